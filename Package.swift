@@ -1,0 +1,36 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Imports run one way: exq → ExamShell → ExamQuery → ExamRules → ExamStore.
+// ExamDemo (the built-in demo centre and the pack generator) sits beside ExamRules on ExamStore.
+let package = Package(
+    name: "exq",
+    products: [
+        .executable(name: "exq", targets: ["exq"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CEditLine",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]
+        ),
+        .target(name: "ExamStore"),
+        .target(name: "ExamRules", dependencies: ["ExamStore"]),
+        .target(name: "ExamDemo", dependencies: ["ExamStore"]),
+        .target(name: "ExamQuery", dependencies: ["ExamRules", "ExamStore"]),
+        .target(name: "ExamShell", dependencies: ["ExamQuery", "ExamRules", "ExamDemo", "ExamStore", "CEditLine"]),
+        .executableTarget(
+            name: "exq",
+            dependencies: ["ExamShell", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "ExamStoreTests", dependencies: ["ExamStore"]),
+        .testTarget(name: "ExamDemoTests", dependencies: ["ExamDemo", "ExamStore"]),
+        .testTarget(name: "ExamRulesTests", dependencies: ["ExamRules", "ExamDemo", "ExamStore"]),
+        .testTarget(name: "ExamQueryTests", dependencies: ["ExamQuery", "ExamRules", "ExamDemo", "ExamStore"]),
+        .testTarget(name: "ExamShellTests", dependencies: ["exq", "ExamShell", "ExamDemo", "ExamStore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

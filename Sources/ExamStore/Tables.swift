@@ -1,0 +1,104 @@
+/// The store's tables, one struct of column arrays each (struct of arrays, not arrays of rows).
+///
+/// Text cells are `StringPool` ids (0 = blank); dates are `Day`s (`Day.blank` = blank);
+/// whole numbers are `Int32` with `Store.noNumber` for blank. A column named after another
+/// collection (`candidate`, `qualification`, `unit`) holds a row index into that table.
+/// Every column of a table has the same count; append through `Store`'s methods.
+
+public struct CandidateTable: Sendable {
+    public var centre: [Int32] = []      // centre number, interned ("12345")
+    public var number: [Int32] = []      // candidate number as written ("0042"), interned
+    public var key: [Int32] = []         // candidate number's value (42): the key within a centre
+    public var surname: [Int32] = []
+    public var forenames: [Int32] = []
+    public var uci: [Int32] = []
+    public var uln: [Int32] = []
+    public var dob: [Day] = []
+    public var group: [Int32] = []
+    public var count: Int { number.count }
+}
+
+public struct QualificationTable: Sendable {
+    public var code: [Int32] = []        // entry code ("05839", "J560")
+    public var title: [Int32] = []
+    public var type: [Int32] = []        // "Cambridge Technical", "GCSE", "A Level"
+    public var level: [Int32] = []       // as written: "3", "2", "1/2"
+    public var size: [Int32] = []        // "Extended Certificate"
+    public var glh: [Int32] = []         // Store.noNumber when blank
+    public var awardingBody: [Int32] = []
+    public var count: Int { code.count }
+}
+
+public struct UnitTable: Sendable {
+    public var qualification: [Int32] = [] // row in qualifications
+    public var code: [Int32] = []          // unit number or code ("1", "CC")
+    public var title: [Int32] = []
+    public var glh: [Int32] = []
+    public var mandatory: [Bool] = []
+    public var assessment: [Assessment] = []
+    public var count: Int { code.count }
+}
+
+public struct EntryTable: Sendable {
+    public var candidate: [Int32] = []
+    public var qualification: [Int32] = []
+    public var series: [Int32] = []
+    public var completion: [Int32] = []    // estimated completion series
+    public var acknowledged: [Bool] = []
+    public var count: Int { candidate.count }
+}
+
+public struct AchievementTable: Sendable {
+    public var candidate: [Int32] = []
+    public var qualification: [Int32] = []
+    public var unit: [Int32] = []          // row in units
+    public var series: [Int32] = []
+    public var status: [AchievementStatus] = []
+    public var grade: [Int32] = []
+    public var count: Int { candidate.count }
+}
+
+public struct ResultTable: Sendable {
+    public var candidate: [Int32] = []
+    public var qualification: [Int32] = []
+    public var series: [Int32] = []
+    public var grade: [Int32] = []
+    public var mark: [Int32] = []
+    public var status: [ResultStatus] = []
+    public var count: Int { candidate.count }
+}
+
+public struct ReviewTable: Sendable {
+    public var id: [Int32] = []
+    public var candidate: [Int32] = []
+    public var qualification: [Int32] = []
+    public var component: [Int32] = []
+    public var service: [Service] = []
+    public var requested: [Day] = []
+    public var consent: [Day] = []
+    public var submitted: [Day] = []
+    public var outcome: [ReviewOutcome] = []
+    public var outcomeDate: [Day] = []
+    public var newGrade: [Int32] = []
+    public var fee: [Int32] = []           // pence; Store.noNumber when blank
+    public var count: Int { id.count }
+}
+
+public struct CalendarTable: Sendable {
+    public var series: [Int32] = []
+    public var event: [Int32] = []         // "restricted_release", "review_deadline", ...
+    public var date: [Day] = []
+    public var time: [Int32] = []          // "00:01", as written
+    public var appliesTo: [Int32] = []     // blank = all; "level 3"; a qualification type
+    public var count: Int { event.count }
+}
+
+public struct CertificateTable: Sendable {
+    public var candidate: [Int32] = []
+    public var qualification: [Int32] = []
+    public var series: [Int32] = []
+    public var received: [Day] = []
+    public var issued: [Day] = []
+    public var destroyed: [Day] = []
+    public var count: Int { candidate.count }
+}
