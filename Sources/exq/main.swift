@@ -1,1 +1,85 @@
+import ArgumentParser
 import ExamShell
+
+/// The exq command line: parses arguments, then hands over to ExamShell.
+struct Exq: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "exq",
+        abstract: "A shell for exams officers: entries, eligibility, results, post-results deadlines.",
+        discussion: """
+            Examples:
+              exq --demo                                      the shell on the built-in demo centre
+              exq --pack packs/riverside -c "entries | where at_risk"
+              exq --demo --today 2024-08-21 Examples/restricted-release.exq
+            """)
+
+    @Option(name: .long, help: ArgumentHelp("Load the data pack in this folder.", valueName: "DIR"))
+    var pack: String?
+
+    @Flag(name: .long, help: "Start on the built-in demo centre.")
+    var demo = false
+
+    @Option(name: .long, help: ArgumentHelp("The clock: today's date (default: the real date).", valueName: "YYYY-MM-DD"))
+    var today: String?
+
+    @Option(name: .long, help: ArgumentHelp("The current series (default: from the calendar).", valueName: "NAME"))
+    var series: String?
+
+    @Option(name: .long, help: ArgumentHelp("Output: table, csv, json or markdown.", valueName: "FORMAT"))
+    var format: String?
+
+    @Option(name: .customShort("c"), help: ArgumentHelp("Run this command, then exit (repeatable).", valueName: "COMMAND"))
+    var command: [String] = []
+
+    @Option(name: .customLong("set"), help: ArgumentHelp("Set a script parameter (repeatable).", valueName: "NAME=VALUE"))
+    var settings: [String] = []
+
+    @Flag(name: .long, help: "Go on after an error (the exit status is still 1).")
+    var keepGoing = false
+
+    @Flag(name: .long, help: "Print each statement of a script before its output.")
+    var echo = false
+
+    @Option(name: .long, help: ArgumentHelp("Write the loaded data as a data pack to DIR, then exit.", valueName: "DIR"))
+    var exportPack: String?
+
+    @Argument(help: ArgumentHelp("A script of statements to run.", valueName: "SCRIPT"))
+    var script: String?
+
+    func options() -> LaunchOptions {
+        var o = LaunchOptions()
+        o.pack = pack
+        o.demo = demo
+        o.today = today
+        o.series = series
+        o.format = format
+        o.commands = command
+        o.settings = settings
+        o.script = script
+        o.keepGoing = keepGoing
+        o.echo = echo
+        o.exportPack = exportPack
+        return o
+    }
+}
+
+do {
+    let parsed = try Exq.parseAsRoot()
+    guard let exq = parsed as? Exq else { try parsed.run(); Exq.exit() }
+    Exq.exit(withError: ExitCode(Launch.run(exq.options())))
+} catch {
+    // Bad usage exits 2 (help and --version exit 0, as ArgumentParser decides).
+    let code = Exq.exitCode(for: error)
+    if code == .success { Exq.exit(withError: error) }
+    if let exit = error as? ExitCode { Exq.exit(withError: exit) }
+    var stderr = StandardError()
+    print(Exq.fullMessage(for: error), to: &stderr)
+    print("See 'exq --help'.", to: &stderr)
+    Exq.exit(withError: ExitCode(2))
+}
+
+struct StandardError: TextOutputStream {
+    mutating func write(_ string: String) {
+        FileOutput.stderr(string)
+    }
+}

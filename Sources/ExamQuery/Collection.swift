@@ -1,0 +1,74 @@
+import ExamStore
+
+/// The collections a pipeline can start from.
+public enum Collection: String, CaseIterable, Sendable {
+    case candidates, qualifications, units, entries, achievements, results, reviews, calendar, certificates
+
+    /// One line on what a record of the collection is.
+    public var meaning: String {
+        switch self {
+        case .candidates: return "one candidate of the centre"
+        case .qualifications: return "one qualification of the catalogue"
+        case .units: return "one unit's place in a qualification"
+        case .entries: return "one qualification entry (registration), with its eligibility this series"
+        case .achievements: return "one unit row: achieved, claimed, entered or absent"
+        case .results: return "one qualification or subject result"
+        case .reviews: return "one post-results request, with its deadline"
+        case .calendar: return "one dated event of a series"
+        case .certificates: return "one certificate: received, issued, destroyed"
+        }
+    }
+
+    public func count(in store: Store) -> Int {
+        switch self {
+        case .candidates: return store.candidates.count
+        case .qualifications: return store.qualifications.count
+        case .units: return store.units.count
+        case .entries: return store.entries.count
+        case .achievements: return store.achievements.count
+        case .results: return store.results.count
+        case .reviews: return store.reviews.count
+        case .calendar: return store.calendar.count
+        case .certificates: return store.certificates.count
+        }
+    }
+
+    /// The fields of a record, stored and derived.
+    public var fields: [Field] { (Field.stored[self] ?? []) + (Field.derived[self] ?? []) }
+
+    public func field(named name: String) -> Field? {
+        let n = name.lowercased()
+        return fields.first { $0.name == n }
+    }
+
+    /// The columns a bare listing shows.
+    public var defaultColumns: [String] {
+        switch self {
+        case .candidates: return ["candidate", "surname", "forenames", "group", "dob", "uci", "uln", "centre"]
+        case .qualifications: return ["qualification", "title", "type", "level", "size", "glh", "awarding_body"]
+        case .units: return ["qualification", "unit", "title", "glh", "mandatory", "assessment"]
+        case .entries: return ["candidate", "surname", "forenames", "qualification", "title", "series", "completion", "acknowledged", "reasons"]
+        case .achievements: return ["candidate", "surname", "qualification", "unit", "series", "status", "grade"]
+        case .results: return ["candidate", "surname", "forenames", "qualification", "title", "series", "grade", "mark", "status"]
+        case .reviews: return ["id", "candidate", "surname", "qualification", "service", "requested", "consent", "submitted", "deadline", "days_left", "outcome", "new_grade", "fee"]
+        case .calendar: return ["series", "event", "date", "time", "applies_to"]
+        case .certificates: return ["candidate", "surname", "qualification", "series", "received", "issued", "destroyed"]
+        }
+    }
+}
+
+/// One field of a collection: its type, its meaning, and how to read it for a set of rows.
+public struct Field: Sendable {
+    public enum Kind: String, Sendable { case text, number, date, bool = "yes/no" }
+
+    public var name: String
+    public var kind: Kind
+    public var meaning: String
+    /// Reads the field for `rows` (row indexes of the collection).
+    public var read: @Sendable (Evaluator, [Int32]) -> Vector
+    /// For a field naming another record (`candidate`, `qualification`, `unit`): that collection
+    /// and the row of it for each row, so `candidate.group` can be followed.
+    public var link: (Collection, @Sendable (Store, [Int32]) -> [Int32])?
+    /// True for fields computed by the exam-cycle rules.
+    public var derived: Bool = false
+}

@@ -1,0 +1,249 @@
+import ExamStore
+import ExamRules
+
+/// Runs pipelines over the store, a stage at a time and a column at a time.
+///
+/// A frame is either rows of a collection (a selection vector of row indexes, read lazily
+/// through the collection's fields) or, after `show`, `count by` or `distinct`, materialised
+/// columns. One evaluator serves one statement: it caches the rules' derived columns
+/// (eligibility, deadlines, missing results) for the clock and series it was made with.
+public final class Evaluator {
+    public let store: Store
+    public let today: Day
+    /// The current series (explicit or from the calendar); nil when there is none.
+    public let series: String?
+    public var params: [String: Value]
+    public var named: [String: Pipeline]
+    public let source: SourceText
+    /// Warnings raised while running (a value no record has); the caller prints them.
+    public internal(set) var warnings: [Diagnostic] = []
+    /// The rules' view of the clock and the current series.
+    public lazy var ruleContext = RuleContext(store: store, today: today, series: series)
+    /// Derived columns, computed once per statement and only when a query reads them.
+    lazy var verdicts: [EntryVerdict] = Eligibility.verdicts(store: store, context: ruleContext)
+    lazy var deadlines: [Deadline?] = Deadlines.deadlines(store: store, context: ruleContext)
+    lazy var missingResults: [Bool] = MissingResults.missingAll(store: store, context: ruleContext)
+
+    public init(store: Store, today: Day, series: String?, params: [String: Value] = [:],
+                named: [String: Pipeline] = [:], source: SourceText) {
+        self.store = store
+        self.today = today
+        self.series = series
+        self.params = params
+        self.named = named
+        self.source = source
+    }
+
+    struct Frame {
+        var collection: Collection?
+        var rows: [Int32]
+        var names: [String] = []
+        var columns: [Vector] = []
+        var count: Int { collection != nil ? rows.count : (columns.first.map { Evaluator.length($0) } ?? rows.count) }
+    }
+
+    static func length(_ v: Vector) -> Int {
+        switch v {
+        case .bool(let a): return a.count
+        case .number(let a): return a.count
+        case .text(let a): return a.count
+        case .string(let a): return a.count
+        case .date(let a): return a.count
+        case .scalar: return 1
+        }
+    }
+
+    func error(_ span: Span, _ message: String, notes: [String] = []) -> Diagnostic {
+        source.diagnostic(at: span.offset, length: span.length, message, notes: notes)
+    }
+
+    // MARK: Pipelines
+
+    public func run(_ pipeline: Pipeline) throws(Diagnostic) -> QueryOutput {
+        var frame = try start(pipeline, depth: 0)
+        var saveTo: String?
+        for (i, stage) in pipeline.stages.enumerated() {
+            try Interruption.check(or: error(stage.span, "cancelled (Ctrl-C)"))
+            if saveTo != nil {
+                throw error(stage.span, "'save' must be the last stage", notes: ["move '| save FILE' to the end of the pipeline"])
+            }
+            switch stage {
+            case .save(let path, _): saveTo = path
+            case .grades(let span):
+                let table = try grades(frame, span)
+                if i == pipeline.stages.count - 1 { return .table(table, saveTo: nil) }
+                frame = Frame(collection: nil, rows: [], names: table.names, columns: table.columns)
+            case .chart(let expr, let span):
+                guard i == pipeline.stages.count - 1 else { throw error(span, "'chart' must be the last stage") }
+                return .text(try chart(frame, expr, span))
+            default:
+                frame = try apply(stage, to: frame)
+            }
+        }
+        return .table(table(of: frame), saveTo: saveTo)
+    }
+
+    /// The frame a pipeline's source gives before its stages.
+    func start(_ pipeline: Pipeline, depth: Int) throws(Diagnostic) -> Frame {
+        let name = pipeline.source.lowercased()
+        if let c = Collection(rawValue: name) {
+            return Frame(collection: c, rows: (0..<Int32(c.count(in: store))).map { $0 })
+        }
+        if let q = named[pipeline.source] ?? named[name] {
+            guard depth < 20 else { throw error(pipeline.sourceSpan, "'\(pipeline.source)' refers to itself") }
+            var frame = try start(q, depth: depth + 1)
+            for stage in q.stages {
+                if case .save = stage { continue }
+                if case .grades = stage { throw error(pipeline.sourceSpan, "a named query used as a source cannot end in 'grades'") }
+                if case .chart = stage { throw error(pipeline.sourceSpan, "a named query used as a source cannot end in 'chart'") }
+                frame = try apply(stage, to: frame)
+            }
+            return frame
+        }
+        let known = Collection.allCases.map(\.rawValue) + named.keys.sorted()
+        throw error(pipeline.sourceSpan, "unknown collection or query '\(pipeline.source)'",
+                    notes: [Suggestions.note(for: pipeline.source, in: known) ?? "collections: " + known.joined(separator: ", ")])
+    }
+
+    func apply(_ stage: Stage, to frame: Frame) throws(Diagnostic) -> Frame {
+        switch stage {
+        case .where(let expr, _):
+            let v = try evaluate(expr, frame)
+            guard case .bool(let keep) = v.expanded(count: frame.count) else {
+                throw error(expr.span, "'where' needs a yes/no condition, but this is \(article(v.typeName))",
+                            notes: ["compare it with something, such as: where grade = \"U\""])
+            }
+            try warnAboutAbsentValues(expr, frame)
+            var positions: [Int] = []
+            positions.reserveCapacity(keep.count / 4)
+            for i in 0..<keep.count where keep[i] { positions.append(i) }
+            return select(frame, positions)
+        case .sort(let keys, _):
+            var ranked: [([Double], SortOrder)] = []
+            for (expr, order) in keys { ranked.append((rank(try evaluate(expr, frame).expanded(count: frame.count)), order)) }
+            let order = (0..<frame.count).sorted { a, b in
+                for (r, o) in ranked where r[a] != r[b] {
+                    // Blanks (NaN) last in either order.
+                    if r[a].isNaN { return false }
+                    if r[b].isNaN { return true }
+                    return o == .ascending ? r[a] < r[b] : r[a] > r[b]
+                }
+                return a < b
+            }
+            return select(frame, order)
+        case .show(let items, _):
+            var names: [String] = [], columns: [Vector] = []
+            for (expr, name) in items {
+                names.append(name)
+                columns.append(try evaluate(expr, frame).expanded(count: frame.count))
+            }
+            return Frame(collection: nil, rows: [], names: names, columns: columns)
+        case .first(let n, _):
+            return select(frame, Array(0..<min(n, frame.count)))
+        case .count:
+            return Frame(collection: nil, rows: [], names: ["count"], columns: [.number([Double(frame.count)])])
+        case .countBy(let keys, _):
+            return try group(frame, keys, counting: true)
+        case .distinct(let keys, _):
+            return try group(frame, keys, counting: false)
+        case .save, .grades, .chart:
+            return frame
+        }
+    }
+
+    func select(_ frame: Frame, _ positions: [Int]) -> Frame {
+        if frame.collection != nil {
+            var f = frame
+            f.rows = positions.map { frame.rows[$0] }
+            return f
+        }
+        return Frame(collection: nil, rows: [], names: frame.names, columns: frame.columns.map { $0.gather(positions) })
+    }
+
+    /// `count by` and `distinct`: one row per distinct key, in key order; with counts and shares.
+    func group(_ frame: Frame, _ keys: [Expr], counting: Bool) throws(Diagnostic) -> Frame {
+        let vectors = try keys.map { (e) throws(Diagnostic) in try evaluate(e, frame).expanded(count: frame.count) }
+        let ranks = vectors.map(rank)
+        var firstRow: [[Double]: Int] = [:]
+        var counts: [[Double]: Int] = [:]
+        for row in 0..<frame.count {
+            let key = ranks.map { $0[row] }
+            if firstRow[key] == nil { firstRow[key] = row }
+            counts[key, default: 0] += 1
+        }
+        let ordered = firstRow.keys.sorted { a, b in
+            for i in 0..<a.count where a[i] != b[i] {
+                if a[i].isNaN { return false }
+                if b[i].isNaN { return true }
+                return a[i] < b[i]
+            }
+            return false
+        }
+        let positions = ordered.map { firstRow[$0]! }
+        var names = keys.map(\.defaultName)
+        var columns = vectors.map { $0.gather(positions) }
+        if counting {
+            let total = Double(frame.count)
+            let n = ordered.map { Double(counts[$0]!) }
+            names += ["count", "share"]
+            columns += [.number(n), .string(n.map { Evaluator.percent($0, of: total) })]
+        }
+        return Frame(collection: nil, rows: [], names: names, columns: columns)
+    }
+
+    static func percent(_ part: Double, of total: Double) -> String {
+        guard total > 0 else { return "" }
+        let tenths = (part * 1000 / total).rounded()
+        return "\(Int(tenths) / 10).\(Int(tenths) % 10)%"
+    }
+
+    /// An order-preserving number for each value, so sorting and grouping compare numbers only.
+    /// Text is ranked by its string order; blanks are NaN.
+    func rank(_ v: Vector) -> [Double] {
+        switch v {
+        case .bool(let a): return a.map { $0 ? 1 : 0 }
+        case .number(let a): return a
+        case .date(let a): return a.map { $0.isBlank ? .nan : Double($0.number) }
+        case .text(let ids):
+            let distinct = Array(Set(ids)).sorted { Evaluator.textOrder(store.pool[$0], store.pool[$1]) }
+            var r: [Int32: Double] = [:]
+            for (i, id) in distinct.enumerated() { r[id] = Double(i) }
+            return ids.map { $0 == 0 ? .nan : r[$0]! }
+        case .string(let a):
+            let distinct = Array(Set(a)).sorted(by: Evaluator.textOrder)
+            var r: [String: Double] = [:]
+            for (i, s) in distinct.enumerated() { r[s] = Double(i) }
+            return a.map { $0.isEmpty ? .nan : r[$0]! }
+        case .scalar:
+            return [0]
+        }
+    }
+
+    /// Text order: numbers within text compare as numbers (unit 2 before unit 10), then case-blind.
+    static func textOrder(_ a: String, _ b: String) -> Bool {
+        if let x = Double(a), let y = Double(b), x != y { return x < y }
+        let la = a.lowercased(), lb = b.lowercased()
+        return la != lb ? la < lb : a < b
+    }
+
+    /// The frame as a table: its columns, or a collection's default columns.
+    func table(of frame: Frame) -> ResultTable {
+        if let c = frame.collection {
+            let fields = c.defaultColumns.compactMap { c.field(named: $0) }
+            return ResultTable(names: fields.map(\.name), columns: fields.map { $0.read(self, frame.rows) },
+                               rowCount: frame.rows.count, pool: store.pool)
+        }
+        return ResultTable(names: frame.names, columns: frame.columns, rowCount: frame.count, pool: store.pool)
+    }
+
+    func article(_ type: String) -> String {
+        type == "yes/no" ? "a yes/no value" : (type.first.map { "aeiou".contains($0) } == true ? "an \(type)" : "a \(type)")
+    }
+}
+
+extension Interruption {
+    /// Throws `diagnostic` when Ctrl-C was pressed.
+    static func check(or diagnostic: @autoclosure () -> Diagnostic) throws(Diagnostic) {
+        if isRequested { throw diagnostic() }
+    }
+}

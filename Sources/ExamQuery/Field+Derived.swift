@@ -1,0 +1,53 @@
+import ExamStore
+import ExamRules
+
+/// Fields computed by the exam-cycle rules (ExamRules), read like columns.
+extension Field {
+    static func derivedFlag(_ name: String, _ meaning: String, _ value: @escaping @Sendable (Evaluator, Int) -> Bool) -> Field {
+        Field(name: name, kind: .bool, meaning: meaning, read: { ev, rows in .bool(rows.map { value(ev, Int($0)) }) }, derived: true)
+    }
+    static func derivedNumber(_ name: String, _ meaning: String, _ value: @escaping @Sendable (Evaluator, Int) -> Double) -> Field {
+        Field(name: name, kind: .number, meaning: meaning, read: { ev, rows in .number(rows.map { value(ev, Int($0)) }) }, derived: true)
+    }
+
+    static let derived: [Collection: [Field]] = [
+        .entries: [
+            derivedFlag("at_risk", "Not Eligible this series: in the current series, not acknowledged, with a reason") { ev, r in ev.verdicts[r].atRisk },
+            Field(name: "reasons", kind: .text, meaning: "why it would not get a result: no activity; mandatory unit not achieved; absent from mandatory exam; not enough GLH", read: { ev, rows in
+                .string(rows.map { ev.verdicts[Int($0)].reportedReasons.words.joined(separator: "; ") })
+            }, derived: true),
+            derivedFlag("lacks_mandatory", "in the current series (acknowledged or not) with no activity or a mandatory unit not achieved") { ev, r in ev.verdicts[r].lacksMandatory },
+            derivedNumber("glh_achieved", "guided learning hours of units achieved (not U) or in progress") { ev, r in
+                ev.verdicts[r].isUnitised ? Double(ev.verdicts[r].glhAchieved) : .nan
+            },
+            derivedNumber("glh_required", "guided learning hours the qualification needs") { ev, r in
+                ev.verdicts[r].isUnitised ? Double(ev.verdicts[r].glhRequired) : .nan
+            },
+            derivedFlag("missing_result", "results for its level have arrived this series and it has none") { ev, r in ev.missingResults[r] },
+            derivedFlag("in_series", "its estimated completion is the current series") { ev, r in ev.verdicts[r].inSeries },
+        ],
+        .reviews: [
+            Field(name: "deadline", kind: .date, meaning: "last day to request: the service's calendar event, or 30/14 days after a review or appeal outcome", read: { ev, rows in
+                .date(rows.map { ev.deadlines[Int($0)]?.date ?? .blank })
+            }, derived: true),
+            derivedFlag("due", "not submitted and its deadline has not passed") { ev, r in
+                Deadlines.isDue(submitted: ev.store.reviews.submitted[r], deadline: ev.deadlines[r]?.date, today: ev.today)
+            },
+            derivedFlag("overdue", "not submitted and its deadline has passed") { ev, r in
+                Deadlines.isOverdue(submitted: ev.store.reviews.submitted[r], deadline: ev.deadlines[r]?.date, today: ev.today)
+            },
+            derivedNumber("days_left", "days from today to the deadline (negative once passed)") { ev, r in
+                Deadlines.daysLeft(deadline: ev.deadlines[r]?.date, today: ev.today).map(Double.init) ?? .nan
+            },
+            derivedFlag("fee_refundable", "the grade was raised or lowered, so the fee comes back") { ev, r in
+                Deadlines.feeRefundable(store: ev.store, review: Int32(r))
+            },
+        ],
+        .results: [
+            Field(name: "concern", kind: .text, meaning: "a result to chase: X no result, Q pending, # partial absence", read: { ev, rows in
+                .string(rows.map { ResultConcern.classify(store: ev.store, result: $0)?.words ?? "" })
+            }, derived: true),
+            derivedFlag("to_chase", "graded X, Q or with partial absence (#)") { ev, r in ResultConcern.classify(store: ev.store, result: Int32(r)) != nil },
+        ],
+    ]
+}

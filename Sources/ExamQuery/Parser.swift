@@ -1,0 +1,345 @@
+import ExamStore
+
+/// Parses one pipeline. Every error says where, what was expected, and a suggestion where one exists.
+public struct Parser {
+    let tokens: [Token]
+    let source: SourceText
+    var position = 0
+
+    public static let stageNames = ["where", "sort", "show", "first", "count", "distinct", "save", "grades", "chart"]
+    static let reserved: Set<String> = ["and", "or", "not", "in", "contains", "starts", "with", "is", "blank",
+                                        "as", "by", "desc", "asc", "true", "false", "today", "this", "next", "last"]
+
+    public init(_ source: SourceText) throws(Diagnostic) {
+        self.source = source
+        self.tokens = try Lexer(source.text).tokens()
+    }
+
+    public static func parse(_ text: String, file: String = "exq", firstLine: Int = 1) throws(Diagnostic) -> Pipeline {
+        var p = try Parser(SourceText(text, file: file, firstLine: firstLine))
+        return try p.pipeline()
+    }
+
+    var current: Token { tokens[position] }
+
+    mutating func advance() -> Token {
+        let t = tokens[position]
+        if position < tokens.count - 1 { position += 1 }
+        return t
+    }
+
+    func isWord(_ w: String) -> Bool { current.kind == .word && current.text.lowercased() == w }
+    func isSymbol(_ s: String) -> Bool { current.kind == .symbol && current.text == s }
+
+    func error(_ message: String, at token: Token? = nil, notes: [String] = []) -> Diagnostic {
+        let t = token ?? current
+        return source.diagnostic(at: t.offset, length: t.length, message, notes: notes)
+    }
+
+    func describe(_ t: Token) -> String {
+        switch t.kind {
+        case .end: return "the end of the line"
+        case .string: return "\"\(t.text)\""
+        default: return "'\(t.text)'"
+        }
+    }
+
+    mutating func expectWord(_ w: String, _ context: String) throws(Diagnostic) {
+        guard isWord(w) else { throw error("expected '\(w)' \(context), found \(describe(current))") }
+        _ = advance()
+    }
+
+    public mutating func pipeline() throws(Diagnostic) -> Pipeline {
+        guard current.kind == .word else {
+            throw error("expected a collection such as entries or candidates, found \(describe(current))",
+                        notes: ["collections: " + Collection.allCases.map(\.rawValue).joined(separator: ", ")])
+        }
+        let src = advance()
+        var stages: [Stage] = []
+        while !(current.kind == .end) {
+            guard isSymbol("|") else {
+                throw error("expected '|' before the next stage, found \(describe(current))",
+                            notes: ["a pipeline reads: entries | where at_risk | sort surname"])
+            }
+            _ = advance()
+            stages.append(try stage())
+        }
+        return Pipeline(source: src.text, sourceSpan: Span(src.offset, src.length), stages: stages)
+    }
+
+    mutating func stage() throws(Diagnostic) -> Stage {
+        let t = current
+        guard t.kind == .word else {
+            throw error("expected a stage after '|', found \(describe(t))", notes: ["stages: " + Parser.stageNames.joined(separator: ", ")])
+        }
+        let start = t.offset
+        func span(_ p: Parser) -> Span { Span(start, max(1, p.tokens[max(0, p.position - 1)].offset + p.tokens[max(0, p.position - 1)].length - start)) }
+        switch t.text.lowercased() {
+        case "where":
+            _ = advance()
+            let e = try expression()
+            return .where(e, span(self))
+        case "sort":
+            _ = advance()
+            var keys: [(Expr, SortOrder)] = []
+            repeat {
+                if !keys.isEmpty { _ = advance() }
+                let e = try expression()
+                var order = SortOrder.ascending
+                if isWord("desc") { _ = advance(); order = .descending } else if isWord("asc") { _ = advance() }
+                keys.append((e, order))
+            } while isSymbol(",")
+            return .sort(keys, span(self))
+        case "show":
+            _ = advance()
+            var items: [(Expr, String)] = []
+            repeat {
+                if !items.isEmpty { _ = advance() }
+                let e = try expression()
+                var name = e.defaultName
+                if isWord("as") {
+                    _ = advance()
+                    guard current.kind == .word || current.kind == .string else { throw error("expected a column name after 'as', found \(describe(current))") }
+                    name = advance().text
+                }
+                items.append((e, name))
+            } while isSymbol(",")
+            return .show(items, span(self))
+        case "first":
+            _ = advance()
+            guard current.kind == .number, let n = Int(current.text), n >= 0 else {
+                throw error("expected how many rows after 'first', such as first 10, found \(describe(current))")
+            }
+            _ = advance()
+            return .first(n, span(self))
+        case "count":
+            _ = advance()
+            if isWord("by") {
+                _ = advance()
+                var keys: [Expr] = []
+                repeat {
+                    if !keys.isEmpty { _ = advance() }
+                    keys.append(try expression())
+                } while isSymbol(",")
+                return .countBy(keys, span(self))
+            }
+            return .count(span(self))
+        case "distinct":
+            _ = advance()
+            var keys: [Expr] = []
+            repeat {
+                if !keys.isEmpty { _ = advance() }
+                keys.append(try expression())
+            } while isSymbol(",")
+            return .distinct(keys, span(self))
+        case "save":
+            _ = advance()
+            // The rest of the line is the file name, quoted or not (paths hold / and . freely).
+            guard current.kind != .end else { throw error("expected a file name after 'save', such as save at_risk.csv") }
+            var path = String(Array(source.text)[current.offset...]).trimmingSpaces()
+            if let f = path.first, f == "\"" || f == "'", path.count >= 2, path.last == f { path = String(path.dropFirst().dropLast()) }
+            let s = Span(start, current.offset + current.length - start)
+            position = tokens.count - 1
+            return .save(path, s)
+        case "grades":
+            _ = advance()
+            return .grades(span(self))
+        case "chart":
+            _ = advance()
+            if current.kind == .end || isSymbol("|") { return .chart(nil, span(self)) }
+            let e = try expression()
+            return .chart(e, span(self))
+        default:
+            throw error("unknown stage '\(t.text)'", at: t, notes: [Suggestions.note(for: t.text, in: Parser.stageNames)
+                ?? "stages: " + Parser.stageNames.joined(separator: ", ")])
+        }
+    }
+
+    // MARK: Expressions
+
+    public mutating func expression() throws(Diagnostic) -> Expr { try orExpr() }
+
+    mutating func orExpr() throws(Diagnostic) -> Expr {
+        var lhs = try andExpr()
+        while isWord("or") {
+            _ = advance()
+            let rhs = try andExpr()
+            lhs = .binary("or", lhs, rhs, .covering(lhs.span, rhs.span))
+        }
+        return lhs
+    }
+
+    mutating func andExpr() throws(Diagnostic) -> Expr {
+        var lhs = try notExpr()
+        while isWord("and") {
+            _ = advance()
+            let rhs = try notExpr()
+            lhs = .binary("and", lhs, rhs, .covering(lhs.span, rhs.span))
+        }
+        return lhs
+    }
+
+    mutating func notExpr() throws(Diagnostic) -> Expr {
+        if isWord("not") {
+            let t = advance()
+            let e = try notExpr()
+            return .not(e, .covering(Span(t.offset, t.length), e.span))
+        }
+        return try comparison()
+    }
+
+    mutating func comparison() throws(Diagnostic) -> Expr {
+        let lhs = try additive()
+        if current.kind == .symbol, ["=", "!=", "<", "<=", ">", ">="].contains(current.text) {
+            let op = advance().text
+            let rhs = try additive()
+            return .binary(op, lhs, rhs, .covering(lhs.span, rhs.span))
+        }
+        var negated = false
+        if isWord("not"), position + 1 < tokens.count, tokens[position + 1].kind == .word, tokens[position + 1].text.lowercased() == "in" {
+            _ = advance()
+            negated = true
+        }
+        if isWord("in") {
+            _ = advance()
+            if isSymbol("(") {
+                _ = advance()
+                var items: [Expr] = []
+                while !isSymbol(")") {
+                    if !items.isEmpty {
+                        guard isSymbol(",") else { throw error("expected ',' or ')' in the list, found \(describe(current))") }
+                        _ = advance()
+                    }
+                    items.append(try additive())
+                }
+                let close = advance()
+                return .inList(lhs, items, negated: negated, .covering(lhs.span, Span(close.offset, close.length)))
+            }
+            let t = current
+            let range = try dateRange()
+            return .inRange(lhs, range, negated: negated, .covering(lhs.span, Span(t.offset, tokens[position - 1].offset + tokens[position - 1].length - t.offset)))
+        }
+        if isWord("contains") {
+            _ = advance()
+            let rhs = try additive()
+            return .contains(lhs, rhs, .covering(lhs.span, rhs.span))
+        }
+        if isWord("starts") {
+            _ = advance()
+            try expectWord("with", "after 'starts'")
+            let rhs = try additive()
+            return .startsWith(lhs, rhs, .covering(lhs.span, rhs.span))
+        }
+        if isWord("is") {
+            _ = advance()
+            var neg = false
+            if isWord("not") { _ = advance(); neg = true }
+            let t = current
+            try expectWord("blank", "after 'is'" + (neg ? " not" : ""))
+            return .isBlank(lhs, negated: neg, .covering(lhs.span, Span(t.offset, t.length)))
+        }
+        return lhs
+    }
+
+    mutating func dateRange() throws(Diagnostic) -> DateRange {
+        let hint = ["date ranges: this week, next week, last week, last 7 days, next 14 days, or a list such as (\"1\", \"2\")"]
+        if isWord("this") {
+            _ = advance()
+            try expectWord("week", "after 'this'")
+            return .thisWeek
+        }
+        if isWord("next") || isWord("last") {
+            let next = advance().text.lowercased() == "next"
+            if isWord("week") { _ = advance(); return next ? .nextWeek : .lastWeek }
+            guard current.kind == .number, let n = Int(current.text), n > 0 else {
+                throw error("expected 'week' or a number of days after '\(next ? "next" : "last")', found \(describe(current))", notes: hint)
+            }
+            _ = advance()
+            guard isWord("days") || isWord("day") else { throw error("expected 'days' after the number, found \(describe(current))", notes: hint) }
+            _ = advance()
+            return next ? .nextDays(n) : .lastDays(n)
+        }
+        throw error("expected a list in brackets or a date range after 'in', found \(describe(current))", notes: hint)
+    }
+
+    mutating func additive() throws(Diagnostic) -> Expr {
+        var lhs = try multiplicative()
+        while isSymbol("+") || isSymbol("-") {
+            let op = advance().text
+            let rhs = try multiplicative()
+            lhs = .binary(op, lhs, rhs, .covering(lhs.span, rhs.span))
+        }
+        return lhs
+    }
+
+    mutating func multiplicative() throws(Diagnostic) -> Expr {
+        var lhs = try unary()
+        while isSymbol("*") || isSymbol("/") {
+            let op = advance().text
+            let rhs = try unary()
+            lhs = .binary(op, lhs, rhs, .covering(lhs.span, rhs.span))
+        }
+        return lhs
+    }
+
+    mutating func unary() throws(Diagnostic) -> Expr {
+        if isSymbol("-") {
+            let t = advance()
+            let e = try unary()
+            return .negate(e, .covering(Span(t.offset, t.length), e.span))
+        }
+        return try primary()
+    }
+
+    mutating func primary() throws(Diagnostic) -> Expr {
+        let t = current
+        let span = Span(t.offset, t.length)
+        switch t.kind {
+        case .number:
+            _ = advance()
+            // Codes with leading zeros (05839, 0042) stay text so they match as written.
+            if t.text.count > 1 && t.text.hasPrefix("0") && !t.text.hasPrefix("0.") { return .literal(.text(t.text), span) }
+            return .literal(.number(Double(t.text) ?? 0), span)
+        case .string:
+            _ = advance()
+            return .literal(.text(t.text), span)
+        case .date:
+            _ = advance()
+            return .literal(.date(Day(parsing: t.text)!), span)
+        case .param:
+            _ = advance()
+            return .param(t.text, span)
+        case .symbol where t.text == "(":
+            _ = advance()
+            let e = try expression()
+            guard isSymbol(")") else { throw error("expected ')' to close the bracket opened at column \(t.offset + 1), found \(describe(current))") }
+            _ = advance()
+            return e
+        case .word:
+            let w = t.text.lowercased()
+            switch w {
+            case "true", "yes": _ = advance(); return .literal(.bool(true), span)
+            case "false", "no": _ = advance(); return .literal(.bool(false), span)
+            case "today": _ = advance(); return .today(span)
+            case "blank": _ = advance(); return .literal(.blank, span)
+            default:
+                if Parser.reserved.contains(w) {
+                    throw error("expected a field or a value, found the keyword '\(t.text)'")
+                }
+                _ = advance()
+                return .field(t.text, span)
+            }
+        default:
+            throw error("expected a field or a value, found \(describe(t))")
+        }
+    }
+}
+
+extension String {
+    func trimmingSpaces() -> String {
+        var s = Substring(self)
+        while let f = s.first, f == " " || f == "\t" || f == "\n" || f == "\r" { s = s.dropFirst() }
+        while let l = s.last, l == " " || l == "\t" || l == "\n" || l == "\r" { s = s.dropLast() }
+        return String(s)
+    }
+}

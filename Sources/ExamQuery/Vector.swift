@@ -1,0 +1,73 @@
+import ExamStore
+
+/// A column of values for the rows of a frame: typed arrays, so predicates run a column at a time.
+///
+/// Text read from the store stays as pool ids (`.text`); text computed by a query (reasons,
+/// names) is `.string`. Numbers are `Double` with NaN for blank; dates are `Day`s.
+/// `.scalar` is one value standing for every row (a literal, `today`, a parameter).
+public enum Vector: Sendable {
+    case bool([Bool])
+    case number([Double])
+    case text([Int32])
+    case string([String])
+    case date([Day])
+    case scalar(Value)
+
+    public var typeName: String {
+        switch self {
+        case .bool: return "yes/no"
+        case .number: return "number"
+        case .text, .string: return "text"
+        case .date: return "date"
+        case .scalar(let v): return v.typeName
+        }
+    }
+
+    /// The value at `row` (boxing: for output and rare slow paths, not for hot loops).
+    public func value(at row: Int, pool: StringPool) -> Value {
+        switch self {
+        case .bool(let a): return .bool(a[row])
+        case .number(let a): return a[row].isNaN ? .blank : .number(a[row])
+        case .text(let a): return a[row] == 0 ? .blank : .text(pool[a[row]])
+        case .string(let a): return a[row].isEmpty ? .blank : .text(a[row])
+        case .date(let a): return a[row].isBlank ? .blank : .date(a[row])
+        case .scalar(let v): return v
+        }
+    }
+
+    /// The text of the cell at `row` as shown in tables and CSV.
+    public func display(at row: Int, pool: StringPool) -> String {
+        switch self {
+        case .bool(let a): return a[row] ? "yes" : "no"
+        case .number(let a): return Value.format(a[row])
+        case .text(let a): return pool[a[row]]
+        case .string(let a): return a[row]
+        case .date(let a): return a[row].iso
+        case .scalar(let v): return v.display
+        }
+    }
+
+    /// The vector restricted to `rows` (positions into this vector), in that order.
+    public func gather(_ rows: [Int]) -> Vector {
+        switch self {
+        case .bool(let a): return .bool(rows.map { a[$0] })
+        case .number(let a): return .number(rows.map { a[$0] })
+        case .text(let a): return .text(rows.map { a[$0] })
+        case .string(let a): return .string(rows.map { a[$0] })
+        case .date(let a): return .date(rows.map { a[$0] })
+        case .scalar: return self
+        }
+    }
+
+    /// A vector holding `count` copies of a scalar, or self.
+    public func expanded(count: Int) -> Vector {
+        guard case .scalar(let v) = self else { return self }
+        switch v {
+        case .blank: return .string([String](repeating: "", count: count))
+        case .bool(let b): return .bool([Bool](repeating: b, count: count))
+        case .number(let n): return .number([Double](repeating: n, count: count))
+        case .text(let s): return .string([String](repeating: s, count: count))
+        case .date(let d): return .date([Day](repeating: d, count: count))
+        }
+    }
+}

@@ -1,0 +1,52 @@
+import ExamStore
+import Glibc
+
+/// Where a session writes: results to stdout, everything else (errors, warnings, status) to stderr.
+public struct Console: Sendable {
+    public init() {}
+
+    public func out(_ text: String) {
+        fputs(text, stdout)
+    }
+
+    public func err(_ text: String) {
+        fflush(stdout)
+        fputs(text, stderr)
+    }
+
+    public func flush() {
+        fflush(stdout)
+        fflush(stderr)
+    }
+
+    /// The width of the terminal on stdout, or nil when stdout is not a terminal (files, pipes,
+    /// tests): then tables are never narrowed, so output is the same on every machine.
+    public static var screenWidth: Int? {
+        guard isatty(1) != 0 else { return nil }
+        var size = winsize()
+        guard ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return 80 }
+        return Int(size.ws_col)
+    }
+}
+
+/// The real date, from the system clock in local time: the clock when no `--today` is given.
+public enum SystemClock {
+    public static func today() -> Day {
+        var t = time(nil)
+        var parts = tm()
+        localtime_r(&t, &parts)
+        return Day(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))!
+    }
+
+    /// Seconds from a monotonic clock, for timing loads.
+    public static func seconds() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
+}
+
+/// Raw writes for the executable's own messages.
+public enum FileOutput {
+    public static func stderr(_ s: String) { fputs(s, Glibc.stderr) }
+}

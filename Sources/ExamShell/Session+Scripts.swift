@@ -1,0 +1,147 @@
+import ExamStore
+import ExamQuery
+
+/// Scripts: statements read from a file (or stdin), multi-line statements kept whole.
+extension Session {
+    /// True while `text` is unfinished: it ends with `|`, or a bracket or quote is still open.
+    public func needsMoreInput(_ text: String) -> Bool {
+        var depth = 0, quote: Character?
+        var lastSignificant: Character?
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            for c in line {
+                if let q = quote {
+                    if c == q { quote = nil }
+                    lastSignificant = c
+                    continue
+                }
+                if c == "#" { break }
+                switch c {
+                case "\"", "'": quote = c
+                case "(": depth += 1
+                case ")": depth -= 1
+                default: break
+                }
+                if c != " " && c != "\t" { lastSignificant = c }
+            }
+            if quote != nil { continue }
+        }
+        return quote != nil || depth > 0 || lastSignificant == "|"
+    }
+
+    /// Splits a script into whole statements with the line each starts on. `#` lines are
+    /// comments; a statement continues while it is unfinished.
+    public func statements(of script: String) -> [(text: String, line: Int)] {
+        var out: [(String, Int)] = []
+        var current = "", startLine = 0
+        for (n, raw) in script.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.hasSuffix("\r") ? String(raw.dropLast()) : String(raw)
+            if current.isEmpty {
+                let t = line.trimmingSpaces()
+                if t.isEmpty || t.hasPrefix("#") { continue }
+                current = line
+                startLine = n + 1
+            } else {
+                current += "\n" + line
+            }
+            if !needsMoreInput(current) {
+                out.append((current, startLine))
+                current = ""
+            }
+        }
+        if !current.isEmpty { out.append((current, startLine)) }
+        return out
+    }
+
+    /// Runs a script's statements in order. The first failure stops it unless `keepGoing`.
+    /// Returns true when every statement succeeded.
+    @discardableResult
+    public func runScript(text: String, file: String, keepGoing: Bool = false, echo: Bool = false) -> Bool {
+        var ok = true
+        for (statement, line) in statements(of: text) {
+            if echo { console.out("> " + statement.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n  ") + "\n") }
+            if !run(statement, file: file, line: line) {
+                ok = false
+                if !keepGoing { break }
+            }
+        }
+        return ok
+    }
+
+    /// `run FILE`: a script inside a session; its first error stops it and fails the `run`.
+    func runScript(path: String) throws {
+        guard !path.isEmpty else { throw failure("run what?", notes: ["name a script, such as: run Examples/results-day.exq"]) }
+        let text = try FileSystem.readText(path)
+        let (savedFile, savedLine) = (file, line)
+        defer { (file, line) = (savedFile, savedLine) }
+        if !runScript(text: text, file: path) {
+            throw failure("the script \(path) stopped at its first error (above)")
+        }
+    }
+}
+
+extension Session: InteractiveHost {
+    public var welcome: String {
+        let data = store.candidates.count == 0 && store.source.isEmpty
+            ? "no data loaded (load DIR, or start with --demo)"
+            : "\(store.source.isEmpty ? "data" : store.source): \(Store.grouped(store.candidates.count)) candidates, \(Store.grouped(store.entries.count)) entries"
+        return "exq · \(data). Type help to begin, Ctrl-D to leave."
+    }
+
+    public var prompt: String {
+        "exq " + (series.map { $0 + " · " } ?? "") + today.short + "> "
+    }
+
+    public var continuationPrompt: String { "  ...> " }
+
+    public func execute(_ statement: String) -> Bool { run(statement) }
+
+    public func historyDidChange(_ entries: [String]) {}
+
+    /// Completion aware of the cursor's place: commands and collections at the start, stages
+    /// after `|`, fields of the source inside a stage, values after `=`, candidates after `why`.
+    public func completions(line: String, cursor: Int) -> [String] {
+        let before = String(line.prefix(cursor))
+        var wordStart = before.endIndex
+        while wordStart > before.startIndex {
+            let c = before[before.index(before: wordStart)]
+            if c.isLetter || c.isNumber || c == "_" || c == "." || c == "/" || c == "-" { wordStart = before.index(before: wordStart) } else { break }
+        }
+        let word = String(before[wordStart...])
+        let head = before[..<wordStart]
+        let trimmedHead = head.trimmingSpaces()
+        var options: [String]
+        let firstWord = trimmedHead.split(separator: " ").first.map { String($0).lowercased() }
+        if trimmedHead.isEmpty {
+            options = Session.commands + Collection.allCases.map(\.rawValue) + named.keys.sorted()
+        } else if trimmedHead.hasSuffix("|") {
+            options = Parser.stageNames
+        } else if firstWord == "why" || firstWord == "statement" {
+            options = store.candidates.number.map { store.pool[$0] } + Array(Set(store.candidates.surname.map { store.pool[$0] }))
+        } else if firstWord == "describe" {
+            options = Collection.allCases.map(\.rawValue)
+        } else if trimmedHead.hasSuffix("=") || trimmedHead.hasSuffix("!=") {
+            options = valuesForCompletion(trimmedHead)
+        } else {
+            let source = trimmedHead.split(separator: "|").first.map { String($0).trimmingSpaces().lowercased() } ?? ""
+            let collection = Collection(rawValue: source)
+            options = (collection?.fields.map(\.name) ?? []) + ["and", "or", "not", "in", "contains", "desc", "by", "as", "today", "this week", "is blank"]
+        }
+        return Array(Set(options.filter { $0.hasPrefix(word) && !$0.isEmpty })).sorted()
+    }
+
+    func valuesForCompletion(_ head: String) -> [String] {
+        let parts = head.dropLast(head.hasSuffix("!=") ? 2 : 1).trimmingSpaces().split(separator: " ")
+        guard let fieldName = parts.last.map(String.init),
+              let source = head.split(separator: "|").first.map({ String($0).trimmingSpaces().lowercased() }),
+              let collection = Collection(rawValue: source), let field = collection.field(named: fieldName) else { return [] }
+        let evaluator = Evaluator(store: store, today: today, series: series, source: SourceText(""))
+        let all = (0..<Int32(collection.count(in: store))).map { $0 }
+        let v = field.read(evaluator, all)
+        var seen = Set<String>()
+        for i in 0..<min(all.count, 200_000) {
+            seen.insert(v.display(at: i, pool: store.pool))
+            if seen.count > 60 { return [] }
+        }
+        return seen.filter { !$0.isEmpty }.map { "\"\($0)\"" }
+    }
+}
