@@ -1,0 +1,26 @@
+import ExamStore
+
+/// Which series "now" is, when the session has not said (DOMAIN.md "Time").
+public enum CurrentSeries {
+    /// The explicit series when given (and not blank); else the calendar series with the latest
+    /// event on or before `today` (on a tie of dates, the later calendar row); else, when every
+    /// event is after today, the series of the earliest coming event (so that in March an exams
+    /// officer sees the summer ahead); nil only when the calendar has no dated events at all.
+    public static func resolve(store: Store, today: Day, explicit: String?) -> String? {
+        if let explicit, !explicit.allSatisfy({ $0 == " " }) { return explicit }
+        let calendar = store.calendar
+        var past: (day: Day, series: Int32)? = nil
+        var coming: (day: Day, series: Int32)? = nil
+        for i in 0..<calendar.count {
+            let day = calendar.date[i], series = calendar.series[i]
+            if day.isBlank || series == 0 { continue }
+            if day <= today {
+                if past == nil || day >= past!.day { past = (day, series) }
+            } else if coming == nil || day < coming!.day {
+                coming = (day, series)
+            }
+        }
+        guard let found = past ?? coming else { return nil }
+        return store.pool[found.series]
+    }
+}

@@ -1,0 +1,21 @@
+import ExamStore
+
+/// The deadline of a post-results request, and where it came from (for `why`).
+public struct Deadline: Sendable, Equatable {
+    /// Where a deadline came from.
+    public enum Source: Sendable, Equatable {
+        /// The calendar event at row `eventRow`, chosen because its `applies_to` (as written,
+        /// blank = all) matched the qualification.
+        case calendar(eventRow: Int32, appliesTo: String)
+        /// `days` calendar days after the `outcome_date` of review row `basedOnReview`.
+        case appeal(basedOnReview: Int32, days: Int)
+    }
+
+    public var date: Day
+    public var source: Source
+
+    public init(date: Day, source: Source) {
+        self.date = date
+        self.source = source
+    }
+}

@@ -1,0 +1,40 @@
+/// The eligibility verdict on one qualification entry.
+public struct EntryVerdict: Sendable, Equatable {
+    /// The entry's row.
+    public var entry: Int32
+    /// The reasons that hold for the entry, whatever its series or acknowledgement.
+    public var reasons: Reasons
+    /// GLH of the qualification's units achieved (not U) or in progress.
+    public var glhAchieved: Int
+    /// The qualification's GLH (0 when blank: then `notEnoughGLH` never holds).
+    public var glhRequired: Int
+    /// The entry's estimated completion is the current series.
+    public var inSeries: Bool
+    /// The centre has acknowledged the entry in the Progress Tracker.
+    public var acknowledged: Bool
+    /// The qualification has units in the store. Entries of qualifications without units
+    /// (GCSEs, A levels) get no reasons at all.
+    public var isUnitised: Bool
+
+    public init(entry: Int32, reasons: Reasons, glhAchieved: Int, glhRequired: Int,
+                inSeries: Bool, acknowledged: Bool, isUnitised: Bool) {
+        self.entry = entry
+        self.reasons = reasons
+        self.glhAchieved = glhAchieved
+        self.glhRequired = glhRequired
+        self.inSeries = inSeries
+        self.acknowledged = acknowledged
+        self.isUnitised = isUnitised
+    }
+
+    /// In the current series, not acknowledged, and some reason holds.
+    public var atRisk: Bool { inSeries && !acknowledged && !reasons.isEmpty }
+
+    /// The reasons exq reports: those of an at-risk entry, none otherwise.
+    public var reportedReasons: Reasons { atRisk ? reasons : [] }
+
+    /// In the current series (acknowledged or not) with `mandatory unit not achieved` or `no activity`.
+    public var lacksMandatory: Bool {
+        inSeries && !reasons.isDisjoint(with: [.mandatoryUnitNotAchieved, .noActivity])
+    }
+}
