@@ -192,16 +192,18 @@ public struct CSVReader: Sendable {
 
     // MARK: Values
 
-    /// Calls `body` with the value of field `index` of the current record, spaces and tabs around it
-    /// trimmed and `""` undone; an empty buffer when `index` is negative or past the record's end.
+    /// Calls `body` with the value of field `index` of the current record: an unquoted value with
+    /// spaces and tabs around it trimmed, a quoted one exactly as quoted with `""` undone; an empty buffer when `index` is negative or past the record's end.
     @inline(__always)
     public func withValue<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         guard index >= 0 && index < fields.count else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
         let field = fields[index]
         return bytes.withUnsafeBufferPointer { buf in
             var s = field.contentStart, e = field.contentEnd
-            while s < e && (buf[s] == 32 || buf[s] == 9) { s += 1 }
-            while e > s && (buf[e - 1] == 32 || buf[e - 1] == 9) { e -= 1 }
+            if !field.quoted {
+                while s < e && (buf[s] == 32 || buf[s] == 9) { s += 1 }
+                while e > s && (buf[e - 1] == 32 || buf[e - 1] == 9) { e -= 1 }
+            }
             if !field.escaped { return body(UnsafeBufferPointer(rebasing: buf[s..<e])) }
             var out = [UInt8]()
             out.reserveCapacity(e - s)
