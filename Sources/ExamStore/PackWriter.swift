@@ -12,6 +12,7 @@ public enum PackWriter {
     public struct WrittenFile: Sendable, Equatable {
         public var name: String
         public var rows: Int
+        public init(name: String, rows: Int) { self.name = name; self.rows = rows }
     }
 
     /// Writes all tables of `store` into `directory`, creating it (one level) when missing.
