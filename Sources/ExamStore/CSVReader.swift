@@ -1,0 +1,268 @@
+import Glibc
+
+/// An RFC 4180 reader over the bytes of a whole file, one record at a time.
+///
+/// The file is read in one `read()` into `[UInt8]`, checked once for valid UTF-8 and NUL bytes,
+/// then tokenised in place: a record is a list of `Field`s, each a byte range into the file plus
+/// where it stands (line, start of that line), so that values are made only when asked for and
+/// errors can point at the exact cell. Accepts a leading byte-order mark, CRLF or LF line ends,
+/// quoted fields with `""` escapes and embedded commas and newlines, a last line without a newline,
+/// and blank lines (skipped). Lines are physical lines of the file, counted from 1; columns are
+/// characters (Unicode scalars), counted from 1.
+public struct CSVReader: Sendable {
+    /// One field of the current record.
+    public struct Field: Sendable {
+        /// The first byte of the field as written (the opening quote when quoted).
+        public var start: Int
+        /// One past the last byte as written (after the closing quote when quoted).
+        public var end: Int
+        /// The value's bytes, without the surrounding quotes (`""` pairs still doubled when `escaped`).
+        public var contentStart: Int
+        public var contentEnd: Int
+        /// The physical line the field starts on, and the offset of that line's first byte.
+        public var line: Int
+        public var lineStart: Int
+        public var quoted: Bool
+        public var escaped: Bool
+    }
+
+    /// The path named in diagnostics.
+    public let path: String
+    public let bytes: [UInt8]
+    /// The fields of the record read by the last `nextRecord()`.
+    public private(set) var fields: [Field] = []
+    private var position: Int
+    private var line = 1
+    private var lineStart: Int
+
+    /// A reader over `bytes` (a leading byte-order mark is skipped). Call `validate()` before reading.
+    public init(bytes: [UInt8], path: String) {
+        self.path = path
+        self.bytes = bytes
+        let bom = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+        position = bom ? 3 : 0
+        lineStart = position
+    }
+
+    /// Reads the whole file at `path` and checks that it is UTF-8 text.
+    public static func open(path: String) throws(Diagnostic) -> CSVReader {
+        let bytes = try readFile(path)
+        let reader = CSVReader(bytes: bytes, path: path)
+        try reader.validate()
+        return reader
+    }
+
+    /// The bytes of a whole file, read with one `open` and as few `read`s as it takes.
+    public static func readFile(_ path: String) throws(Diagnostic) -> [UInt8] {
+        let fd = Glibc.open(path, O_RDONLY)
+        guard fd >= 0 else {
+            throw Diagnostic(file: path, line: 1, column: 1, message: "cannot open: " + String(cString: strerror(errno)))
+        }
+        defer { close(fd) }
+        var info = stat()
+        var capacity = 1 << 16
+        if fstat(fd, &info) == 0, info.st_size > 0 { capacity = Int(info.st_size) + 1 }
+        var out = [UInt8](repeating: 0, count: capacity)
+        var filled = 0
+        while true {
+            if filled == out.count { out.append(contentsOf: repeatElement(0, count: out.count)) }
+            let n = out.withUnsafeMutableBytes { read(fd, $0.baseAddress! + filled, $0.count - filled) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw Diagnostic(file: path, line: 1, column: 1, message: "cannot read: " + String(cString: strerror(errno)))
+            }
+            if n == 0 { break }
+            filled += n
+        }
+        out.removeLast(out.count - filled)
+        return out
+    }
+
+    /// Throws at the first byte that is not valid UTF-8, or is NUL, naming its line and column.
+    public func validate() throws(Diagnostic) {
+        let start = position
+        let problem: (offset: Int, lineNumber: Int, lineStart: Int, message: String)? = bytes.withUnsafeBufferPointer { buf in
+            let n = buf.count
+            var i = start, line = 1, ls = start
+            while i < n {
+                let c = buf[i]
+                if c < 0x80 {
+                    if c == 10 { line += 1; ls = i + 1 } else if c == 0 { return (i, line, ls, "NUL byte in text: the file is not a CSV text file") }
+                    i += 1
+                    continue
+                }
+                var need = 0, minimum: UInt32 = 0, value: UInt32 = 0
+                if c & 0xE0 == 0xC0 { need = 1; minimum = 0x80; value = UInt32(c & 0x1F) }
+                else if c & 0xF0 == 0xE0 { need = 2; minimum = 0x800; value = UInt32(c & 0x0F) }
+                else if c & 0xF8 == 0xF0 { need = 3; minimum = 0x10000; value = UInt32(c & 0x07) }
+                else { return (i, line, ls, "invalid UTF-8 (save the file as UTF-8 CSV)") }
+                guard i + need < n else { return (i, line, ls, "invalid UTF-8 (save the file as UTF-8 CSV)") }
+                for k in 1...need {
+                    let d = buf[i + k]
+                    guard d & 0xC0 == 0x80 else { return (i, line, ls, "invalid UTF-8 (save the file as UTF-8 CSV)") }
+                    value = value << 6 | UInt32(d & 0x3F)
+                }
+                guard value >= minimum, value <= 0x10FFFF, !(0xD800...0xDFFF).contains(value) else {
+                    return (i, line, ls, "invalid UTF-8 (save the file as UTF-8 CSV)")
+                }
+                i += need + 1
+            }
+            return nil
+        }
+        if let p = problem {
+            throw Diagnostic(file: path, line: p.lineNumber, column: column(of: p.offset, lineStart: p.lineStart),
+                             message: p.message, sourceLine: nil)
+        }
+    }
+
+    /// Reads the next record into `fields`; false at the end of the file. Blank lines are skipped.
+    /// Throws on an unbalanced quote (pointing at the opening quote) or text after a closing quote.
+    public mutating func nextRecord() throws(Diagnostic) -> Bool {
+        var f = fields
+        fields = []
+        f.removeAll(keepingCapacity: true)
+        var pos = position, line = self.line, ls = self.lineStart
+        let failure: (offset: Int, line: Int, lineStart: Int, message: String)? = bytes.withUnsafeBufferPointer { buf in
+            let n = buf.count
+            while pos < n {
+                let c = buf[pos]
+                if c == 10 { pos += 1; line += 1; ls = pos }
+                else if c == 13, pos + 1 < n, buf[pos + 1] == 10 { pos += 2; line += 1; ls = pos }
+                else { break }
+            }
+            if pos >= n { return nil }
+            while true {
+                let start = pos, fieldLine = line, fieldLineStart = ls
+                if pos < n && buf[pos] == 34 {
+                    pos += 1
+                    var escaped = false
+                    while true {
+                        if pos >= n {
+                            return (start, fieldLine, fieldLineStart, "unbalanced quote: this quoted field has no closing quote")
+                        }
+                        let c = buf[pos]
+                        if c == 34 {
+                            if pos + 1 < n && buf[pos + 1] == 34 { escaped = true; pos += 2; continue }
+                            break
+                        }
+                        if c == 10 { line += 1; ls = pos + 1 }
+                        pos += 1
+                    }
+                    let contentEnd = pos
+                    pos += 1
+                    f.append(Field(start: start, end: pos, contentStart: start + 1, contentEnd: contentEnd,
+                                   line: fieldLine, lineStart: fieldLineStart, quoted: true, escaped: escaped))
+                    while pos < n && (buf[pos] == 32 || buf[pos] == 9) { pos += 1 }
+                    if pos >= n { return nil }
+                    let c = buf[pos]
+                    if c == 44 { pos += 1; continue }
+                    if c == 10 { pos += 1; line += 1; ls = pos; return nil }
+                    if c == 13, pos + 1 < n, buf[pos + 1] == 10 { pos += 2; line += 1; ls = pos; return nil }
+                    return (pos, line, ls, "unexpected text after a closing quote (a quote inside a quoted field is written \"\")")
+                }
+                var p = pos
+                while p < n {
+                    let c = buf[p]
+                    if c == 44 || c == 10 { break }
+                    if c == 13 && p + 1 < n && buf[p + 1] == 10 { break }
+                    p += 1
+                }
+                f.append(Field(start: pos, end: p, contentStart: pos, contentEnd: p,
+                               line: fieldLine, lineStart: fieldLineStart, quoted: false, escaped: false))
+                if p >= n { pos = p; return nil }
+                let c = buf[p]
+                if c == 44 { pos = p + 1; continue }
+                pos = p + (c == 13 ? 2 : 1)
+                line += 1
+                ls = pos
+                return nil
+            }
+        }
+        fields = f
+        position = pos
+        self.line = line
+        self.lineStart = ls
+        if let e = failure {
+            position = bytes.count
+            throw Diagnostic(file: path, line: e.line, column: column(of: e.offset, lineStart: e.lineStart),
+                             message: e.message, sourceLine: sourceLine(startingAt: e.lineStart))
+        }
+        return !fields.isEmpty
+    }
+
+    // MARK: Values
+
+    /// Calls `body` with the value of field `index` of the current record: an unquoted value with
+    /// spaces and tabs around it trimmed, a quoted one exactly as quoted with `""` undone; an empty buffer when `index` is negative or past the record's end.
+    @inline(__always)
+    public func withValue<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        guard index >= 0 && index < fields.count else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+        let field = fields[index]
+        return bytes.withUnsafeBufferPointer { buf in
+            var s = field.contentStart, e = field.contentEnd
+            if !field.quoted {
+                while s < e && (buf[s] == 32 || buf[s] == 9) { s += 1 }
+                while e > s && (buf[e - 1] == 32 || buf[e - 1] == 9) { e -= 1 }
+            }
+            if !field.escaped { return body(UnsafeBufferPointer(rebasing: buf[s..<e])) }
+            var out = [UInt8]()
+            out.reserveCapacity(e - s)
+            var i = s
+            while i < e {
+                out.append(buf[i])
+                i += buf[i] == 34 && i + 1 < e && buf[i + 1] == 34 ? 2 : 1
+            }
+            return out.withUnsafeBufferPointer(body)
+        }
+    }
+
+    /// The value of field `index` as a String ("" when absent).
+    public func string(_ index: Int) -> String {
+        withValue(index) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Whether field `index` is absent or blank.
+    public func isBlank(_ index: Int) -> Bool { withValue(index) { $0.isEmpty } }
+
+    // MARK: Locations
+
+    /// The character column (from 1) of byte `offset` on the line starting at `lineStart`.
+    public func column(of offset: Int, lineStart: Int) -> Int {
+        var column = 1
+        var i = lineStart
+        while i < offset && i < bytes.count {
+            if bytes[i] & 0xC0 != 0x80 { column += 1 }
+            i += 1
+        }
+        return column
+    }
+
+    /// The text of the line starting at `lineStart`, without its line end; nil when 200 bytes or longer.
+    public func sourceLine(startingAt lineStart: Int) -> String? {
+        var e = lineStart
+        while e < bytes.count && bytes[e] != 10 { e += 1 }
+        if e > lineStart && bytes[e - 1] == 13 { e -= 1 }
+        guard e - lineStart < 200 else { return nil }
+        return String(decoding: bytes[lineStart..<e], as: UTF8.self)
+    }
+
+    /// Where field `index` of the current record is, ready for a `Diagnostic`: its line, column,
+    /// length in characters (as written, up to the end of its first line) and source line.
+    public func location(of index: Int) -> (line: Int, column: Int, length: Int, sourceLine: String?) {
+        guard index >= 0 && index < fields.count else {
+            guard let first = fields.first else { return (line, 1, 1, nil) }
+            return (first.line, 1, 1, sourceLine(startingAt: first.lineStart))
+        }
+        let f = fields[index]
+        var length = 0
+        var i = f.start
+        while i < f.end && bytes[i] != 10 && bytes[i] != 13 {
+            if bytes[i] & 0xC0 != 0x80 { length += 1 }
+            i += 1
+        }
+        return (f.line, column(of: f.start, lineStart: f.lineStart), max(1, length), sourceLine(startingAt: f.lineStart))
+    }
+
+    /// The line on which the current record starts.
+    public var recordLine: Int { fields.first?.line ?? line }
+}

@@ -1,0 +1,64 @@
+import Glibc
+
+/// What a pack load gives back: a new store, ready to swap in, and the warnings to show.
+public struct PackLoad: Sendable {
+    public var store: Store
+    public var warnings: [Diagnostic]
+    public init(store: Store, warnings: [Diagnostic]) { self.store = store; self.warnings = warnings }
+}
+
+/// Loads a data pack (a folder of CSV files, DATA-PACK.md) into a new `Store`, all or nothing.
+///
+/// Every error in the pack is collected (up to `maximumDiagnostics`, the last one then noting how
+/// many more there were) and thrown together; the store is returned only when there were none, so
+/// the caller swaps it in and a failed load changes nothing. Ctrl-C (`Interruption`) is polled every
+/// 4,096 rows and ends the load with the single error "load cancelled (Ctrl-C): nothing was loaded".
+public enum PackImporter {
+    /// How many errors (and, separately, warnings) are kept; the rest are only counted.
+    public static let maximumDiagnostics = 50
+
+    public static func load(directory: String, into pool: StringPool = StringPool()) throws(DiagnosticList) -> PackLoad {
+        var loader = PackLoader(directory: directory, pool: pool)
+        do {
+            try loader.run()
+        } catch {
+            let at = loader.cancelledAt ?? (directory, 1)
+            throw DiagnosticList([Diagnostic(file: at.file, line: at.line, column: 1,
+                                             message: "load cancelled (Ctrl-C): nothing was loaded")])
+        }
+        if loader.errorCount > 0 {
+            throw DiagnosticList(PackLoader.capped(loader.errors, total: loader.errorCount, what: "error"))
+        }
+        var store = loader.store
+        Summer2024Calendar.add(to: &store)
+        store.source = directory
+        store.reindex()
+        return PackLoad(store: store,
+                        warnings: PackLoader.capped(loader.warnings, total: loader.warningCount, what: "warning"))
+    }
+
+    /// The CSV files in `directory`, by lower-cased name → name on disk; a diagnostic when the
+    /// folder is missing or is not a folder.
+    static func listFiles(_ directory: String) throws(Diagnostic) -> [String: String] {
+        var info = stat()
+        guard stat(directory, &info) == 0 else {
+            throw Diagnostic(file: directory, line: 1, column: 1, message: "no such folder: a data pack is a folder of CSV files")
+        }
+        guard info.st_mode & S_IFMT == S_IFDIR else {
+            throw Diagnostic(file: directory, line: 1, column: 1, message: "not a folder: a data pack is a folder of CSV files")
+        }
+        guard let dir = opendir(directory) else {
+            throw Diagnostic(file: directory, line: 1, column: 1, message: "cannot open folder: " + String(cString: strerror(errno)))
+        }
+        defer { closedir(dir) }
+        var names: [String: String] = [:]
+        while let entry = readdir(dir) {
+            let name = withUnsafePointer(to: &entry.pointee.d_name) {
+                String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))
+            }
+            let lower = name.lowercased()
+            if lower.hasSuffix(".csv") { names[lower] = name }
+        }
+        return names
+    }
+}

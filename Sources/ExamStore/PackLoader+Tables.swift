@@ -1,0 +1,288 @@
+/// One reader per pack file, in load order: candidates and qualifications before the files that
+/// point at them.
+extension PackLoader {
+    /// Three ids that make a key (candidate, qualification, series).
+    struct TripleKey: Hashable {
+        var a: Int32, b: Int32, c: Int32
+    }
+
+    mutating func loadCandidates() throws(Interrupted) {
+        guard var t = open("candidates.csv") else { return }
+        let cNumber = t.column("candidate"), cSurname = t.column("surname"), cForenames = t.column("forenames")
+        let cUCI = t.column("uci"), cULN = t.column("uln"), cDob = t.column("dob")
+        let cGroup = t.column("group"), cCentre = t.column("centre")
+        var seen = Set<Int32>()
+        while try next(&t) {
+            let centre = text(t, cCentre)
+            guard let number = candidateNumber(t, cNumber) else { continue }
+            let key = Store.CandidateKey(centre: centre, number: number.key)
+            if let first = candidateRows[key] {
+                let at = centre != 0 ? " at centre \(pool[centre])" : ""
+                report(t, cNumber, "duplicate candidate '\(pool[number.written])'\(at): the first is at line \(candidateLines[Int(first)])")
+                continue
+            }
+            let surname = requiredText(t, cSurname, "a surname") ?? 0
+            let forenames = text(t, cForenames)
+            let uci = text(t, cUCI)
+            if uci != 0 && !Identifiers.isValidUCI(pool[uci]) {
+                report(t, cUCI, "invalid UCI '\(pool[uci])' for candidate \(pool[number.written]): expected 13 characters (centre number, 0, year, candidate number, check letter)",
+                       severity: .warning)
+            }
+            let uln = text(t, cULN)
+            if uln != 0 && !Identifiers.isValidULN(pool[uln]) {
+                report(t, cULN, "invalid ULN '\(pool[uln])' for candidate \(pool[number.written]): expected 10 digits ending in a valid check digit",
+                       severity: .warning)
+            }
+            let dob = day(t, cDob)
+            let row = Int32(store.candidates.count)
+            store.candidates.centre.append(centre)
+            store.candidates.number.append(number.written)
+            store.candidates.key.append(number.key)
+            store.candidates.surname.append(surname)
+            store.candidates.forenames.append(forenames)
+            store.candidates.uci.append(uci)
+            store.candidates.uln.append(uln)
+            store.candidates.dob.append(dob)
+            store.candidates.group.append(text(t, cGroup))
+            candidateRows[key] = row
+            candidateLines.append(t.line)
+            if seen.insert(centre).inserted { centres.append(centre) }
+        }
+    }
+
+    mutating func loadQualifications() throws(Interrupted) {
+        guard var t = open("qualifications.csv") else { return }
+        let cCode = t.column("qualification"), cTitle = t.column("title"), cType = t.column("type")
+        let cLevel = t.column("level"), cSize = t.column("size"), cGLH = t.column("glh"), cBody = t.column("awarding_body")
+        while try next(&t) {
+            guard let code = requiredText(t, cCode, "a qualification entry code") else { continue }
+            if let first = qualificationRows[code] {
+                report(t, cCode, "duplicate qualification '\(pool[code])': the first is at line \(qualificationLines[Int(first)])")
+                continue
+            }
+            store.qualifications.code.append(code)
+            store.qualifications.title.append(text(t, cTitle))
+            store.qualifications.type.append(text(t, cType))
+            store.qualifications.level.append(text(t, cLevel))
+            store.qualifications.size.append(text(t, cSize))
+            store.qualifications.glh.append(whole(t, cGLH, "guided learning hours"))
+            store.qualifications.awardingBody.append(text(t, cBody))
+            qualificationRows[code] = Int32(store.qualifications.count - 1)
+            qualificationLines.append(t.line)
+        }
+    }
+
+    mutating func loadUnits() throws(Interrupted) {
+        guard var t = open("units.csv") else { return }
+        let cQual = t.column("qualification"), cUnit = t.column("unit"), cTitle = t.column("title")
+        let cGLH = t.column("glh"), cMandatory = t.column("mandatory"), cAssessment = t.column("assessment")
+        var assessments = ChoiceCache<Assessment>()
+        while try next(&t) {
+            guard let q = qualification(t, cQual), let code = requiredText(t, cUnit, "a unit code") else { continue }
+            let key = Store.UnitKey(qualification: q, code: code)
+            if let first = unitRows[key] {
+                report(t, cUnit, "duplicate unit '\(pool[code])' of qualification \(pool[store.qualifications.code[Int(q)]]): the first is at line \(unitLines[Int(first)])")
+                continue
+            }
+            let glh = whole(t, cGLH, "guided learning hours", required: true)
+            let mandatory = bool(t, cMandatory)
+            let a = text(t, cAssessment)
+            let assessment = assessments.value(a, in: pool, parse: Assessment.init(name:))
+            if assessment == nil {
+                report(t, cAssessment, a == 0 ? "expected an assessment, exam or moderated, found a blank"
+                                              : "unknown assessment '\(pool[a])': expected exam or moderated")
+            }
+            store.units.qualification.append(q)
+            store.units.code.append(code)
+            store.units.title.append(text(t, cTitle))
+            store.units.glh.append(glh)
+            store.units.mandatory.append(mandatory)
+            store.units.assessment.append(assessment ?? .exam)
+            unitRows[key] = Int32(store.units.count - 1)
+            unitLines.append(t.line)
+        }
+    }
+
+    mutating func loadEntries() throws(Interrupted) {
+        guard var t = open("entries.csv") else { return }
+        let cCand = t.column("candidate"), cQual = t.column("qualification"), cSeries = t.column("series")
+        let cCompletion = t.column("completion"), cAck = t.column("acknowledged"), cCentre = t.column("centre")
+        if cCentre < 0 && defaultCentre(t) == nil { return }
+        var firstLine: [TripleKey: Int] = [:]
+        while try next(&t) {
+            guard let centre = centre(t, cCentre), let cand = candidate(t, cCand, centre: centre),
+                  let q = qualification(t, cQual), let series = requiredText(t, cSeries, "a series such as Summer 2024")
+            else { continue }
+            let key = TripleKey(a: cand, b: q, c: series)
+            if let first = firstLine[key] {
+                report(t, cQual, "duplicate entry of candidate \(pool[store.candidates.number[Int(cand)]]) for \(pool[store.qualifications.code[Int(q)]]) in \(pool[series]): the first is at line \(first)")
+                continue
+            }
+            firstLine[key] = t.line
+            let completion = text(t, cCompletion)
+            store.entries.candidate.append(cand)
+            store.entries.qualification.append(q)
+            store.entries.series.append(series)
+            store.entries.completion.append(completion == 0 ? series : completion)
+            store.entries.acknowledged.append(bool(t, cAck))
+        }
+    }
+
+    mutating func loadAchievements() throws(Interrupted) {
+        guard var t = open("achievements.csv") else { return }
+        let cCand = t.column("candidate"), cQual = t.column("qualification"), cUnit = t.column("unit")
+        let cSeries = t.column("series"), cStatus = t.column("status"), cGrade = t.column("grade"), cCentre = t.column("centre")
+        if cCentre < 0 && defaultCentre(t) == nil { return }
+        var statuses = ChoiceCache<AchievementStatus>()
+        while try next(&t) {
+            guard let centre = centre(t, cCentre), let cand = candidate(t, cCand, centre: centre),
+                  let q = qualification(t, cQual), let unit = unit(t, cUnit, qualification: q),
+                  let series = requiredText(t, cSeries, "a series such as Summer 2024") else { continue }
+            let s = text(t, cStatus)
+            guard let status = statuses.value(s, in: pool, parse: AchievementStatus.init(name:)) else {
+                report(t, cStatus, s == 0 ? "expected a status (achieved, claimed, entered or absent), found a blank"
+                                          : "unknown status '\(pool[s])': expected achieved, claimed, entered or absent")
+                continue
+            }
+            let grade = text(t, cGrade)
+            if status == .achieved && grade == 0 {
+                report(t, cGrade, "an achieved unit needs a grade, found a blank")
+            }
+            store.achievements.candidate.append(cand)
+            store.achievements.qualification.append(q)
+            store.achievements.unit.append(unit)
+            store.achievements.series.append(series)
+            store.achievements.status.append(status)
+            store.achievements.grade.append(grade)
+        }
+    }
+
+    mutating func loadResults() throws(Interrupted) {
+        guard var t = open("results.csv") else { return }
+        let cCand = t.column("candidate"), cQual = t.column("qualification"), cSeries = t.column("series")
+        let cGrade = t.column("grade"), cMark = t.column("mark"), cStatus = t.column("status"), cCentre = t.column("centre")
+        if cCentre < 0 && defaultCentre(t) == nil { return }
+        var statuses = ChoiceCache<ResultStatus>()
+        var firstLine: [TripleKey: Int] = [:]
+        while try next(&t) {
+            guard let centre = centre(t, cCentre), let cand = candidate(t, cCand, centre: centre),
+                  let q = qualification(t, cQual), let series = requiredText(t, cSeries, "a series such as Summer 2024")
+            else { continue }
+            let key = TripleKey(a: cand, b: q, c: series)
+            if let first = firstLine[key] {
+                report(t, cQual, "duplicate result of candidate \(pool[store.candidates.number[Int(cand)]]) for \(pool[store.qualifications.code[Int(q)]]) in \(pool[series]): the first is at line \(first)")
+                continue
+            }
+            firstLine[key] = t.line
+            let grade = requiredText(t, cGrade, "a grade") ?? 0
+            let mark = whole(t, cMark, "a mark")
+            let s = text(t, cStatus)
+            let status = statuses.value(s, in: pool, parse: ResultStatus.init(name:))
+            if status == nil { report(t, cStatus, "unknown result status '\(pool[s])': expected provisional or final") }
+            store.results.candidate.append(cand)
+            store.results.qualification.append(q)
+            store.results.series.append(series)
+            store.results.grade.append(grade)
+            store.results.mark.append(mark)
+            store.results.status.append(status ?? .provisional)
+        }
+    }
+
+    mutating func loadReviews() throws(Interrupted) {
+        guard var t = open("reviews.csv") else { return }
+        let cId = t.column("id"), cCand = t.column("candidate"), cQual = t.column("qualification")
+        let cComponent = t.column("component"), cService = t.column("service"), cRequested = t.column("requested")
+        let cConsent = t.column("consent"), cSubmitted = t.column("submitted"), cOutcome = t.column("outcome")
+        let cOutcomeDate = t.column("outcome_date"), cNewGrade = t.column("new_grade"), cFee = t.column("fee")
+        let cCentre = t.column("centre")
+        if cCentre < 0 && defaultCentre(t) == nil { return }
+        var services = ChoiceCache<Service>()
+        var outcomes = ChoiceCache<ReviewOutcome>()
+        var firstLine: [Int32: Int] = [:]
+        let codes = Service.allCases.map(\.code).joined(separator: ", ")
+        while try next(&t) {
+            guard let id = requiredText(t, cId, "a request id") else { continue }
+            if let first = firstLine[id] {
+                report(t, cId, "duplicate review id '\(pool[id])': the first is at line \(first)")
+                continue
+            }
+            firstLine[id] = t.line
+            guard let centre = centre(t, cCentre), let cand = candidate(t, cCand, centre: centre),
+                  let q = qualification(t, cQual) else { continue }
+            let s = text(t, cService)
+            guard let service = services.value(s, in: pool, parse: Service.init(code:)) else {
+                report(t, cService, s == 0 ? "expected a service (\(codes)), found a blank"
+                                           : "unknown service '\(pool[s])': expected one of \(codes)")
+                continue
+            }
+            let o = text(t, cOutcome)
+            let outcome = outcomes.value(o, in: pool, parse: ReviewOutcome.init(name:))
+            if outcome == nil { report(t, cOutcome, "unknown outcome '\(pool[o])': expected confirmed, raised or lowered (or blank while awaited)") }
+            store.reviews.id.append(id)
+            store.reviews.candidate.append(cand)
+            store.reviews.qualification.append(q)
+            store.reviews.component.append(text(t, cComponent))
+            store.reviews.service.append(service)
+            store.reviews.requested.append(day(t, cRequested, required: true))
+            store.reviews.consent.append(day(t, cConsent))
+            store.reviews.submitted.append(day(t, cSubmitted))
+            store.reviews.outcome.append(outcome ?? .none)
+            store.reviews.outcomeDate.append(day(t, cOutcomeDate))
+            store.reviews.newGrade.append(text(t, cNewGrade))
+            store.reviews.fee.append(pence(t, cFee))
+        }
+    }
+
+    /// The calendar events DATA-PACK.md names; another name is a warning (it has no meaning to exq).
+    static let calendarEvents: Set<String> = [
+        "restricted_release", "results_day", "priority_review_deadline", "review_deadline", "priority_ats_deadline",
+        "ats_deadline", "mir_deadline", "late_certification_deadline", "claims_deadline",
+    ]
+
+    mutating func loadCalendar() throws(Interrupted) {
+        guard var t = open("calendar.csv") else { return }
+        let cSeries = t.column("series"), cEvent = t.column("event"), cDate = t.column("date")
+        let cTime = t.column("time"), cApplies = t.column("applies_to")
+        var checked = Set<Int32>()
+        while try next(&t) {
+            guard let series = requiredText(t, cSeries, "a series such as Summer 2024"),
+                  let event = requiredText(t, cEvent, "an event such as results_day") else { continue }
+            if checked.insert(event).inserted && !Self.calendarEvents.contains(pool[event]) {
+                let hint = Suggestion.closest(to: pool[event], among: Self.calendarEvents.sorted())
+                report(t, cEvent, "unknown calendar event '\(pool[event])'; exq gives it no meaning",
+                       notes: hint.map { ["did you mean '\($0)'?"] } ?? [], severity: .warning)
+            }
+            store.calendar.series.append(series)
+            store.calendar.event.append(event)
+            store.calendar.date.append(day(t, cDate, required: true))
+            store.calendar.time.append(text(t, cTime))
+            store.calendar.appliesTo.append(text(t, cApplies))
+        }
+    }
+
+    mutating func loadCertificates() throws(Interrupted) {
+        guard var t = open("certificates.csv") else { return }
+        let cCand = t.column("candidate"), cQual = t.column("qualification"), cSeries = t.column("series")
+        let cReceived = t.column("received"), cIssued = t.column("issued"), cDestroyed = t.column("destroyed")
+        let cCentre = t.column("centre")
+        if cCentre < 0 && defaultCentre(t) == nil { return }
+        var firstLine: [TripleKey: Int] = [:]
+        while try next(&t) {
+            guard let centre = centre(t, cCentre), let cand = candidate(t, cCand, centre: centre),
+                  let q = qualification(t, cQual), let series = requiredText(t, cSeries, "a series such as Summer 2024")
+            else { continue }
+            let key = TripleKey(a: cand, b: q, c: series)
+            if let first = firstLine[key] {
+                report(t, cQual, "duplicate certificate of candidate \(pool[store.candidates.number[Int(cand)]]) for \(pool[store.qualifications.code[Int(q)]]) in \(pool[series]): the first is at line \(first)")
+                continue
+            }
+            firstLine[key] = t.line
+            store.certificates.candidate.append(cand)
+            store.certificates.qualification.append(q)
+            store.certificates.series.append(series)
+            store.certificates.received.append(day(t, cReceived))
+            store.certificates.issued.append(day(t, cIssued))
+            store.certificates.destroyed.append(day(t, cDestroyed))
+        }
+    }
+}

@@ -1,0 +1,418 @@
+/// The state of one pack load: the store being built, the keys seen so far and the diagnostics.
+///
+/// The table readers are in `PackLoader+Tables.swift`; this file holds what they share: opening a
+/// file and matching its header, stepping through rows, reading typed values from cells, resolving
+/// keys, and recording diagnostics that point at the cell.
+struct PackLoader {
+    let directory: String
+    var store: Store
+    var interner: ByteInterner
+    var errors: [Diagnostic] = []
+    var errorCount = 0
+    var warnings: [Diagnostic] = []
+    var warningCount = 0
+    /// Where Ctrl-C stopped the load.
+    var cancelledAt: (file: String, line: Int)?
+
+    /// Pack file name → name on disk (`Candidates.CSV` is found too).
+    var diskNames: [String: String] = [:]
+    /// Files whose header was read and matched; rows pointing into a file that failed are skipped
+    /// quietly (its own errors say what is wrong).
+    var loaded: Set<String> = []
+    /// "file|what" pairs already reported once (a missing file, a missing centre column).
+    var reportedOnce: Set<String> = []
+
+    var candidateRows: [Store.CandidateKey: Int32] = [:]
+    var candidateLines: [Int] = []
+    var qualificationRows: [Int32: Int32] = [:]
+    var qualificationLines: [Int] = []
+    var unitRows: [Store.UnitKey: Int32] = [:]
+    var unitLines: [Int] = []
+    /// The distinct centres of candidates.csv, in order of first appearance.
+    var centres: [Int32] = []
+
+    var pool: StringPool { store.pool }
+
+    init(directory: String, pool: StringPool) {
+        self.directory = directory
+        store = Store(pool: pool)
+        interner = ByteInterner(pool: pool)
+    }
+
+    /// Reads every file of the pack in load order.
+    mutating func run() throws(Interrupted) {
+        do {
+            diskNames = try PackImporter.listFiles(directory)
+        } catch {
+            record(error)
+            return
+        }
+        guard diskNames["candidates.csv"] != nil else {
+            record(Diagnostic(file: directory, line: 1, column: 1,
+                              message: "no candidates.csv: a data pack needs at least candidates.csv"))
+            return
+        }
+        let known = Set(PackSchema.files.map(\.name))
+        for (lower, name) in diskNames.sorted(by: { $0.key < $1.key }) where !known.contains(lower) {
+            let hint = Suggestion.closest(to: lower, among: PackSchema.files.map(\.name))
+            record(Diagnostic(.warning, file: path(name), line: 1, column: 1,
+                              message: "not a data-pack file; ignored", notes: hint.map { ["did you mean '\($0)'?"] } ?? []))
+        }
+        try loadCandidates()
+        try loadQualifications()
+        try loadUnits()
+        try loadEntries()
+        try loadAchievements()
+        try loadResults()
+        try loadReviews()
+        try loadCalendar()
+        try loadCertificates()
+    }
+
+    func path(_ name: String) -> String {
+        directory.hasSuffix("/") ? directory + name : directory + "/" + name
+    }
+
+    // MARK: Diagnostics
+
+    mutating func record(_ d: Diagnostic) {
+        if d.severity == .error {
+            errorCount += 1
+            if errors.count < PackImporter.maximumDiagnostics { errors.append(d) }
+        } else {
+            warningCount += 1
+            if warnings.count < PackImporter.maximumDiagnostics { warnings.append(d) }
+        }
+    }
+
+    /// Whether another diagnostic of this severity would be shown (so suggestions are worth working out).
+    func shows(_ severity: Diagnostic.Severity) -> Bool {
+        (severity == .error ? errors.count : warnings.count) < PackImporter.maximumDiagnostics
+    }
+
+    /// A diagnostic pointing at field `field` of `table`'s current row (the row's start when the
+    /// column is absent).
+    mutating func report(_ table: PackTable, _ field: Int, _ message: String,
+                         notes: [String] = [], severity: Diagnostic.Severity = .error) {
+        let at = table.reader.location(of: field)
+        record(Diagnostic(severity, file: table.path, line: at.line, column: at.column, message: message,
+                          sourceLine: at.sourceLine, length: at.length, notes: notes))
+    }
+
+    /// The kept diagnostics, the last one noting how many more were found.
+    static func capped(_ list: [Diagnostic], total: Int, what: String) -> [Diagnostic] {
+        var out = list
+        if total > out.count, !out.isEmpty {
+            let more = total - out.count
+            out[out.count - 1].notes.append("... and \(Store.grouped(more)) more \(more == 1 ? what : what + "s") not shown")
+        }
+        return out
+    }
+
+    // MARK: Files and rows
+
+    /// Opens a pack file and matches its header; nil when the file is absent or unusable.
+    mutating func open(_ name: String) -> PackTable? {
+        guard let disk = diskNames[name], let columns = PackSchema.columns(of: name) else { return nil }
+        let path = self.path(disk)
+        var reader: CSVReader
+        do {
+            reader = try CSVReader.open(path: path)
+            guard try reader.nextRecord() else {
+                record(Diagnostic(name == "candidates.csv" ? .error : .warning, file: path, line: 1, column: 1,
+                                  message: "empty file: expected a header row"))
+                return nil
+            }
+        } catch {
+            record(error)
+            return nil
+        }
+        var table = PackTable(name: name, path: path, reader: reader, headerCount: reader.fields.count)
+        let wanted = Set(columns.map(\.name))
+        var written: [String] = []
+        for i in 0..<reader.fields.count {
+            let header = reader.string(i)
+            written.append(header)
+            let normal = PackSchema.normalized(header)
+            if normal.isEmpty { continue }
+            if let name = PackSchema.canonicalByHeader[normal], wanted.contains(name) {
+                if let first = table.columns[name] {
+                    report(table, i, "column '\(name)' appears twice (first as column \(first + 1) '\(reader.string(first))')")
+                } else {
+                    table.columns[name] = i
+                }
+                continue
+            }
+            var spellings: [String: String] = [:]
+            for c in columns {
+                spellings[PackSchema.normalized(c.name)] = c.name
+                for a in PackSchema.aliases[c.name] ?? [] { spellings[PackSchema.normalized(a)] = c.name }
+            }
+            let hint = Suggestion.closest(to: normal, among: spellings.keys.sorted()).flatMap { spellings[$0] }
+            report(table, i, "unknown column '\(header)' in \(name); ignored",
+                   notes: hint.map { ["did you mean '\($0)'?"] } ?? [], severity: .warning)
+        }
+        var complete = true
+        for c in columns where c.required && table.columns[c.name] == nil {
+            complete = false
+            record(Diagnostic(file: path, line: 1, column: 1,
+                              message: "missing required column '\(c.name)'; the header has: " + written.joined(separator: ", "),
+                              sourceLine: reader.sourceLine(startingAt: reader.fields[0].lineStart)))
+        }
+        guard complete else { return nil }
+        loaded.insert(name)
+        return table
+    }
+
+    /// Steps to the next row with data; false at the end of the file or at a broken quote.
+    /// Rows longer than the header are reported and skipped; fully empty rows are skipped.
+    mutating func next(_ table: inout PackTable) throws(Interrupted) -> Bool {
+        while true {
+            do {
+                guard try table.reader.nextRecord() else { return false }
+            } catch {
+                record(error)
+                return false
+            }
+            table.rows += 1
+            if table.rows & 4095 == 0 && Interruption.isRequested {
+                cancelledAt = (table.path, table.reader.recordLine)
+                throw Interrupted()
+            }
+            let fields = table.reader.fields
+            if fields.count > table.headerCount {
+                if let extra = (table.headerCount..<fields.count).first(where: { !table.reader.isBlank($0) }) {
+                    report(table, extra, "this row has \(fields.count) fields but the header has \(table.headerCount)")
+                    continue
+                }
+            }
+            if fields.allSatisfy({ $0.contentStart == $0.contentEnd }) { continue }
+            return true
+        }
+    }
+
+    // MARK: Values
+
+    mutating func text(_ t: PackTable, _ c: Int) -> Int32 {
+        t.reader.withValue(c) { interner.intern($0) }
+    }
+
+    /// A text cell that must not be blank; nil (reported) when it is.
+    mutating func requiredText(_ t: PackTable, _ c: Int, _ what: String) -> Int32? {
+        let id = text(t, c)
+        if id == 0 { report(t, c, "expected \(what), found a blank"); return nil }
+        return id
+    }
+
+    mutating func day(_ t: PackTable, _ c: Int, required: Bool = false) -> Day {
+        let (blank, parsed) = t.reader.withValue(c) { ($0.isEmpty, Day(bytes: $0)) }
+        if blank {
+            if required { report(t, c, "expected a date such as 2024-08-22 or 22/08/2024, found a blank") }
+            return .blank
+        }
+        guard let d = parsed else {
+            report(t, c, "expected a date such as 2024-08-22 or 22/08/2024, found '\(t.reader.string(c))'")
+            return .blank
+        }
+        return d
+    }
+
+    mutating func bool(_ t: PackTable, _ c: Int) -> Bool {
+        let value: Bool? = t.reader.withValue(c) { b in
+            if b.isEmpty { return false }
+            guard b.count <= 5 else { return nil }
+            var word: UInt64 = 0
+            for x in b { word = word << 8 | UInt64(x >= 65 && x <= 90 ? x + 32 : x) }
+            switch word {
+            case 0x796573, 0x79, 0x74727565, 0x31: return true             // yes y true 1
+            case 0x6e6f, 0x6e, 0x66616c7365, 0x30: return false             // no n false 0
+            default: return nil
+            }
+        }
+        if let value { return value }
+        report(t, c, "expected yes or no (or y/n, true/false, 1/0), found '\(t.reader.string(c))'")
+        return false
+    }
+
+    /// A whole number, 0 or more; `Store.noNumber` when blank (reported when `required`) or bad.
+    mutating func whole(_ t: PackTable, _ c: Int, _ what: String, required: Bool = false) -> Int32 {
+        let (blank, value): (Bool, Int32?) = t.reader.withValue(c) { b in
+            if b.isEmpty { return (true, nil) }
+            guard b.count <= 9 else { return (false, nil) }
+            var v: Int32 = 0
+            for x in b {
+                guard x >= 48 && x <= 57 else { return (false, nil) }
+                v = v * 10 + Int32(x - 48)
+            }
+            return (false, v)
+        }
+        if let value { return value }
+        if blank {
+            if required { report(t, c, "expected \(what) (a whole number), found a blank") }
+        } else {
+            report(t, c, "expected \(what) (a whole number, 0 or more), found '\(t.reader.string(c))'")
+        }
+        return Store.noNumber
+    }
+
+    /// An amount of money, `7.50` or `£7.50`, in pence; `Store.noNumber` when blank or bad.
+    mutating func pence(_ t: PackTable, _ c: Int) -> Int32 {
+        let (blank, value): (Bool, Int32?) = t.reader.withValue(c) { b in
+            if b.isEmpty { return (true, nil) }
+            var i = 0
+            if b.count >= 2 && b[0] == 0xC2 && b[1] == 0xA3 { i = 2 }
+            var pounds: Int32 = 0, digits = 0
+            while i < b.count && b[i] >= 48 && b[i] <= 57 && digits < 7 {
+                pounds = pounds * 10 + Int32(b[i] - 48); i += 1; digits += 1
+            }
+            var pennies: Int32 = 0
+            if i < b.count && b[i] == 46 {
+                i += 1
+                var places = 0
+                while i < b.count && b[i] >= 48 && b[i] <= 57 && places < 2 {
+                    pennies = pennies * 10 + Int32(b[i] - 48); i += 1; places += 1
+                }
+                if places == 1 { pennies *= 10 }
+                if places == 0 { return (false, nil) }
+            }
+            guard digits > 0 || pennies > 0, i == b.count else { return (false, nil) }
+            return (false, pounds * 100 + pennies)
+        }
+        if let value { return value }
+        if !blank { report(t, c, "expected an amount such as 7.50 or £7.50, found '\(t.reader.string(c))'") }
+        return Store.noNumber
+    }
+
+    /// A candidate number as written (interned) and its value; nil (reported) when not 1 to 4 digits.
+    mutating func candidateNumber(_ t: PackTable, _ c: Int) -> (written: Int32, key: Int32)? {
+        let key: Int32? = t.reader.withValue(c) { b in
+            guard b.count >= 1 && b.count <= 4 else { return nil }
+            var v: Int32 = 0
+            for x in b {
+                guard x >= 48 && x <= 57 else { return nil }
+                v = v * 10 + Int32(x - 48)
+            }
+            return v
+        }
+        guard let key else {
+            if t.reader.isBlank(c) {
+                report(t, c, "expected a candidate number, found a blank")
+            } else {
+                report(t, c, "expected a candidate number of 1 to 4 digits, found '\(t.reader.string(c))'")
+            }
+            return nil
+        }
+        return (text(t, c), key)
+    }
+
+    // MARK: Keys
+
+    /// Reports, once per file, that `file` points into `target`, which the pack lacks; false then.
+    mutating func has(_ target: String, for t: PackTable) -> Bool {
+        if loaded.contains(target) { return true }
+        if diskNames[target] == nil && reportedOnce.insert(t.name + "|" + target).inserted {
+            record(Diagnostic(file: t.path, line: 1, column: 1,
+                              message: "\(t.name) refers to \(target.dropLast(4)), but the pack has no \(target)"))
+        }
+        return false
+    }
+
+    /// The centre of rows of a file without a centre column: the pack's only centre; nil (reported)
+    /// when the pack has several.
+    mutating func defaultCentre(_ t: PackTable) -> Int32? {
+        if centres.count <= 1 { return centres.first ?? 0 }
+        if reportedOnce.insert(t.name + "|centre").inserted {
+            let list = centres.prefix(5).map { pool[$0] }.joined(separator: ", ")
+            record(Diagnostic(file: t.path, line: 1, column: 1,
+                              message: "\(t.name) has no centre column, but the pack has \(centres.count) centres (\(list)); add a centre column"))
+        }
+        return nil
+    }
+
+    /// The centre of the current row: its centre cell, or the pack's only centre when blank or absent.
+    mutating func centre(_ t: PackTable, _ c: Int) -> Int32? {
+        if c < 0 { return defaultCentre(t) }
+        let id = text(t, c)
+        if id != 0 { return id }
+        if centres.count <= 1 { return centres.first ?? 0 }
+        report(t, c, "expected a centre number: the pack has \(centres.count) centres")
+        return nil
+    }
+
+    /// The row of the candidate named in cell `c`; nil (reported) when unknown.
+    mutating func candidate(_ t: PackTable, _ c: Int, centre: Int32) -> Int32? {
+        guard has("candidates.csv", for: t), let number = candidateNumber(t, c) else { return nil }
+        if let row = candidateRows[Store.CandidateKey(centre: centre, number: number.key)] { return row }
+        var notes: [String] = []
+        if let other = centres.first(where: { candidateRows[Store.CandidateKey(centre: $0, number: number.key)] != nil }) {
+            notes.append("candidate \(pool[number.written]) is at centre \(pool[other])")
+        }
+        let at = centre != 0 && centres.count > 1 ? " at centre \(pool[centre])" : ""
+        report(t, c, "unknown candidate '\(pool[number.written])'\(at): not in candidates.csv", notes: notes)
+        return nil
+    }
+
+    /// The row of the qualification whose entry code is in cell `c`; nil (reported) when unknown.
+    mutating func qualification(_ t: PackTable, _ c: Int) -> Int32? {
+        guard has("qualifications.csv", for: t), let code = requiredText(t, c, "a qualification entry code") else { return nil }
+        if let row = qualificationRows[code] { return row }
+        var notes: [String] = []
+        if shows(.error), let hint = Suggestion.closest(to: pool[code], among: store.qualifications.code.map { pool[$0] }) {
+            notes.append("did you mean '\(hint)'?")
+        }
+        report(t, c, "unknown qualification '\(pool[code])': not in qualifications.csv", notes: notes)
+        return nil
+    }
+
+    /// The row of unit `c` of qualification row `qualification`; nil (reported) when unknown.
+    mutating func unit(_ t: PackTable, _ c: Int, qualification: Int32) -> Int32? {
+        guard has("units.csv", for: t), let code = requiredText(t, c, "a unit") else { return nil }
+        if let row = unitRows[Store.UnitKey(qualification: qualification, code: code)] { return row }
+        var notes: [String] = []
+        if shows(.error) {
+            let codes = (0..<store.units.count).filter { store.units.qualification[$0] == qualification }
+                .map { pool[store.units.code[$0]] }
+            if let hint = Suggestion.closest(to: pool[code], among: codes) { notes.append("did you mean '\(hint)'?") }
+        }
+        let q = pool[store.qualifications.code[Int(qualification)]]
+        report(t, c, "unknown unit '\(pool[code])' of qualification \(q): not in units.csv", notes: notes)
+        return nil
+    }
+}
+
+/// One open pack file: its reader positioned on a row, and where each known column is.
+struct PackTable {
+    let name: String
+    let path: String
+    var reader: CSVReader
+    let headerCount: Int
+    /// Canonical column name → field index.
+    var columns: [String: Int] = [:]
+    /// Rows read so far (the header not counted).
+    var rows = 0
+
+    init(name: String, path: String, reader: CSVReader, headerCount: Int) {
+        self.name = name
+        self.path = path
+        self.reader = reader
+        self.headerCount = headerCount
+    }
+
+    /// The field index of a column, -1 when the file does not have it.
+    func column(_ name: String) -> Int { columns[name] ?? -1 }
+
+    /// The line of the current row.
+    var line: Int { reader.recordLine }
+}
+
+/// The parsed values of a closed vocabulary by interned id, so each distinct spelling is parsed once.
+struct ChoiceCache<Value> {
+    private var known: [Int32: Value?] = [:]
+
+    mutating func value(_ id: Int32, in pool: StringPool, parse: (String) -> Value?) -> Value? {
+        if let v = known[id] { return v }
+        let v = parse(pool[id])
+        known[id] = v
+        return v
+    }
+}

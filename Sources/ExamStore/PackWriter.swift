@@ -1,0 +1,186 @@
+import Glibc
+
+/// Writes a store out as a data pack (DATA-PACK.md) that `PackImporter` reads back.
+///
+/// Canonical lower-case headers, ISO dates, RFC 4180 quoting where a value needs it (and for
+/// values with spaces at either end, which the importer would trim), LF line ends, candidate
+/// numbers as written, fees as `7.50`, booleans as `yes`/`no`. A file is written only for a table
+/// that has rows, but candidates.csv always. A `centre` column is written in files other than
+/// candidates.csv only when the store has more than one centre. Each file is fsynced.
+public enum PackWriter {
+    /// A file written and its number of rows (the header not counted).
+    public struct WrittenFile: Sendable, Equatable {
+        public var name: String
+        public var rows: Int
+        public init(name: String, rows: Int) { self.name = name; self.rows = rows }
+    }
+
+    /// Writes all tables of `store` into `directory`, creating it (one level) when missing.
+    public static func write(_ store: Store, to directory: String) throws(DiagnosticList) -> [WrittenFile] {
+        var info = stat()
+        if stat(directory, &info) == 0 {
+            guard info.st_mode & S_IFMT == S_IFDIR else { throw failure(directory, "not a folder") }
+        } else if mkdir(directory, 0o755) != 0 {
+            throw failure(directory, "cannot create folder: " + String(cString: strerror(errno)))
+        }
+        var writer = Writer(store: store)
+        var written: [WrittenFile] = []
+        for (name, rows) in writer.files() where rows > 0 || name == "candidates.csv" {
+            let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
+            try save(writer.output(name), to: path)
+            written.append(WrittenFile(name: name, rows: rows))
+        }
+        return written
+    }
+
+    private static func failure(_ path: String, _ message: String) -> DiagnosticList {
+        DiagnosticList([Diagnostic(file: path, line: 1, column: 1, message: message)])
+    }
+
+    private static func save(_ bytes: [UInt8], to path: String) throws(DiagnosticList) {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { throw failure(path, "cannot write: " + String(cString: strerror(errno))) }
+        var done = 0
+        while done < bytes.count {
+            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + done, bytes.count - done) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                let message = String(cString: strerror(errno))
+                close(fd)
+                throw failure(path, "cannot write: " + message)
+            }
+            done += n
+        }
+        if fsync(fd) != 0 {
+            let message = String(cString: strerror(errno))
+            close(fd)
+            throw failure(path, "cannot save to disk: " + message)
+        }
+        close(fd)
+    }
+
+    /// Builds each file's bytes; `files()` gives names and row counts, `output(name)` the text.
+    private struct Writer {
+        let store: Store
+        var out: [UInt8] = []
+        let centres: Bool
+
+        init(store: Store) {
+            self.store = store
+            centres = store.centres.count > 1
+        }
+
+        func files() -> [(String, Int)] {
+            [("candidates.csv", store.candidates.count), ("qualifications.csv", store.qualifications.count),
+             ("units.csv", store.units.count), ("entries.csv", store.entries.count),
+             ("achievements.csv", store.achievements.count), ("results.csv", store.results.count),
+             ("reviews.csv", store.reviews.count), ("calendar.csv", store.calendar.count),
+             ("certificates.csv", store.certificates.count)]
+        }
+
+        mutating func output(_ name: String) -> [UInt8] {
+            out = []
+            let s = store, p = store.pool
+            func candidate(_ row: Int32) -> [String] {
+                let number = p[s.candidates.number[Int(row)]]
+                return centres ? [p[s.candidates.centre[Int(row)]], number] : [number]
+            }
+            let who = centres ? ["centre", "candidate"] : ["candidate"]
+            func code(_ q: Int32) -> String { p[s.qualifications.code[Int(q)]] }
+            func number(_ n: Int32) -> String { n == Store.noNumber ? "" : String(n) }
+            func yes(_ b: Bool) -> String { b ? "yes" : "no" }
+            switch name {
+            case "candidates.csv":
+                let c = s.candidates
+                line(["candidate", "surname", "forenames", "uci", "uln", "dob", "group", "centre"])
+                for i in 0..<c.count {
+                    line([p[c.number[i]], p[c.surname[i]], p[c.forenames[i]], p[c.uci[i]], p[c.uln[i]],
+                          c.dob[i].iso, p[c.group[i]], p[c.centre[i]]])
+                }
+            case "qualifications.csv":
+                let q = s.qualifications
+                line(["qualification", "title", "type", "level", "size", "glh", "awarding_body"])
+                for i in 0..<q.count {
+                    line([p[q.code[i]], p[q.title[i]], p[q.type[i]], p[q.level[i]], p[q.size[i]], number(q.glh[i]),
+                          p[q.awardingBody[i]]])
+                }
+            case "units.csv":
+                let u = s.units
+                line(["qualification", "unit", "title", "glh", "mandatory", "assessment"])
+                for i in 0..<u.count {
+                    line([code(u.qualification[i]), p[u.code[i]], p[u.title[i]], number(u.glh[i]), yes(u.mandatory[i]),
+                          u.assessment[i].name])
+                }
+            case "entries.csv":
+                let e = s.entries
+                line(who + ["qualification", "series", "completion", "acknowledged"])
+                for i in 0..<e.count {
+                    line(candidate(e.candidate[i]) + [code(e.qualification[i]), p[e.series[i]], p[e.completion[i]],
+                                                      yes(e.acknowledged[i])])
+                }
+            case "achievements.csv":
+                let a = s.achievements
+                line(who + ["qualification", "unit", "series", "status", "grade"])
+                for i in 0..<a.count {
+                    line(candidate(a.candidate[i]) + [code(a.qualification[i]), p[s.units.code[Int(a.unit[i])]],
+                                                      p[a.series[i]], a.status[i].name, p[a.grade[i]]])
+                }
+            case "results.csv":
+                let r = s.results
+                line(who + ["qualification", "series", "grade", "mark", "status"])
+                for i in 0..<r.count {
+                    line(candidate(r.candidate[i]) + [code(r.qualification[i]), p[r.series[i]], p[r.grade[i]],
+                                                      number(r.mark[i]), r.status[i].name])
+                }
+            case "reviews.csv":
+                let r = s.reviews
+                line(["id"] + who + ["qualification", "component", "service", "requested", "consent", "submitted",
+                                     "outcome", "outcome_date", "new_grade", "fee"])
+                for i in 0..<r.count {
+                    let fee = r.fee[i] == Store.noNumber ? "" : String(r.fee[i] / 100) + "." + Day.pad(Int(r.fee[i] % 100), 2)
+                    line([p[r.id[i]]] + candidate(r.candidate[i]) + [
+                        code(r.qualification[i]), p[r.component[i]], r.service[i].code, r.requested[i].iso,
+                        r.consent[i].iso, r.submitted[i].iso, r.outcome[i].name, r.outcomeDate[i].iso,
+                        p[r.newGrade[i]], fee])
+                }
+            case "calendar.csv":
+                let c = s.calendar
+                line(["series", "event", "date", "time", "applies_to"])
+                for i in 0..<c.count {
+                    line([p[c.series[i]], p[c.event[i]], c.date[i].iso, p[c.time[i]], p[c.appliesTo[i]]])
+                }
+            case "certificates.csv":
+                let c = s.certificates
+                line(who + ["qualification", "series", "received", "issued", "destroyed"])
+                for i in 0..<c.count {
+                    line(candidate(c.candidate[i]) + [code(c.qualification[i]), p[c.series[i]], c.received[i].iso,
+                                                      c.issued[i].iso, c.destroyed[i].iso])
+                }
+            default:
+                break
+            }
+            return out
+        }
+
+        /// Appends one record, quoting the values that need it.
+        mutating func line(_ values: [String]) {
+            for (i, value) in values.enumerated() {
+                if i > 0 { out.append(44) }
+                let bytes = Array(value.utf8)
+                let needsQuotes = bytes.contains { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }
+                    || bytes.first == 32 || bytes.last == 32 || bytes.first == 9 || bytes.last == 9
+                if needsQuotes {
+                    out.append(34)
+                    for b in bytes {
+                        if b == 34 { out.append(34) }
+                        out.append(b)
+                    }
+                    out.append(34)
+                } else {
+                    out.append(contentsOf: bytes)
+                }
+            }
+            out.append(10)
+        }
+    }
+}

@@ -1,0 +1,159 @@
+import Testing
+import ExamStore
+
+/// Each kind of mistake in a pack, reported at its file, line and column; a failed load loads nothing.
+@Suite struct PackImportErrorTests {
+    /// The errors of loading `files`; fails the test when the pack loads.
+    func errors(_ files: [String: String]) -> [Diagnostic] {
+        let pack = PackFixture(files)
+        guard let list = loadErrors(pack.directory) else {
+            Issue.record("the pack loaded")
+            return []
+        }
+        return list
+    }
+
+    @Test func aMissingRequiredColumnNamesTheColumnAndTheHeader() {
+        let e = errors(SamplePack.with(["candidates.csv": "candidate,forenames,dob\n1,Ann,2007-01-01\n"]))
+        #expect(e.count == 1)
+        #expect(e.map(place) == ["candidates.csv:1:1"])
+        #expect(e.first?.message == "missing required column 'surname'; the header has: candidate, forenames, dob")
+    }
+
+    @Test func aDateThatDoesNotExistPointsAtItsCell() {
+        let e = errors(["candidates.csv": "candidate,surname,forenames,dob\n1,Smith,Ann,2007-01-01\n2,Jones,Bo,31/02/2024\n"])
+        #expect(e.map(place) == ["candidates.csv:3:12"])
+        #expect(e.first?.message == "expected a date such as 2024-08-22 or 22/08/2024, found '31/02/2024'")
+        #expect(e.first?.sourceLine == "2,Jones,Bo,31/02/2024")
+        #expect(e.first?.length == 10)
+    }
+
+    @Test func anUnknownCandidateInEntriesNamesTheNumber() {
+        let e = errors(SamplePack.with(["entries.csv": "candidate,qualification,series\n42,05839,Summer 2024\n0099,05839,Summer 2024\n"]))
+        #expect(e.map(place) == ["entries.csv:3:1"])
+        #expect(e.first?.message.contains("unknown candidate '0099'") == true)
+    }
+
+    @Test func anUnknownQualificationSuggestsAClose0ne() {
+        let e = errors(SamplePack.with(["entries.csv": "candidate,qualification,series\n42,05893,Summer 2024\n"]))
+        #expect(e.map(place) == ["entries.csv:2:4"])
+        #expect(e.first?.notes == ["did you mean '05839'?"])
+    }
+
+    @Test func anUnbalancedQuoteIsReportedAtTheOpeningQuote() {
+        let e = errors(SamplePack.with(["results.csv": "candidate,qualification,series,grade\n42,05839,Summer 2024,\"D\n7,05839,Summer 2024,P\n"]))
+        #expect(e.map(place) == ["results.csv:2:22"])
+        #expect(e.first?.message.contains("unbalanced quote") == true)
+    }
+
+    @Test func aDuplicateKeySaysWhereTheFirstOneWas() {
+        let e = errors(SamplePack.with(["candidates.csv": "candidate,surname,forenames\n0042,Smith,Ann\n7,Lee,Liam\n42,Smythe,Anne\n"]))
+        #expect(e.map(place) == ["candidates.csv:4:1"])
+        #expect(e.first?.message == "duplicate candidate '42': the first is at line 2")
+        let r = errors(SamplePack.with(["reviews.csv": "id,candidate,qualification,service,requested\nR1,42,05839,1,2024-08-23\nR1,7,05839,2,2024-08-23\n"]))
+        #expect(r.map(place) == ["reviews.csv:3:1"])
+        #expect(r.first?.message == "duplicate review id 'R1': the first is at line 2")
+    }
+
+    @Test func anUnknownServiceListsTheValidCodes() {
+        let e = errors(SamplePack.with(["reviews.csv": "id,candidate,qualification,service,requested\nR1,42,05839,4,2024-08-23\n"]))
+        #expect(e.map(place) == ["reviews.csv:2:13"])
+        #expect(e.first?.message == "unknown service '4': expected one of 1, 2, 2P, 3, ATS, ATSP, MIR, APPEAL1, APPEAL2")
+    }
+
+    @Test func otherBadValuesAreErrorsToo() {
+        let e = errors(SamplePack.with([
+            "units.csv": "qualification,unit,glh,mandatory,assessment\n05839,1,-60,maybe,written\n05839,2,60,yes,exam\n",
+            "achievements.csv": "candidate,qualification,unit,series,status,grade\n42,05839,1,Summer 2024,achieved,\n42,05839,9,Summer 2024,claimed,\n",
+        ]))
+        #expect(e.map(place) == ["units.csv:2:9", "units.csv:2:13", "units.csv:2:19",
+                                 "achievements.csv:2:33", "achievements.csv:3:10"])
+        #expect(e[0].message == "expected guided learning hours (a whole number, 0 or more), found '-60'")
+        #expect(e[2].message == "unknown assessment 'written': expected exam or moderated")
+        #expect(e[3].message == "an achieved unit needs a grade, found a blank")
+        #expect(e[4].message == "unknown unit '9' of qualification 05839: not in units.csv")
+    }
+
+    @Test func aRowLongerThanItsHeaderIsAnError() {
+        let e = errors(["candidates.csv": "candidate,surname,forenames\n1,Smith,Ann,extra\n"])
+        #expect(e.map(place) == ["candidates.csv:2:13"])
+    }
+
+    @Test func aFileWithoutACentreColumnInAPackOfSeveralCentresIsAnError() {
+        let e = errors([
+            "candidates.csv": "candidate,surname,forenames,centre\n1,A,a,11111\n1,B,b,22222\n",
+            "qualifications.csv": "qualification,title\nJ560,Maths\n",
+            "entries.csv": "candidate,qualification,series\n1,J560,Summer 2024\n",
+        ])
+        #expect(e.map(place) == ["entries.csv:1:1"])
+        #expect(e.first?.message.contains("no centre column") == true)
+    }
+
+    @Test func aMissingFolderOrCandidatesFileIsOneClearError() {
+        #expect(loadErrors("/tmp/exq-no-such-pack-folder")?.first?.message.contains("no such folder") == true)
+        let pack = PackFixture(["qualifications.csv": "qualification,title\nJ560,Maths\n"])
+        let e = loadErrors(pack.directory)
+        #expect(e?.count == 1)
+        #expect(e?.first?.message.contains("candidates.csv") == true)
+    }
+
+    @Test func errorsAreCappedWithANoteOfHowManyMore() {
+        var text = "candidate,surname,forenames,dob\n"
+        for i in 1...60 { text += "\(i),S,F,99/99/2024\n" }
+        let e = errors(["candidates.csv": text])
+        #expect(e.count == PackImporter.maximumDiagnostics)
+        #expect(e.last?.notes.last == "... and 10 more errors not shown")
+    }
+
+    @Test func aFailedLoadLeavesTheSessionStoreAsItWas() throws {
+        let good = PackFixture(SamplePack.files)
+        var session = Session(store: try PackImporter.load(directory: good.directory).store)
+        let bad = PackFixture(SamplePack.with(["entries.csv": "candidate,qualification,series\n42,05839,Summer 2024\n999,05839,Summer 2024\n"]))
+        #expect(throws: DiagnosticList.self) { try PackImporter.load(directory: bad.directory) }
+        #expect(session.load(bad.directory) != nil)
+        #expect(session.store.source == good.directory)
+        #expect(session.store.entries.count == 2)
+        #expect(session.store.candidates.count == 2)
+    }
+
+    @Test func unknownColumnsAndBadIdentifiersAreWarnings() throws {
+        let centre = "12345", first12 = centre + "0" + "24" + "0042"
+        let uci = first12 + String(try #require(Identifiers.uciCheckLetter(first12)))
+        let uln = validULN("123456789")
+        let pack = PackFixture(SamplePack.with([
+            "candidates.csv": "candidate,surname,forenames,uci,uln,favourite colour,surnme\n"
+                + "0042,Smith,Ann,\(uci),\(uln),blue,x\n7,Lee,Liam,\(first12)A,9999999999,red,y\n",
+        ]))
+        let load = try PackImporter.load(directory: pack.directory)
+        #expect(load.store.candidates.count == 2)
+        #expect(load.warnings.allSatisfy { $0.severity == .warning })
+        #expect(load.warnings.map(place) == ["candidates.csv:1:37", "candidates.csv:1:54", "candidates.csv:3:12", "candidates.csv:3:26"])
+        #expect(load.warnings[0].message.contains("unknown column 'favourite colour'"))
+        #expect(load.warnings[1].notes == ["did you mean 'surname'?"])
+        #expect(load.warnings[2].message.contains("invalid UCI") && load.warnings[2].message.contains("candidate 7"))
+        #expect(load.warnings[3].message.contains("invalid ULN '9999999999'"))
+        #expect(Identifiers.isValidULN(uln))
+    }
+
+    /// `first9` with the check digit that makes a valid ULN.
+    func validULN(_ first9: String) -> String {
+        for d in 0...9 where Identifiers.isValidULN(first9 + String(d)) { return first9 + String(d) }
+        Issue.record("no check digit for \(first9)")
+        return ""
+    }
+}
+
+/// What the shell's session does with a load: swap the new store in only when it loaded.
+struct Session {
+    var store: Store
+
+    /// The errors, or nil when the pack loaded and was swapped in.
+    mutating func load(_ directory: String) -> [Diagnostic]? {
+        do {
+            store = try PackImporter.load(directory: directory, into: store.pool).store
+            return nil
+        } catch {
+            return error.diagnostics
+        }
+    }
+}

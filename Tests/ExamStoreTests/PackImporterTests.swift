@@ -1,0 +1,109 @@
+import Testing
+import ExamStore
+
+@Suite struct PackImporterTests {
+    @Test func loadsASamplePackWithTheRightCountsAndValues() throws {
+        let pack = PackFixture(SamplePack.files)
+        let load = try PackImporter.load(directory: pack.directory)
+        let s = load.store
+        #expect(load.warnings.isEmpty)
+        #expect(s.candidates.count == 2)
+        #expect(s.qualifications.count == 1)
+        #expect(s.units.count == 3)
+        #expect(s.entries.count == 2)
+        #expect(s.achievements.count == 3)
+        #expect(s.results.count == 2)
+        #expect(s.reviews.count == 2)
+        #expect(s.certificates.count == 1)
+        // The pack's Autumn 2024 event plus the built-in Summer 2024 calendar.
+        #expect(s.calendar.count == 1 + Summer2024Calendar.events.count)
+        #expect(s.source == pack.directory)
+
+        let ann = try #require(s.candidate(number: "42"))
+        #expect(s.pool[s.candidates.number[Int(ann)]] == "0042")
+        #expect(s.pool[s.candidates.surname[Int(ann)]] == "Smith")
+        #expect(s.candidates.dob[Int(ann)].iso == "2007-03-14")
+        let liam = try #require(s.candidate(number: "7", centre: "12345"))
+        #expect(s.pool[s.candidates.surname[Int(liam)]] == "O'Brien, Jr")
+        #expect(s.candidates.dob[Int(liam)].iso == "2006-09-14")
+
+        let q = try #require(s.qualification(code: "05839"))
+        #expect(s.qualifications.glh[Int(q)] == 360)
+        #expect(s.units.mandatory == [true, true, false])
+        #expect(s.units.assessment == [.exam, .exam, .moderated])
+
+        #expect(s.entries.acknowledged == [false, true])
+        #expect(s.pool[s.entries.completion[0]] == "Summer 2024")
+        #expect(s.pool[s.entries.completion[1]] == "Summer 2024", "completion defaults to the series")
+
+        #expect(s.achievements.status == [.achieved, .achieved, .claimed])
+        #expect(s.results.mark == [120, Store.noNumber])
+        #expect(s.results.status == [.final, .provisional])
+
+        let r1 = try #require(s.review(id: "R1"))
+        let r2 = try #require(s.review(id: "R2"))
+        #expect(s.reviews.fee[Int(r1)] == 750)
+        #expect(s.reviews.fee[Int(r2)] == 1200)
+        #expect(s.reviews.service[Int(r1)] == .reviewOfMarking)
+        #expect(s.reviews.service[Int(r2)] == .copyOfScript)
+        #expect(s.reviews.requested[Int(r2)].iso == "2024-08-24")
+        #expect(s.reviews.outcome[Int(r2)] == .confirmed)
+        #expect(s.reviews.outcome[Int(r1)] == ReviewOutcome.none)
+        #expect(s.entriesByCandidate[ann].count == 1)
+    }
+
+    @Test func keepsThePackCalendarForSummer2024WhenItHasOne() throws {
+        let pack = PackFixture(SamplePack.with(["calendar.csv": "series,event,date\nSummer 2024,results_day,2024-08-22\n"]))
+        let s = try PackImporter.load(directory: pack.directory).store
+        #expect(s.calendar.count == 1)
+    }
+
+    @Test func matchesHeaderAliasesAndBothDateForms() throws {
+        let pack = PackFixture([
+            "candidates.csv": "Cand No,Legal Surname,First Names,Date of Birth,Teaching Group\n12,Khan,Zara,22/08/2007,10A\n13,Lee,Ben,2007-08-23,10B\n",
+            "qualifications.csv": "Entry Code,Title,Awarding Body\nJ560,Mathematics,OCR\n",
+            "entries.csv": "CANDIDATE_NUMBER,Qual,Exam-Series\n12,J560,Summer 2024\n",
+        ])
+        let s = try PackImporter.load(directory: pack.directory).store
+        let zara = try #require(s.candidate(number: "12"))
+        #expect(s.pool[s.candidates.forenames[Int(zara)]] == "Zara")
+        #expect(s.pool[s.candidates.surname[Int(zara)]] == "Khan")
+        #expect(s.pool[s.candidates.group[Int(zara)]] == "10A")
+        #expect(s.candidates.dob[Int(zara)].iso == "2007-08-22")
+        let ben = try #require(s.candidate(number: "13"))
+        #expect(s.candidates.dob[Int(ben)].iso == "2007-08-23")
+        #expect(s.pool[s.qualifications.awardingBody[0]] == "OCR")
+        #expect(s.entries.count == 1)
+    }
+
+    @Test func readsABOMCRLFAndQuotedFields() throws {
+        let text = "candidate,surname,forenames\r\n1,\"Smith, Jones\",\"Ann \"\"Annie\"\"\"\r\n2,\"Multi\r\nLine\",Bo\r\n"
+        let pack = PackFixture(["candidates.csv": ""])
+        PackFixture.write([0xEF, 0xBB, 0xBF] + Array(text.utf8), to: pack.path("candidates.csv"))
+        let s = try PackImporter.load(directory: pack.directory).store
+        #expect(s.candidates.count == 2)
+        #expect(s.pool[s.candidates.surname[0]] == "Smith, Jones")
+        #expect(s.pool[s.candidates.forenames[0]] == "Ann \"Annie\"")
+        #expect(s.pool[s.candidates.surname[1]] == "Multi\r\nLine")
+    }
+
+    @Test func givesCandidatesOfSeveralCentresTheirOwnKeys() throws {
+        let pack = PackFixture([
+            "candidates.csv": "candidate,surname,forenames,centre\n1,A,a,11111\n1,B,b,22222\n",
+            "qualifications.csv": "qualification,title\nJ560,Maths\n",
+            "entries.csv": "centre,candidate,qualification,series\n22222,0001,J560,Summer 2024\n",
+        ])
+        let s = try PackImporter.load(directory: pack.directory).store
+        let b = try #require(s.candidate(number: "1", centre: "22222"))
+        #expect(s.pool[s.candidates.surname[Int(b)]] == "B")
+        #expect(s.entries.candidate == [b])
+    }
+
+    @Test func sharesThePoolItIsGiven() throws {
+        let pool = StringPool()
+        let pack = PackFixture(SamplePack.files)
+        let s = try PackImporter.load(directory: pack.directory, into: pool).store
+        #expect(s.pool === pool)
+        #expect(pool.lookup("Smith") != nil)
+    }
+}
