@@ -6,50 +6,51 @@ import ExamRules
 extension Evaluator {
     /// Entries per grade, percentage, cumulative percentage at or above each grade, and the JCQ
     /// national cumulative figure where DOMAIN.md gives one. Needs a `grade` field or column.
-    func grades(_ frame: Frame, _ span: Span) throws(Diagnostic) -> ResultTable {
+    func grades(_ frame: Frame, _ span: Span) throws(Diagnostic) -> Answer {
         guard frame.collection == .results else {
             throw error(span, "'grades' reads results", notes: ["start from results, such as: results | where qualification = \"J560\" | grades"])
         }
-        var scales: [String: GradeScale] = [:]
+        var scales: [String: GradeScale?] = [:]
         for q in Set(frame.rows.map { store.results.qualification[Int($0)] }) {
             let s = GradeScale.scale(store: store, qualification: q)
-                ?? GradeScale(name: store.pool[store.qualifications.type[Int(q)]], grades: [], points: [:], national: [])
-            scales[s.name] = s
+            scales[s?.name ?? store.pool[store.qualifications.type[Int(q)]]] = s
         }
         guard scales.count <= 1 else {
             throw error(span, "'grades' needs results on one grading scale, but these mix \(scales.keys.sorted().joined(separator: ", "))",
                         notes: ["narrow them first, such as: results | where qualification = \"J560\" | grades"])
         }
-        let scale = scales.values.first ?? GradeScale(name: "", grades: [], points: [:], national: [])
+        // Qualifications with no known scale list their grades in text order.
+        let scale = scales.values.first ?? nil
+        let order = scale?.grades ?? []
         var counts: [String: Int] = [:]
         for r in frame.rows { counts[store.pool[store.results.grade[Int(r)]], default: 0] += 1 }
         // The scale's grades best first, then any others (X no result, Q pending) after.
-        let others = counts.keys.filter { scale.rank(of: $0) == nil }.sorted(by: Evaluator.textOrder)
-        let graded = scale.grades.reduce(0) { $0 + (counts[$1] ?? 0) }
+        let others = counts.keys.filter { !order.contains($0) }.sorted(by: Evaluator.textOrder)
+        let graded = order.reduce(0) { $0 + (counts[$1] ?? 0) }
         let all = Double(frame.rows.count)
         var names: [String] = [], entries: [Double] = [], pct: [String] = [], cum: [String] = [], national: [String] = []
         var running = 0
-        for g in scale.grades + others {
+        for g in order + others {
             let n = counts[g] ?? 0
             names.append(g)
             entries.append(Double(n))
             pct.append(Evaluator.percent(Double(n), of: all))
-            if scale.rank(of: g) != nil {
+            if order.contains(g) {
                 running += n
                 cum.append(Evaluator.percent(Double(running), of: Double(graded)))
             } else {
                 cum.append("")
             }
-            national.append(scale.nationalPercent(atOrAbove: g).map { Value.format($0) + "%" } ?? "")
+            national.append(scale?.nationalPercent(atOrAbove: g).map { Value.format($0) + "%" } ?? "")
         }
         var headers = ["grade", "entries", "percent", "cumulative"]
         var columns: [Vector] = [.string(names), .number(entries), .string(pct), .string(cum)]
-        if !scale.national.isEmpty {
+        if let scale, !scale.national.isEmpty {
             headers.append("national")
             columns.append(.string(national))
         }
-        var table = ResultTable(names: headers, columns: columns, rowCount: names.count, pool: store.pool)
-        if !scale.points.isEmpty, graded > 0 {
+        var table = Answer(names: headers, columns: columns, rowCount: names.count, pool: store.pool)
+        if let scale, !scale.points.isEmpty, graded > 0 {
             let points = scale.grades.reduce(0) { $0 + (counts[$1] ?? 0) * (scale.points(for: $1) ?? 0) }
             let average = (Double(points) / Double(graded) * 100).rounded() / 100
             table.footer = "average points per graded entry: \(Value.format(average)) (\(scale.name) points; \(graded) graded entries)"

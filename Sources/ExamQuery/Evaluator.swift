@@ -227,13 +227,13 @@ public final class Evaluator {
     }
 
     /// The frame as a table: its columns, or a collection's default columns.
-    func table(of frame: Frame) -> ResultTable {
+    func table(of frame: Frame) -> Answer {
         if let c = frame.collection {
             let fields = c.defaultColumns.compactMap { c.field(named: $0) }
-            return ResultTable(names: fields.map(\.name), columns: fields.map { $0.read(self, frame.rows) },
+            return Answer(names: fields.map(\.name), columns: fields.map { $0.read(self, frame.rows) },
                                rowCount: frame.rows.count, pool: store.pool)
         }
-        return ResultTable(names: frame.names, columns: frame.columns, rowCount: frame.count, pool: store.pool)
+        return Answer(names: frame.names, columns: frame.columns, rowCount: frame.count, pool: store.pool)
     }
 
     func article(_ type: String) -> String {

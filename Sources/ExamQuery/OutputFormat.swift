@@ -23,7 +23,7 @@ public enum OutputFormat: String, CaseIterable, Sendable {
 
     /// Renders `table` whole (files, csv/json/markdown) or, for `.table`, up to `maxRows` rows
     /// in `width` columns of screen (nil = no limit). The text ends with a newline.
-    public func render(_ table: ResultTable, maxRows: Int? = nil, width: Int? = nil) -> String {
+    public func render(_ table: Answer, maxRows: Int? = nil, width: Int? = nil) -> String {
         switch self {
         case .table: return TableText(table: table, maxRows: maxRows, width: width).text
         case .csv: return OutputFormat.csv(table)
@@ -32,7 +32,7 @@ public enum OutputFormat: String, CaseIterable, Sendable {
         }
     }
 
-    static func csv(_ t: ResultTable) -> String {
+    static func csv(_ t: Answer) -> String {
         func field(_ s: String) -> String {
             s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
                 ? "\"" + s.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\"" : s
@@ -63,7 +63,7 @@ public enum OutputFormat: String, CaseIterable, Sendable {
         return out + "\""
     }
 
-    static func json(_ t: ResultTable) -> String {
+    static func json(_ t: Answer) -> String {
         if t.rowCount == 0 { return "[]\n" }
         var rows: [String] = []
         for r in 0..<t.rowCount {
@@ -83,7 +83,7 @@ public enum OutputFormat: String, CaseIterable, Sendable {
         return "[\n" + rows.joined(separator: ",\n") + "\n]\n"
     }
 
-    static func markdown(_ t: ResultTable) -> String {
+    static func markdown(_ t: Answer) -> String {
         func cell(_ s: String) -> String {
             s.split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\\|")
                 .split(separator: "\n", omittingEmptySubsequences: false).joined(separator: " ")
@@ -101,7 +101,7 @@ public enum OutputFormat: String, CaseIterable, Sendable {
 /// see all; when the screen is too narrow the widest cells are shortened with `…` and it says so,
 /// so no column is ever dropped silently.
 struct TableText {
-    let table: ResultTable
+    let table: Answer
     let maxRows: Int?
     let width: Int?
 

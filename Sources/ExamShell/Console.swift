@@ -1,22 +1,27 @@
 import ExamStore
 import Glibc
 
+/// stdout and stderr as C streams of exq's own (libc's globals are not concurrency-safe in Swift 6).
+nonisolated(unsafe) let standardOutput: UnsafeMutablePointer<FILE> = fdopen(1, "w")
+nonisolated(unsafe) let standardError: UnsafeMutablePointer<FILE> = fdopen(2, "w")
+
 /// Where a session writes: results to stdout, everything else (errors, warnings, status) to stderr.
 public struct Console: Sendable {
     public init() {}
 
     public func out(_ text: String) {
-        fputs(text, stdout)
+        fputs(text, standardOutput)
     }
 
     public func err(_ text: String) {
-        fflush(stdout)
-        fputs(text, stderr)
+        fflush(standardOutput)
+        fputs(text, standardError)
+        fflush(standardError)
     }
 
     public func flush() {
-        fflush(stdout)
-        fflush(stderr)
+        fflush(standardOutput)
+        fflush(standardError)
     }
 
     /// The width of the terminal on stdout, or nil when stdout is not a terminal (files, pipes,
@@ -48,5 +53,5 @@ public enum SystemClock {
 
 /// Raw writes for the executable's own messages.
 public enum FileOutput {
-    public static func stderr(_ s: String) { fputs(s, Glibc.stderr) }
+    public static func stderr(_ s: String) { fputs(s, standardError); fflush(standardError) }
 }

@@ -16,7 +16,7 @@ extension Session {
 
     func table(_ names: [String], _ rows: [[String]]) -> String {
         let columns = names.indices.map { c in Vector.string(rows.map { $0[c] }) }
-        return OutputFormat.table.render(ResultTable(names: names, columns: columns, rowCount: rows.count, pool: store.pool))
+        return OutputFormat.table.render(Answer(names: names, columns: columns, rowCount: rows.count, pool: store.pool))
     }
 
     func why(_ rest: String) throws {

@@ -102,7 +102,7 @@ public final class Session {
         }
     }
 
-    func save(_ table: ResultTable, to path: String) throws {
+    func save(_ table: Answer, to path: String) throws {
         guard let fmt = OutputFormat(fileName: path) else {
             throw failure("cannot tell the format of '\(path)'", notes: ["name the file .csv, .json or .md"])
         }
@@ -143,7 +143,7 @@ public final class Session {
         }
         console.out("\(c.rawValue): \(c.meaning); \(Store.grouped(c.count(in: store))) loaded\n")
         let fields = c.fields
-        let table = ResultTable(names: ["field", "type", "meaning"],
+        let table = Answer(names: ["field", "type", "meaning"],
                                 columns: [.string(fields.map { $0.name + ($0.link != nil ? ".…" : "") }),
                                           .string(fields.map { $0.kind.rawValue + ($0.derived ? ", rule" : "") }),
                                           .string(fields.map(\.meaning))],
@@ -214,7 +214,7 @@ public final class Session {
     }
 }
 
-extension String {
+extension StringProtocol {
     func trimmingSpaces() -> String {
         var s = Substring(self)
         while let f = s.first, f == " " || f == "\t" || f == "\n" || f == "\r" { s = s.dropFirst() }

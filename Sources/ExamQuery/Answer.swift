@@ -1,7 +1,7 @@
 import ExamStore
 
 /// A query's answer: named columns of equal length, ready for any output format.
-public struct ResultTable: Sendable {
+public struct Answer: Sendable {
     public var names: [String]
     public var columns: [Vector]
     public var rowCount: Int
@@ -28,6 +28,6 @@ public struct ResultTable: Sendable {
 
 /// What running a pipeline gives: a table (perhaps to be saved), or text such as a chart.
 public enum QueryOutput: Sendable {
-    case table(ResultTable, saveTo: String?)
+    case table(Answer, saveTo: String?)
     case text(String)
 }
