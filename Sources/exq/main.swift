@@ -64,7 +64,7 @@ struct Exq: ParsableCommand {
 }
 
 do {
-    let parsed = try Exq.parseAsRoot()
+    var parsed = try Exq.parseAsRoot()
     guard let exq = parsed as? Exq else { try parsed.run(); Exq.exit() }
     Exq.exit(withError: ExitCode(Launch.run(exq.options())))
 } catch {
