@@ -9,6 +9,8 @@ public enum Suggestions {
             if best == nil || d < best!.1 { best = (c, d) }
         }
         guard let (name, d) = best else { return nil }
+        // One- and two-letter words are too short for a slip to be told from another word.
+        guard w.count >= 3 else { return nil }
         let allowed = max(1, min(3, w.count / 3))
         return d <= allowed ? name : nil
     }

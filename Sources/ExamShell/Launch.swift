@@ -54,7 +54,7 @@ public enum Launch {
         }
         if !options.commands.isEmpty {
             var ok = true
-            for c in options.commands where !session.run(c, file: "-c") {
+            for c in options.commands where !session.run(c, file: "exq") {
                 ok = false
                 if !options.keepGoing { break }
             }
