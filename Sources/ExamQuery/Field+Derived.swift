@@ -14,7 +14,9 @@ extension Field {
         .entries: [
             derivedFlag("at_risk", "Not Eligible this series: in the current series, not acknowledged, with a reason") { ev, r in ev.verdicts[r].atRisk },
             Field(name: "reasons", kind: .text, meaning: "why it would not get a result: no activity; mandatory unit not achieved; absent from mandatory exam; not enough GLH", read: { ev, rows in
-                .string(rows.map { ev.verdicts[Int($0)].reportedReasons.words.joined(separator: "; ") })
+                // Shown for every entry completing this series, acknowledged or not, so that
+                // `where lacks_mandatory` says why; `at_risk` is what the centre must act on.
+                .string(rows.map { let v = ev.verdicts[Int($0)]; return v.inSeries ? v.reasons.words.joined(separator: "; ") : "" })
             }, derived: true),
             derivedFlag("lacks_mandatory", "in the current series (acknowledged or not) with no activity or a mandatory unit not achieved") { ev, r in ev.verdicts[r].lacksMandatory },
             derivedNumber("glh_achieved", "guided learning hours of units achieved (not U) or in progress") { ev, r in

@@ -47,7 +47,7 @@ public final class Session {
         } catch let list as DiagnosticList {
             console.err(list.description + "\n")
         } catch {
-            console.err("\(file):\(line): error: \(error)\n")
+            console.err(failure("\(error)").description + "\n")
         }
         return false
     }
