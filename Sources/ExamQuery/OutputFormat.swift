@@ -130,7 +130,9 @@ struct TableText {
                 let pad = String(repeating: " ", count: widths[c] - f.count)
                 parts.append(t.isNumeric(c) ? pad + f : (c == row.count - 1 ? f : f + pad))
             }
-            return parts.joined(separator: "  ")
+            var text = parts.joined(separator: "  ")
+            while text.last == " " { text.removeLast() }
+            return text
         }
         var out = line(t.names) + "\n"
         out += widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ") + "\n"
