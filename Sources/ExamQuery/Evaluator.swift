@@ -108,6 +108,10 @@ public final class Evaluator {
     func apply(_ stage: Stage, to frame: Frame) throws(Diagnostic) -> Frame {
         switch stage {
         case .where(let expr, _):
+            if let narrowed = indexedRows(expr, frame) {
+                // Equality on a key: the index gives the rows; the condition is still checked on them.
+                return try apply(stage, to: narrowed)
+            }
             let v = try evaluate(expr, frame)
             guard case .bool(let keep) = v.expanded(count: frame.count) else {
                 throw error(expr.span, "'where' needs a yes/no condition, but this is \(article(v.typeName))",
@@ -149,6 +153,48 @@ public final class Evaluator {
         case .save, .grades, .chart:
             return frame
         }
+    }
+
+    /// For `candidate = "0042"` or `qualification = "J560"` (alone, or as one side of an `and`)
+    /// on a collection with an index on that key, the frame narrowed to the index's rows; nil
+    /// when no index applies or the frame is already narrow.
+    func indexedRows(_ expr: Expr, _ frame: Frame) -> Frame? {
+        guard let c = frame.collection, frame.rows.count > 64 else { return nil }
+        var keyRows: [Int32]?
+        switch expr {
+        case .binary("and", let l, let r, _):
+            return indexedRows(l, frame) ?? indexedRows(r, frame)
+        case .binary("=", .field(let name, _), .literal(.text(let value), _), _):
+            switch name.lowercased() {
+            case "candidate":
+                let index: Grouping
+                switch c {
+                case .entries: index = store.entriesByCandidate
+                case .achievements: index = store.achievementsByCandidate
+                case .results: index = store.resultsByCandidate
+                case .reviews: index = store.reviewsByCandidate
+                case .certificates: index = store.certificatesByCandidate
+                default: return nil
+                }
+                // Every centre's candidate of that number: the field shows the number alone.
+                guard let key = Store.candidateKey(value) else { return nil }
+                keyRows = store.centres.compactMap { store.candidateByKey[Store.CandidateKey(centre: $0, number: key)] }
+                    .flatMap { Array(index[$0]) }.sorted()
+            case "qualification":
+                guard let q = store.qualification(code: value) else { return nil }
+                switch c {
+                case .entries: keyRows = Array(store.entriesByQualification[q])
+                case .units: keyRows = Array(store.unitsByQualification[q])
+                default: return nil
+                }
+            default: return nil
+            }
+        default: return nil
+        }
+        guard let rows = keyRows else { return nil }
+        if frame.rows.count == c.count(in: store) { return Frame(collection: c, rows: rows) }
+        let wanted = Set(rows)
+        return Frame(collection: c, rows: frame.rows.filter { wanted.contains($0) })
     }
 
     func select(_ frame: Frame, _ positions: [Int]) -> Frame {
