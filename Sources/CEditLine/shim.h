@@ -48,6 +48,19 @@ static inline int exq_el_set_signal_handling(EditLine *el, int on) {
     return el_set(el, EL_SIGNAL, on);
 }
 
+/// Puts the terminal into libedit's editing mode now (on) or back to its normal mode (off).
+/// el_gets draws the prompt first and switches the mode only at its first read, so keys typed
+/// in between would be echoed and buffered by the terminal as in a plain read.
+static inline int exq_el_prepare_terminal(EditLine *el, int on) {
+    return el_set(el, EL_PREP_TERM, on);
+}
+
+/// Changes one terminal mode flag, as `stty` would, for libedit's editing mode only: exq turns
+/// "isig" off there so that Ctrl-C reaches its own key function instead of racing a signal.
+static inline int exq_el_set_editing_tty_mode(EditLine *el, const char *mode) {
+    return el_set(el, EL_SETTY, "-d", mode, (const char *)NULL);
+}
+
 /// Stores one pointer for the callbacks to find their editor again.
 static inline int exq_el_set_client_data(EditLine *el, void *data) {
     return el_set(el, EL_CLIENTDATA, data);

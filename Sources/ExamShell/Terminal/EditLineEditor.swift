@@ -17,6 +17,8 @@ public final class EditLineEditor: LineEditor {
     private let completer: (String, Int) -> [String]
     private var promptText: UnsafeMutablePointer<CChar>
     private var isClosed = false
+    /// Set by the Ctrl-C key function during a read.
+    private var wasInterrupted = false
 
     /// The history file: `$EXQ_HISTORY`, else `~/.exq_history`, else none.
     public static var defaultHistoryPath: String? {
@@ -56,6 +58,14 @@ public final class EditLineEditor: LineEditor {
             return Unmanaged<EditLineEditor>.fromOpaque(data).takeUnretainedValue().complete()
         }
         exq_el_bind(editLine, "^I", "exq-complete")
+        // Ctrl-C at the prompt is a key, not a signal: a signal that arrives while libedit is
+        // drawing rather than reading is lost, and leaves the terminal in its normal mode.
+        exq_el_set_editing_tty_mode(editLine, "-isig")
+        exq_el_add_function(editLine, "exq-interrupt", "Throw the line away") { editLine, _ in
+            guard let editLine, let data = exq_el_client_data(editLine) else { return UInt8(CC_ERROR) }
+            return Unmanaged<EditLineEditor>.fromOpaque(data).takeUnretainedValue().interrupt()
+        }
+        exq_el_bind(editLine, "^C", "exq-interrupt")
         exq_el_bind(editLine, "^R", "em-inc-search-prev")
     }
 
@@ -88,15 +98,16 @@ public final class EditLineEditor: LineEditor {
         free(promptText)
         promptText = strdup(prompt)
         var count: Int32 = 0
+        // Editing mode before the prompt shows: keys typed as soon as it appears are libedit's.
+        exq_el_prepare_terminal(editLine, 1)
+        wasInterrupted = false
         errno = 0
-        guard let raw = el_gets(editLine, &count) else {
-            if count < 0 && errno == EINTR {
-                // Ctrl-C: libedit has thrown the line away; start the next prompt on a new line.
-                writeToTerminal("\n")
-                return .interrupted
-            }
+        let raw = el_gets(editLine, &count)
+        if wasInterrupted { return .interrupted }
+        guard let raw else {
             writeToTerminal("\n")
-            return .endOfInput
+            // A signal that interrupted the read (not Ctrl-C: that is a key here) is not the end.
+            return count < 0 && errno == EINTR ? .interrupted : .endOfInput
         }
         var line = String(cString: raw)
         if line.hasSuffix("\n") { line.removeLast() }
@@ -129,6 +140,18 @@ public final class EditLineEditor: LineEditor {
         isClosed = true
         el_end(editLine)
         history_end(historyList)
+    }
+
+    /// Ctrl-C: shows `^C` after the line, ends the read, and makes it `.interrupted`.
+    private func interrupt() -> UInt8 {
+        wasInterrupted = true
+        if let info = el_line(editLine)?.pointee {
+            let afterCursor = Self.text(from: info.cursor, to: info.lastchar)
+            el_cursor(editLine, Int32(afterCursor.unicodeScalars.count))
+        }
+        el_insertstr(editLine, "^C")
+        el_push(editLine, "\n")
+        return UInt8(CC_REFRESH)
     }
 
     // MARK: Completion
