@@ -71,12 +71,10 @@ public enum Launch {
         return interactive(session, keepGoing: options.keepGoing, echo: options.echo)
     }
 
+    /// The shell: libedit on a terminal, plain lines from a pipe (the first error stops those).
     static func interactive(_ session: Session, keepGoing: Bool, echo: Bool) -> Int32 {
-        // Without a terminal, statements are read line by line as a script.
-        var text = ""
-        while let line = readLine(strippingNewline: false) { text += line }
-        let ok = session.runScript(text: text, file: "stdin", keepGoing: keepGoing, echo: echo)
+        let code = InteractiveLoop.standard(host: session, keepGoing: keepGoing).run()
         session.console.flush()
-        return ok ? 0 : 1
+        return code
     }
 }

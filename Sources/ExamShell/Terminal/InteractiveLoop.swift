@@ -1,0 +1,119 @@
+import ExamStore
+import Glibc
+
+/// Reads statements and hands them to the session, until Ctrl-D or the end of the input.
+///
+/// On a terminal: a welcome on stderr, prompts, continuation lines while the statement is
+/// unfinished, history, Ctrl-C that clears the line or cancels the running command, and the
+/// terminal restored on every way out. From a pipe or a file: no prompt and no welcome, and
+/// the first failed statement stops the run with exit status 1 unless `keepGoing` is set.
+public final class InteractiveLoop {
+    private let host: InteractiveHost
+    private let editor: LineEditor
+    /// When not interactive, run every statement even after one failed (exit status 1 still).
+    public var keepGoing: Bool
+
+    public init(host: InteractiveHost, editor: LineEditor, keepGoing: Bool = false) {
+        self.host = host
+        self.editor = editor
+        self.keepGoing = keepGoing
+    }
+
+    /// The loop for this process: libedit when standard input is a terminal, plain lines otherwise.
+    public static func standard(host: InteractiveHost, keepGoing: Bool = false) -> InteractiveLoop {
+        let editor: LineEditor
+        if isatty(STDIN_FILENO) == 1 {
+            editor = EditLineEditor { [weak host] line, cursor in
+                host?.completions(line: line, cursor: cursor) ?? []
+            }
+        } else {
+            editor = PlainLineReader()
+        }
+        return InteractiveLoop(host: host, editor: editor, keepGoing: keepGoing)
+    }
+
+    /// Runs until the input ends; returns the exit status (0, or 1 when a statement failed
+    /// and the input was not a terminal).
+    public func run() -> Int32 {
+        let interactive = editor.isInteractive
+        if interactive { TerminalSignals.install() }
+        defer {
+            editor.close()
+            if interactive { TerminalSignals.uninstall() }
+        }
+        if interactive {
+            StandardStreams.writeError(host.welcome + "\n")
+        }
+        var anyFailed = false
+        reading: while true {
+            StandardStreams.flushOutput()
+            let statement: String
+            switch readStatement() {
+            case .line(let text): statement = text
+            case .interrupted: continue
+            case .endOfInput: break reading
+            }
+            let entry = Self.trimmed(statement)
+            if entry.isEmpty { continue }
+            editor.addHistory(entry)
+            host.historyDidChange(editor.history)
+            if entry == "history" {
+                print(Self.numbered(editor.history), terminator: "")
+                continue
+            }
+            Interruption.clear()
+            let succeeded = host.execute(statement)
+            Interruption.clear()
+            if !succeeded {
+                anyFailed = true
+                if !interactive && !keepGoing { break reading }
+            }
+        }
+        StandardStreams.flushOutput()
+        return !interactive && anyFailed ? 1 : 0
+    }
+
+    /// One whole statement, continuing with the continuation prompt while the host says it is
+    /// unfinished; `.interrupted` when Ctrl-C threw the lines away.
+    private func readStatement() -> LineRead {
+        var lines: [String] = []
+        while true {
+            let prompt = lines.isEmpty ? host.prompt : host.continuationPrompt
+            switch editor.readLine(prompt: prompt) {
+            case .line(let line):
+                lines.append(line)
+                let text = lines.joined(separator: "\n")
+                if !host.needsMoreInput(text) { return .line(text) }
+            case .interrupted:
+                Interruption.clear()
+                return .interrupted
+            case .endOfInput:
+                // An unfinished statement at the end still runs, so the session can say what is missing.
+                return lines.isEmpty ? .endOfInput : .line(lines.joined(separator: "\n"))
+            }
+        }
+    }
+
+    /// The history as `history` prints it: numbered, oldest first, a multi-line statement's
+    /// later lines indented under its first.
+    static func numbered(_ entries: [String]) -> String {
+        let width = String(entries.count).count
+        let indent = String(repeating: " ", count: width + 4)
+        var text = ""
+        for (index, entry) in entries.enumerated() {
+            let number = String(index + 1)
+            text += "  " + String(repeating: " ", count: width - number.count) + number + "  "
+            text += entry.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n" + indent)
+            text += "\n"
+        }
+        return text
+    }
+
+    /// The text without spaces, tabs and newlines at either end.
+    static func trimmed(_ text: String) -> String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+        guard let first = text.firstIndex(where: { !isSpace($0) }),
+              let last = text.lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(text[first...last])
+    }
+}

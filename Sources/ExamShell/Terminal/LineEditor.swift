@@ -1,0 +1,25 @@
+/// What one read of a line gave.
+public enum LineRead: Equatable, Sendable {
+    /// A line as typed, without its newline.
+    case line(String)
+    /// Ctrl-D on an empty line, or the end of the input stream.
+    case endOfInput
+    /// Ctrl-C at the prompt: the half-typed line was thrown away.
+    case interrupted
+}
+
+/// Reads the lines of statements: libedit on a terminal, plain lines from a pipe or a file.
+public protocol LineEditor: AnyObject {
+    /// True when a person is typing: the loop then greets, prompts, and carries on after errors.
+    var isInteractive: Bool { get }
+    /// Reads one line after showing `prompt` (a plain reader shows no prompt).
+    func readLine(prompt: String) -> LineRead
+    /// Records one whole statement (a multi-line statement is one entry, newlines kept).
+    func addHistory(_ statement: String)
+    /// The statements recorded so far, oldest first.
+    var history: [String] { get }
+    /// Writes the history to its file, if it has one.
+    func saveHistory()
+    /// Gives the terminal back as it was found; safe to call more than once.
+    func close()
+}
