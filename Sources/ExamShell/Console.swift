@@ -13,6 +13,19 @@ public struct Console: Sendable {
         fputs(text, standardOutput)
     }
 
+    /// Errors and warnings: `error:` in red and `warning:` in bold on a terminal, plain elsewhere
+    /// and whenever NO_COLOR is set.
+    public func report(_ text: String) {
+        guard Console.errorStyle.usesColour else { return err(text) }
+        var t = text
+        if let r = t.firstRange(of: ": error: ") { t.replaceSubrange(r, with: ": " + Console.errorStyle.red(Console.errorStyle.bold("error:")) + " ") }
+        else if let r = t.firstRange(of: ": warning: ") { t.replaceSubrange(r, with: ": " + Console.errorStyle.bold("warning:") + " ") }
+        err(t)
+    }
+
+    static let errorStyle = Style(usesColour: Style.allowsColour(outputIsTerminal: isatty(2) == 1,
+                                                                 noColour: getenv("NO_COLOR").map { String(cString: $0) }))
+
     public func err(_ text: String) {
         fflush(standardOutput)
         fputs(text, standardError)

@@ -49,4 +49,25 @@ enum FileSystem {
         }
         return String(decoding: bytes, as: UTF8.self)
     }
+
+    /// Paths that start with `prefix` (`Examples/at` → `Examples/at-risk.exq`), folders with a
+    /// trailing `/`, hidden files only when asked for; sorted.
+    static func completions(of prefix: String) -> [String] {
+        let slash = prefix.lastIndex(of: "/")
+        let folder = slash.map { String(prefix[...$0]) } ?? ""
+        let start = slash.map { String(prefix[prefix.index(after: $0)...]) } ?? prefix
+        guard let dir = opendir(folder.isEmpty ? "." : folder) else { return [] }
+        defer { closedir(dir) }
+        var out: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            guard name != ".", name != "..", name.hasPrefix(start), !name.hasPrefix(".") || start.hasPrefix(".") else { continue }
+            var st = stat()
+            let isFolder = stat(folder + name, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
+            out.append(folder + name + (isFolder ? "/" : ""))
+        }
+        return out.sorted()
+    }
 }

@@ -16,6 +16,8 @@ public struct LaunchOptions: Sendable {
     public var keepGoing = false
     public var echo = false
     public var exportPack: String?
+    /// Skip ~/.exqrc.
+    public var noRC = false
     public init() {}
 }
 
@@ -68,7 +70,18 @@ public enum Launch {
             console.flush()
             return ok ? 0 : 1
         }
+        if !options.noRC && isatty(0) == 1 { runStartupFile(session) }
         return interactive(session, keepGoing: options.keepGoing, echo: options.echo)
+    }
+
+    /// `~/.exqrc`: statements run before the interactive shell's first prompt (a favourite
+    /// format, named queries). Only the interactive shell reads it, so a script prints the same
+    /// on every machine; its errors are reported and the shell starts anyway.
+    static func runStartupFile(_ session: Session) {
+        guard let home = getenv("HOME").map({ String(cString: $0) }), !home.isEmpty else { return }
+        let path = home + "/.exqrc"
+        guard access(path, R_OK) == 0, let text = try? FileSystem.readText(path) else { return }
+        session.runScript(text: text, file: path, keepGoing: true)
     }
 
     /// The shell: libedit on a terminal, plain lines from a pipe (the first error stops those).

@@ -111,6 +111,11 @@ extension Session: InteractiveHost {
         let trimmedHead = head.trimmingSpaces()
         var options: [String]
         let firstWord = trimmedHead.split(separator: " ").first.map { String($0).lowercased() }
+        let lowerHead = trimmedHead.lowercased()
+        if ["load", "run", "record"].contains(lowerHead) || lowerHead.hasSuffix("| save") || lowerHead == "save session"
+            || lowerHead == "statements to" || lowerHead == "export pack" || lowerHead == "open" {
+            return FileSystem.completions(of: word)
+        }
         if trimmedHead.isEmpty {
             options = Session.commands + Collection.allCases.map(\.rawValue) + named.keys.sorted()
         } else if trimmedHead.hasSuffix("|") {

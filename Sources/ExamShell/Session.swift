@@ -43,11 +43,11 @@ public final class Session {
             console.flush()
             return true
         } catch let d as Diagnostic {
-            console.err(d.description + "\n")
+            console.report(d.description + "\n")
         } catch let list as DiagnosticList {
-            console.err(list.description + "\n")
+            for d in list.diagnostics { console.report(d.description + "\n") }
         } catch {
-            console.err(failure("\(error)").description + "\n")
+            console.report(failure("\(error)").description + "\n")
         }
         return false
     }
@@ -89,7 +89,7 @@ public final class Session {
         let pipeline = try parser.pipeline()
         let evaluator = Evaluator(store: store, today: today, series: series, params: params, named: named, source: source)
         let output = try evaluator.run(pipeline)
-        for w in evaluator.warnings { console.err(w.description + "\n") }
+        for w in evaluator.warnings { console.report(w.description + "\n") }
         switch output {
         case .text(let t): console.out(t + "\n")
         case .table(let table, let path):
@@ -156,7 +156,7 @@ public final class Session {
         guard !path.isEmpty else { throw failure("load what?", notes: ["name a data pack folder, such as: load packs/riverside"]) }
         let started = SystemClock.seconds()
         let loaded = try PackImporter.load(directory: path)
-        for w in loaded.warnings { console.err(w.description + "\n") }
+        for w in loaded.warnings { console.report(w.description + "\n") }
         store = loaded.store
         let seconds = SystemClock.seconds() - started
         console.err("Loaded \(store.summary) in \(Session.seconds(seconds))\n")

@@ -43,6 +43,9 @@ struct Exq: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Write the loaded data as a data pack to DIR, then exit.", valueName: "DIR"))
     var exportPack: String?
 
+    @Flag(name: .customLong("no-rc"), help: "Do not run ~/.exqrc before the interactive shell.")
+    var noRC = false
+
     @Argument(help: ArgumentHelp("A script of statements to run.", valueName: "SCRIPT"))
     var script: String?
 
@@ -59,6 +62,7 @@ struct Exq: ParsableCommand {
         o.keepGoing = keepGoing
         o.echo = echo
         o.exportPack = exportPack
+        o.noRC = noRC
         return o
     }
 }
