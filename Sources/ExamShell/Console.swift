@@ -7,10 +7,13 @@ nonisolated(unsafe) let standardError: UnsafeMutablePointer<FILE> = fdopen(2, "w
 
 /// Where a session writes: results to stdout, everything else (errors, warnings, status) to stderr.
 public struct Console: Sendable {
+    /// While true, results are not printed (a workspace's replay, `--check`); errors still are.
+    public var muted = false
+
     public init() {}
 
     public func out(_ text: String) {
-        fputs(text, standardOutput)
+        if !muted { fputs(text, standardOutput) }
     }
 
     /// Errors and warnings: `error:` in red and `warning:` in bold on a terminal, plain elsewhere

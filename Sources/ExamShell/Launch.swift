@@ -12,7 +12,11 @@ public struct LaunchOptions: Sendable {
     public var format: String?
     public var commands: [String] = []
     public var settings: [String] = []
-    public var script: String?
+    /// Scripts to run (one), or to check (`--check`, several).
+    public var scripts: [String] = []
+    public var workspace: String?
+    public var check = false
+    public var step = false
     public var keepGoing = false
     public var echo = false
     public var exportPack: String?
@@ -31,26 +35,14 @@ public enum Launch {
             return 2
         }
         if options.pack != nil && options.demo { return usage("--pack and --demo cannot be used together") }
-        if options.script != nil && !options.commands.isEmpty { return usage("give a script or -c commands, not both") }
+        if !options.scripts.isEmpty && !options.commands.isEmpty { return usage("give a script or -c commands, not both") }
+        if options.scripts.count > 1 && !options.check { return usage("give one script to run, or several with --check") }
+        if options.check && options.scripts.isEmpty { return usage("--check needs scripts to check") }
+        if options.step && options.scripts.count != 1 { return usage("--step needs one script to walk through") }
+        if options.check && options.step { return usage("--check and --step cannot be used together") }
+        if options.check { return check(options) }
         let session = Session()
-        if let t = options.today {
-            guard let d = Day(parsing: t) else { return usage("--today expects a date such as 2024-08-22, found '\(t)'") }
-            session.fixedToday = d
-        }
-        if let f = options.format {
-            guard let fmt = OutputFormat(name: f) else { return usage("--format expects table, csv, json or markdown, found '\(f)'") }
-            session.format = fmt
-        }
-        for s in options.settings {
-            guard let eq = s.firstIndex(of: "="), eq != s.startIndex else { return usage("--set expects name=value, found '\(s)'") }
-            session.params[String(s[..<eq])] = Value.parse(String(s[s.index(after: eq)...]))
-        }
-        session.explicitSeries = options.series
-        if options.demo {
-            session.store = DemoCentre.make()
-        } else if let pack = options.pack {
-            guard session.run("load \"\(pack)\"", file: "exq") else { return 1 }
-        }
+        if let code = prepare(session, options, usage: usage) { return code }
         if let dir = options.exportPack {
             return session.run("export pack \"\(dir)\"") ? 0 : 1
         }
@@ -63,9 +55,10 @@ public enum Launch {
             console.flush()
             return ok ? 0 : 1
         }
-        if let script = options.script {
+        if let script = options.scripts.first {
             let text: String
             do { text = try FileSystem.readText(script) } catch { console.err("exq: error: \(error)\n"); return 1 }
+            if options.step { return Walkthrough(session: session, text: text, file: script).run() }
             let ok = session.runScript(text: text, file: script, keepGoing: options.keepGoing, echo: options.echo)
             console.flush()
             return ok ? 0 : 1
@@ -82,6 +75,73 @@ public enum Launch {
         let path = home + "/.exqrc"
         guard access(path, R_OK) == 0, let text = try? FileSystem.readText(path) else { return }
         session.runScript(text: text, file: path, keepGoing: true)
+    }
+
+    /// Sets the session up as the options say: the clock, format, parameters, then the
+    /// workspace and the data. Returns an exit status when it cannot go on.
+    static func prepare(_ session: Session, _ options: LaunchOptions, usage: (String) -> Int32) -> Int32? {
+        if let t = options.today {
+            guard let d = Day(parsing: t) else { return usage("--today expects a date such as 2024-08-22, found '\(t)'") }
+            session.fixedToday = d
+        }
+        if let f = options.format {
+            guard let fmt = OutputFormat(name: f) else { return usage("--format expects table, csv, json or markdown, found '\(f)'") }
+            session.format = fmt
+            session.prelude.append("set format " + f.lowercased())
+        }
+        for s in options.settings {
+            guard let eq = s.firstIndex(of: "="), eq != s.startIndex else { return usage("--set expects name=value, found '\(s)'") }
+            session.params[String(s[..<eq])] = Value.parse(String(s[s.index(after: eq)...]))
+            session.prelude.append("set \(s[..<eq]) = \(s[s.index(after: eq)...])")
+        }
+        // A saved session keeps the clock it ran on, so its replay prints the same.
+        session.prelude.insert("set today " + session.today.iso, at: 0)
+        if let workspace = options.workspace {
+            guard session.run("open " + Session.quoted(workspace), file: "exq") else { return 1 }
+            if (options.demo || options.pack != nil) && session.store.candidates.count > 0 {
+                return usage("the workspace \(workspace) already holds data; open it without --demo or --pack (use load inside it to replace its data)")
+            }
+        }
+        if let series = options.series {
+            // From the command line the series is a setting of this run, not a change to journal.
+            session.explicitSeries = series
+            session.prelude.append("set series " + Session.quoted(series))
+        }
+        if options.demo {
+            guard session.run("demo", file: "exq") else { return 1 }
+        } else if let pack = options.pack {
+            guard session.run("load " + Session.quoted(pack), file: "exq") else { return 1 }
+        }
+        return nil
+    }
+
+    /// `--check FILE...`: runs each script in a session of its own, output unseen, and says
+    /// which passed; the closing line counts them. Exit 1 when any failed.
+    static func check(_ options: LaunchOptions) -> Int32 {
+        let console = Console()
+        var passed = 0, failed = 0
+        for script in options.scripts {
+            let session = Session()
+            session.console.muted = true
+            var o = options
+            o.workspace = nil
+            if let code = prepare(session, o, usage: { console.err("exq: error: \($0)\n"); return 2 }) { return code }
+            guard let text = try? FileSystem.readText(script) else {
+                console.out("FAIL \(script): cannot read it\n")
+                failed += 1
+                continue
+            }
+            if session.runScript(text: text, file: script) {
+                console.out("PASS \(script)\n")
+                passed += 1
+            } else {
+                console.out("FAIL \(script) (its error is above)\n")
+                failed += 1
+            }
+        }
+        console.out("\(passed) passed, \(failed) failed\n")
+        console.flush()
+        return failed == 0 ? 0 : 1
     }
 
     /// The shell: libedit on a terminal, plain lines from a pipe (the first error stops those).

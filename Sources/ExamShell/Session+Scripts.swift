@@ -28,40 +28,73 @@ extension Session {
         return quote != nil || depth > 0 || lastSignificant == "|"
     }
 
-    /// Splits a script into whole statements with the line each starts on. `#` lines are
-    /// comments; a statement continues while it is unfinished.
-    public func statements(of script: String) -> [(text: String, line: Int)] {
-        var out: [(String, Int)] = []
+    /// One piece of a script: a statement with the line it starts on, or a `##` narration line.
+    public enum ScriptItem: Equatable {
+        case statement(String, line: Int)
+        case narration(String)
+    }
+
+    /// Splits a script into whole statements and narration. `#` lines are comments, `##` lines
+    /// narration for training walkthroughs; a statement continues while it is unfinished, and
+    /// `expect result` takes the indented lines below it.
+    public func items(of script: String) -> [ScriptItem] {
+        var out: [ScriptItem] = []
         var current = "", startLine = 0
+        var absorbingResult = false
         for (n, raw) in script.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = raw.hasSuffix("\r") ? String(raw.dropLast()) : String(raw)
+            if absorbingResult {
+                if let f = line.first, f == " " || f == "\t", !line.trimmingSpaces().isEmpty {
+                    current += "\n" + line
+                    continue
+                }
+                out.append(.statement(current, line: startLine))
+                current = ""
+                absorbingResult = false
+            }
             if current.isEmpty {
                 let t = line.trimmingSpaces()
+                if t.hasPrefix("##") { out.append(.narration(String(t.dropFirst(2)).trimmingSpaces())); continue }
                 if t.isEmpty || t.hasPrefix("#") { continue }
                 current = line
                 startLine = n + 1
             } else {
                 current += "\n" + line
             }
+            if current.trimmingSpaces().lowercased() == "expect result" {
+                absorbingResult = true
+                continue
+            }
             if !needsMoreInput(current) {
-                out.append((current, startLine))
+                out.append(.statement(current, line: startLine))
                 current = ""
             }
         }
-        if !current.isEmpty { out.append((current, startLine)) }
+        if !current.isEmpty { out.append(.statement(current, line: startLine)) }
         return out
     }
 
+    /// The statements of a script with the line each starts on (narration left out).
+    public func statements(of script: String) -> [(text: String, line: Int)] {
+        items(of: script).compactMap { if case .statement(let t, let l) = $0 { return (t, l) }; return nil }
+    }
+
     /// Runs a script's statements in order. The first failure stops it unless `keepGoing`.
+    /// With `echo`, each statement (and narration) is printed before its output.
     /// Returns true when every statement succeeded.
     @discardableResult
     public func runScript(text: String, file: String, keepGoing: Bool = false, echo: Bool = false) -> Bool {
         var ok = true
-        for (statement, line) in statements(of: text) {
-            if echo { console.out("> " + statement.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n  ") + "\n") }
-            if !run(statement, file: file, line: line) {
-                ok = false
-                if !keepGoing { break }
+        for item in items(of: text) {
+            switch item {
+            case .narration(let words):
+                if echo { console.out("## " + words + "\n") }
+            case .statement(let statement, let line):
+                if echo { console.out("> " + statement.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n  ") + "\n") }
+                if !run(statement, file: file, line: line) {
+                    ok = false
+                    if !keepGoing { return false }
+                }
             }
         }
         return ok

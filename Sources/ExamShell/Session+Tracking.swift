@@ -39,23 +39,36 @@ extension Session {
         return (c, q)
     }
 
-    func acknowledge(_ words: [String], on: Bool) throws {
-        let (c, q) = try entryWords(words, usage: "\(on ? "" : "un")acknowledge 0042 05839")
-        try Tracking.acknowledge(store: &store, candidate: c, qualification: q, on)
-        console.out("\(on ? "Acknowledged" : "Unacknowledged") \(store.pool[store.candidates.number[Int(c)]]) \(store.formalName(candidate: c)) for \(words[1])\n")
+    /// The candidate and qualification as a change statement names them (`0042 05839`).
+    func entryKey(_ c: Int32, _ q: Int32) -> String {
+        store.pool[store.candidates.number[Int(c)]] + " " + Session.quoted(store.pool[store.qualifications.code[Int(q)]])
     }
 
-    func setCompletion(_ words: [String]) throws {
+    func acknowledge(_ words: [String], on: Bool) throws -> String {
+        let (c, q) = try entryWords(words, usage: "\(on ? "" : "un")acknowledge 0042 05839")
+        var changed = store
+        try Tracking.acknowledge(store: &changed, candidate: c, qualification: q, on)
+        let statement = (on ? "acknowledge " : "unacknowledge ") + entryKey(c, q)
+        try commit(statement, changed)
+        console.out("\(on ? "Acknowledged" : "Unacknowledged") \(store.pool[store.candidates.number[Int(c)]]) \(store.formalName(candidate: c)) for \(words[1])\n")
+        return statement
+    }
+
+    func setCompletion(_ words: [String]) throws -> String {
         guard words.count == 3 else {
             throw failure("expected a candidate, a qualification and a series", notes: ["such as: set completion 0042 05839 \"Summer 2025\""])
         }
         let (c, q) = try entryWords(words, usage: "set completion 0042 05839 \"Summer 2025\"")
-        try Tracking.setCompletion(store: &store, candidate: c, qualification: q, series: words[2])
+        var changed = store
+        try Tracking.setCompletion(store: &changed, candidate: c, qualification: q, series: words[2])
+        let statement = "set completion " + entryKey(c, q) + " " + Session.quoted(words[2])
+        try commit(statement, changed)
         console.out("Estimated completion of \(store.pool[store.candidates.number[Int(c)]]) \(store.formalName(candidate: c)) for \(words[1]) is now \(words[2])\n")
+        return statement
     }
 
     /// `add review CANDIDATE QUALIFICATION SERVICE [requested DATE] [consent DATE] [submitted DATE] [component C] [fee F] [id ID]`
-    func addReview(_ words: [String]) throws {
+    func addReview(_ words: [String]) throws -> String {
         let usage = "add review 0042 H240 2 requested 2024-08-16 consent 2024-08-16"
         guard words.first?.lowercased() == "review" else { throw failure("add what?", notes: ["such as: \(usage)"]) }
         let args = Array(words.dropFirst())
@@ -84,16 +97,89 @@ extension Session {
             fee = pence
         }
         let requested = options["requested"] == nil ? today : try date("requested")
-        let row = try Tracking.addReview(store: &store, id: options["id"], candidate: c, qualification: q, service: service,
+        var changed = store
+        let row = try Tracking.addReview(store: &changed, id: options["id"], candidate: c, qualification: q, service: service,
                                          requested: requested, component: options["component"], consent: try date("consent"),
                                          submitted: try date("submitted"), fee: fee)
-        let id = store.pool[store.reviews.id[Int(row)]]
+        let id = changed.pool[changed.reviews.id[Int(row)]]
+        // Journaled whole: the id and every date resolved, so a replay on another day adds the same request.
+        var statement = "add review " + entryKey(c, q) + " " + service.code + " requested " + requested.iso
+        for key in ["consent", "submitted"] { if let d = try? date(key), !d.isBlank { statement += " \(key) " + d.iso } }
+        if let component = options["component"] { statement += " component " + Session.quoted(component) }
+        if let f = options["fee"] { statement += " fee " + Session.quoted(f) }
+        statement += " id " + Session.quoted(id)
+        try commit(statement, changed)
         let deadline = Deadlines.deadline(store: store, review: row, context: RuleContext(store: store, today: today, series: series))
         console.out("Added review \(id): \(service.title) for \(store.formalName(candidate: c)), \(args[1])" + (deadline.map { "; deadline \($0.date.iso)" } ?? "") + "\n")
+        return statement
+    }
+
+    /// `update review ...` or `update certificate ...`.
+    func update(_ rest: String) throws -> String {
+        let kind = Words.split(rest).first?.lowercased()
+        if kind == "certificate" { return try updateCertificate(rest) }
+        return try updateReview(rest)
+    }
+
+    /// Splits `FIELD = VALUE, FIELD = VALUE` into pairs, checking each field against `fields`.
+    func assignments(_ text: String, fields: [String], usage: String) throws -> [(String, String)] {
+        var changes: [(String, String)] = []
+        for a in text.split(separator: ",").map({ String($0).trimmingSpaces() }) {
+            guard let eq = a.firstIndex(of: "=") else { throw failure("expected FIELD = VALUE, found '\(a)'", notes: ["such as: \(usage)"]) }
+            let field = a[..<eq].trimmingSpaces().lowercased()
+            guard fields.contains(field) else {
+                throw failure("'\(field)' cannot be updated", notes: [Suggestions.note(for: field, in: fields)
+                    ?? "fields: " + fields.joined(separator: ", ")])
+            }
+            var value = a[a.index(after: eq)...].trimmingSpaces().unquoted
+            if value.lowercased() == "today" { value = today.iso }
+            changes.append((field, value))
+        }
+        return changes
+    }
+
+    /// `update certificate CANDIDATE QUALIFICATION [SERIES] set received|issued|destroyed = DATE, ...`
+    func updateCertificate(_ rest: String) throws -> String {
+        let usage = "update certificate 0004 05838 set issued = today"
+        let words = Words.split(rest)
+        guard let setAt = words.firstIndex(where: { $0.lowercased() == "set" }), setAt >= 3 else {
+            throw failure("expected 'update certificate CANDIDATE QUALIFICATION set FIELD = DATE'", notes: ["such as: \(usage)"])
+        }
+        let c = try candidate(words[1]), q = try qualification(words[2])
+        let series = setAt > 3 ? words[3] : nil
+        let rows = store.certificatesByCandidate[c].filter {
+            store.certificates.qualification[Int($0)] == q && (series == nil || store.pool[store.certificates.series[Int($0)]] == series)
+        }
+        guard let row = rows.last else {
+            throw failure("\(store.formalName(candidate: c)) has no certificate for \(words[2])\(series.map { " in \($0)" } ?? "")")
+        }
+        guard rows.count == 1 || series != nil else {
+            throw failure("\(store.formalName(candidate: c)) has \(rows.count) certificates for \(words[2]); name the series",
+                          notes: ["such as: update certificate \(words[1]) \(words[2]) \"Summer 2024\" set issued = today"])
+        }
+        let changes = try assignments(words[(setAt + 1)...].joined(separator: " "), fields: ["received", "issued", "destroyed"], usage: usage)
+        var changed = store
+        for (field, value) in changes {
+            let day: Day
+            if value.isEmpty { day = .blank } else {
+                guard let d = Day(parsing: value) else { throw failure("expected a date for \(field), found '\(value)'", notes: ["write it as 2024-08-22, 22/08/2024 or today"]) }
+                day = d
+            }
+            switch field {
+            case "received": changed.certificates.received[Int(row)] = day
+            case "issued": changed.certificates.issued[Int(row)] = day
+            default: changed.certificates.destroyed[Int(row)] = day
+            }
+        }
+        let statement = "update certificate " + entryKey(c, q) + " " + Session.quoted(store.pool[store.certificates.series[Int(row)]])
+            + " set " + changes.map { "\($0.0) = \($0.1.isEmpty ? "\"\"" : $0.1)" }.joined(separator: ", ")
+        try commit(statement, changed)
+        console.out("Updated certificate of \(store.formalName(candidate: c)) for \(words[2]): " + changes.map { "\($0.0) = \($0.1)" }.joined(separator: ", ") + "\n")
+        return statement
     }
 
     /// `update review ID set FIELD = VALUE[, FIELD = VALUE]...`
-    func updateReview(_ rest: String) throws {
+    func updateReview(_ rest: String) throws -> String {
         let usage = "update review R0001 set submitted = today, consent = 2024-08-16"
         var words = Words.split(rest)
         guard words.count >= 4, words[0].lowercased() == "review", words[2].lowercased() == "set" else {
@@ -101,24 +187,17 @@ extension Session {
         }
         let id = words[1]
         words.removeFirst(3)
-        let assignments = words.joined(separator: " ").split(separator: ",").map { String($0).trimmingSpaces() }
-        var changes: [(String, String)] = []
-        for a in assignments {
-            guard let eq = a.firstIndex(of: "=") else { throw failure("expected FIELD = VALUE, found '\(a)'", notes: ["such as: \(usage)"]) }
-            let field = a[..<eq].trimmingSpaces().lowercased()
-            guard Tracking.reviewFields.contains(field) else {
-                throw failure("'\(field)' cannot be updated", notes: [Suggestions.note(for: field, in: Tracking.reviewFields)
-                    ?? "fields: " + Tracking.reviewFields.joined(separator: ", ")])
-            }
-            changes.append((field, a[a.index(after: eq)...].trimmingSpaces().unquoted))
-        }
+        let changes = try assignments(words.joined(separator: " "), fields: Tracking.reviewFields, usage: usage)
         // All or nothing: apply to a copy, keep it only when every change was accepted.
-        var copy = store
+        var changed = store
         for (field, value) in changes {
-            try Tracking.updateReview(store: &copy, id: id, field: field, value: value, today: today)
+            try Tracking.updateReview(store: &changed, id: id, field: field, value: value, today: today)
         }
-        store = copy
+        let statement = "update review " + Session.quoted(id) + " set "
+            + changes.map { "\($0.0) = " + ($0.1.isEmpty ? "\"\"" : Session.quoted($0.1)) }.joined(separator: ", ")
+        try commit(statement, changed)
         console.out("Updated review \(id): " + changes.map { "\($0.0) = \($0.1)" }.joined(separator: ", ") + "\n")
+        return statement
     }
 
     func exportPack(_ words: [String]) throws {

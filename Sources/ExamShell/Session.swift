@@ -1,6 +1,7 @@
 import ExamStore
 import ExamRules
 import ExamQuery
+import ExamDemo
 
 /// One exq session: the store, the clock, the settings, named queries and parameters.
 ///
@@ -17,10 +18,29 @@ public final class Session {
     public var maxRows: Int? = 50
     public var params: [String: Value] = [:]
     public var named: [String: Pipeline] = [:]
-    public let console = Console()
+    public var console = Console()
     /// Where the statement being run comes from, for diagnostics.
     var file = "exq"
     var line = 1
+
+    /// The state the session started in, as statements (`set today ...`), for `save session`.
+    public var prelude: [String] = []
+    /// The statements that succeeded, as they replay (a load with its fingerprint, `today`
+    /// resolved in changes), for `save session` and `record`.
+    public internal(set) var log: [String] = []
+    /// The open workspace's journal, when there is one: every change goes through it.
+    var journal: Journal?
+    var workspace: String?
+    /// True while a workspace's journal is replayed: nothing is journaled or logged again.
+    var replaying = false
+    /// Statements run inside `run FILE` are logged one by one, not the `run` itself.
+    var depth = 0
+    /// The file `record` appends to.
+    var recording: String?
+    /// The last answer, for `expect`.
+    var lastAnswer: Answer?
+    /// The statement that loaded the data now held (`demo`, or `load "DIR" fingerprint ...`).
+    var base: String?
 
     public init(store: Store = Store()) {
         self.store = store
@@ -39,7 +59,13 @@ public final class Session {
         let text = statement.trimmingSpaces()
         if text.isEmpty || text.hasPrefix("#") { return true }
         do {
-            try dispatch(text)
+            depth += 1
+            defer { depth -= 1 }
+            let logged = try dispatch(text)
+            if let logged, depth == 1, !replaying {
+                log.append(logged)
+                try appendToRecording(logged)
+            }
             console.flush()
             return true
         } catch let d as Diagnostic {
@@ -57,30 +83,46 @@ public final class Session {
         Diagnostic(file: file, line: line, column: column, message: message, sourceLine: source, length: length, notes: notes)
     }
 
-    static let commands = ["help", "describe", "load", "let", "set", "why", "statement", "statements", "acknowledge",
-                           "unacknowledge", "add", "update", "export", "run", "quit", "exit"]
+    static let commands = ["help", "describe", "load", "demo", "let", "set", "why", "statement", "statements", "acknowledge",
+                           "unacknowledge", "add", "update", "export", "run", "expect", "save", "record", "open", "compact",
+                           "quit", "exit"]
 
-    func dispatch(_ text: String) throws {
+    /// Makes a change to the data: journals `statement` (synced to disk) when a workspace is
+    /// open, then takes `changed` as the store. A journal that cannot be written refuses the change.
+    func commit(_ statement: String, _ changed: Store) throws {
+        if let journal, !replaying { try journal.append(statement) }
+        store = changed
+    }
+
+    /// Runs a statement; returns the form to log (nil: not logged, such as `save session`).
+    func dispatch(_ text: String) throws -> String? {
         let words = Words.split(text)
         let head = (text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).first.map(String.init) ?? "").lowercased()
         let rest = String(text.dropFirst(head.count)).trimmingSpaces()
         switch head {
         case "help": console.out(Help.text(for: rest, session: self))
         case "describe": try describe(rest)
-        case "load": try load(rest)
+        case "load": return try load(rest)
+        case "demo": return try loadDemo(rest)
         case "let": try define(rest, text)
-        case "set": try set(rest, text)
+        case "set": return try set(rest, text)
         case "why": try why(rest)
         case "statement": try statement(rest)
         case "statements": try statements(rest)
-        case "acknowledge", "unacknowledge": try acknowledge(Array(words.dropFirst()), on: head == "acknowledge")
-        case "add": try addReview(Array(words.dropFirst()))
-        case "update": try updateReview(rest)
+        case "acknowledge", "unacknowledge": return try acknowledge(Array(words.dropFirst()), on: head == "acknowledge")
+        case "add": return try addReview(Array(words.dropFirst()))
+        case "update": return try update(rest)
         case "export": try exportPack(Array(words.dropFirst()))
-        case "run": try runScript(path: rest.unquoted)
+        case "run": try runScript(path: rest.unquoted); return nil
+        case "expect": try expect(rest)
+        case "save" where words.count >= 2 && words[1].lowercased() == "session": try saveSession(Array(words.dropFirst(2))); return nil
+        case "record": try record(Array(words.dropFirst())); return nil
+        case "open": try openWorkspace(rest.unquoted); return nil
+        case "compact": try compact(rest); return nil
         case "quit", "exit": throw failure("'\(head)' ends an interactive session; press Ctrl-D, or let the script end")
         default: try query(text)
         }
+        return text
     }
 
     func query(_ text: String) throws {
@@ -91,8 +133,11 @@ public final class Session {
         let output = try evaluator.run(pipeline)
         for w in evaluator.warnings { console.report(w.description + "\n") }
         switch output {
-        case .text(let t): console.out(t + "\n")
+        case .text(let t):
+            lastAnswer = nil
+            console.out(t + "\n")
         case .table(let table, let path):
+            lastAnswer = table
             if let path {
                 try save(table, to: path)
             } else {
@@ -151,15 +196,41 @@ public final class Session {
         console.out(OutputFormat.table.render(table, width: Console.screenWidth))
     }
 
-    func load(_ rest: String) throws {
-        let path = rest.unquoted
-        guard !path.isEmpty else { throw failure("load what?", notes: ["name a data pack folder, such as: load packs/riverside"]) }
+    /// `load DIR [fingerprint F]`: replaces the data with the pack's, all or nothing. With a
+    /// fingerprint (saved sessions, the journal), says first which files changed since.
+    func load(_ rest: String) throws -> String {
+        let words = Words.split(rest)
+        guard let path = words.first, !path.isEmpty else { throw failure("load what?", notes: ["name a data pack folder, such as: load packs/riverside"]) }
+        guard words.count == 1 || (words.count == 3 && words[1].lowercased() == "fingerprint") else {
+            throw failure("expected 'load DIR', found more after the folder", notes: ["put quotes around a folder name with spaces: load \"my packs/riverside\""])
+        }
         let started = SystemClock.seconds()
+        let now = try? PackFingerprint.of(folder: path)
+        if words.count == 3, let recorded = PackFingerprint(text: words[2]), let now, now != recorded {
+            console.report("\(file):\(line):1: warning: \(path) has changed since it was loaded here: \(now.changes(since: recorded).joined(separator: ", "))\n")
+        }
         let loaded = try PackImporter.load(directory: path)
-        for w in loaded.warnings { console.report(w.description + "\n") }
-        store = loaded.store
+        for w in loaded.warnings where !replaying { console.report(w.description + "\n") }
+        let statement = "load " + Session.quoted(path) + (now.map { " fingerprint " + $0.text } ?? "")
+        try commit(statement, loaded.store)
+        base = statement
         let seconds = SystemClock.seconds() - started
-        console.err("Loaded \(store.summary) in \(Session.seconds(seconds))\n")
+        if !replaying { console.err("Loaded \(store.summary) in \(Session.seconds(seconds))\n") }
+        return statement
+    }
+
+    /// `demo`: replaces the data with the built-in demo centre.
+    func loadDemo(_ rest: String) throws -> String {
+        guard rest.isEmpty else { throw failure("'demo' takes nothing after it") }
+        try commit("demo", DemoCentre.make())
+        base = "demo"
+        return "demo"
+    }
+
+    /// A word as a statement writes it: bare when it is safe, else in double quotes.
+    static func quoted(_ word: String) -> String {
+        let plain = !word.isEmpty && word.allSatisfy { $0.isLetter || $0.isNumber || "_-./:".contains($0) }
+        return plain ? word : "\"" + word + "\""
     }
 
     static func seconds(_ s: Double) -> String {
@@ -167,7 +238,7 @@ public final class Session {
         return "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100) s"
     }
 
-    func set(_ rest: String, _ text: String) throws {
+    func set(_ rest: String, _ text: String) throws -> String? {
         let words = Words.split(rest)
         guard let what = words.first?.lowercased() else {
             throw failure("set what?", notes: ["set today 2024-08-22 · set series \"Summer 2024\" · set format csv · set rows all · set NAME = VALUE"])
@@ -180,37 +251,45 @@ public final class Session {
                 throw failure("'\(name)' cannot name a parameter", notes: ["use letters, digits and _"])
             }
             params[name] = Value.parse(rest[rest.index(after: eq)...].trimmingSpaces())
-            return
+            return text
         }
         switch what {
         case "today":
-            if value.lowercased() == "real" { fixedToday = nil; return }
+            if value.lowercased() == "real" { fixedToday = nil; return text }
             guard let d = Day(parsing: value) else {
                 throw failure("expected a date after 'set today', found '\(value)'", notes: ["write it as 2024-08-22 or 22/08/2024, or 'set today real' for the real date"])
             }
             fixedToday = d
         case "series":
-            if value.lowercased() == "auto" || value.isEmpty { explicitSeries = nil; return }
+            if value.lowercased() == "auto" || value.isEmpty {
+                if let journal, !replaying { try journal.append("set series auto") }
+                explicitSeries = nil
+                return "set series auto"
+            }
             let known = Set(store.calendar.series.map { store.pool[$0] } + store.entries.completion.map { store.pool[$0] })
             if !known.contains(value) {
                 console.err("warning: no calendar event or entry names the series \"\(value)\"\(Suggestions.closest(to: value, in: known.sorted()).map { "; did you mean \"\($0)\"?" } ?? "")\n")
             }
+            let statement = "set series " + Session.quoted(value)
+            if let journal, !replaying { try journal.append(statement) }
             explicitSeries = value
+            return statement
         case "format":
             guard let f = OutputFormat(name: value) else {
                 throw failure("unknown format '\(value)'", notes: ["formats: table, csv, json, markdown"])
             }
             format = f
         case "rows":
-            if value.lowercased() == "all" { maxRows = nil; return }
+            if value.lowercased() == "all" { maxRows = nil; return text }
             guard let n = Int(value), n > 0 else { throw failure("expected a number of rows or 'all', found '\(value)'") }
             maxRows = n
         case "completion":
-            try setCompletion(Array(words.dropFirst()))
+            return try setCompletion(Array(words.dropFirst()))
         default:
             throw failure("unknown setting '\(what)'", notes: [Suggestions.note(for: what, in: ["today", "series", "format", "rows", "completion"])
                 ?? "settings: today, series, format, rows, completion; or a parameter: set NAME = VALUE"])
         }
+        return text
     }
 }
 

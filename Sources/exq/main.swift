@@ -10,7 +10,10 @@ struct Exq: ParsableCommand {
             Examples:
               exq --demo                                      the shell on the built-in demo centre
               exq --pack packs/riverside -c "entries | where at_risk"
-              exq --demo --today 2024-08-21 Examples/restricted-release.exq
+              exq --demo Examples/restricted-release.exq
+              exq --check Examples/*.exq
+              exq --step Examples/results-season.exq
+              exq --workspace results-2024 --demo
             """)
 
     @Option(name: .long, help: ArgumentHelp("Load the data pack in this folder.", valueName: "DIR"))
@@ -46,8 +49,17 @@ struct Exq: ParsableCommand {
     @Flag(name: .customLong("no-rc"), help: "Do not run ~/.exqrc before the interactive shell.")
     var noRC = false
 
-    @Argument(help: ArgumentHelp("A script of statements to run.", valueName: "SCRIPT"))
-    var script: String?
+    @Option(name: .long, help: ArgumentHelp("Open (or create) a workspace: every change is journaled there.", valueName: "DIR"))
+    var workspace: String?
+
+    @Flag(name: .long, help: "Run the scripts, each in a session of its own, and say which passed.")
+    var check = false
+
+    @Flag(name: .long, help: "Walk through the script a statement at a time (Enter runs, s skips, q quits).")
+    var step = false
+
+    @Argument(help: ArgumentHelp("A script of statements to run (several with --check).", valueName: "SCRIPT"))
+    var scripts: [String] = []
 
     func options() -> LaunchOptions {
         var o = LaunchOptions()
@@ -58,7 +70,10 @@ struct Exq: ParsableCommand {
         o.format = format
         o.commands = command
         o.settings = settings
-        o.script = script
+        o.scripts = scripts
+        o.workspace = workspace
+        o.check = check
+        o.step = step
         o.keepGoing = keepGoing
         o.echo = echo
         o.exportPack = exportPack
