@@ -144,8 +144,13 @@ public enum Launch {
         return failed == 0 ? 0 : 1
     }
 
-    /// The shell: libedit on a terminal, plain lines from a pipe (the first error stops those).
+    /// The shell on a terminal; from a pipe or file, statements as a script read as they come.
     static func interactive(_ session: Session, keepGoing: Bool, echo: Bool) -> Int32 {
+        guard isatty(0) == 1 else {
+            let ok = session.runStandardInput(keepGoing: keepGoing)
+            session.console.flush()
+            return ok ? 0 : 1
+        }
         let code = InteractiveLoop.standard(host: session, keepGoing: keepGoing).run()
         session.console.flush()
         return code

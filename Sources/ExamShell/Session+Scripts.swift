@@ -25,6 +25,11 @@ extension Session {
             }
             if quote != nil { continue }
         }
+        // `expect result` typed or piped in takes the lines after it up to a blank line.
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        if lines.count >= 1, lines[0].trimmingSpaces().lowercased() == "expect result" {
+            return lines.count == 1 || !(lines.last!.trimmingSpaces().isEmpty)
+        }
         return quote != nil || depth > 0 || lastSignificant == "|"
     }
 
@@ -34,44 +39,31 @@ extension Session {
         case narration(String)
     }
 
-    /// Splits a script into whole statements and narration. `#` lines are comments, `##` lines
-    /// narration for training walkthroughs; a statement continues while it is unfinished, and
-    /// `expect result` takes the indented lines below it.
+    /// Splits a script into whole statements and narration (see `ScriptReader`).
     public func items(of script: String) -> [ScriptItem] {
+        var reader = ScriptReader(session: self)
         var out: [ScriptItem] = []
-        var current = "", startLine = 0
-        var absorbingResult = false
-        for (n, raw) in script.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = raw.hasSuffix("\r") ? String(raw.dropLast()) : String(raw)
-            if absorbingResult {
-                if let f = line.first, f == " " || f == "\t", !line.trimmingSpaces().isEmpty {
-                    current += "\n" + line
-                    continue
-                }
-                out.append(.statement(current, line: startLine))
-                current = ""
-                absorbingResult = false
+        for raw in script.split(separator: "\n", omittingEmptySubsequences: false) { out += reader.feed(String(raw)) }
+        return out + reader.finish()
+    }
+
+    /// Runs statements read from standard input as they arrive (no terminal: no prompt), each
+    /// reported at its line of `stdin`. The first failure stops unless `keepGoing`.
+    public func runStandardInput(keepGoing: Bool) -> Bool {
+        var reader = ScriptReader(session: self)
+        var ok = true
+        func run(_ items: [ScriptItem]) -> Bool {
+            for case .statement(let statement, let line) in items where !self.run(statement, file: "stdin", line: line) {
+                ok = false
+                if !keepGoing { return false }
             }
-            if current.isEmpty {
-                let t = line.trimmingSpaces()
-                if t.hasPrefix("##") { out.append(.narration(String(t.dropFirst(2)).trimmingSpaces())); continue }
-                if t.isEmpty || t.hasPrefix("#") { continue }
-                current = line
-                startLine = n + 1
-            } else {
-                current += "\n" + line
-            }
-            if current.trimmingSpaces().lowercased() == "expect result" {
-                absorbingResult = true
-                continue
-            }
-            if !needsMoreInput(current) {
-                out.append(.statement(current, line: startLine))
-                current = ""
-            }
+            return true
         }
-        if !current.isEmpty { out.append(.statement(current, line: startLine)) }
-        return out
+        while let line = readLine(strippingNewline: true) {
+            if !run(reader.feed(line)) { return false }
+        }
+        _ = run(reader.finish())
+        return ok
     }
 
     /// The statements of a script with the line each starts on (narration left out).
