@@ -40,12 +40,30 @@ enum Help {
             add review CANDIDATE QUALIFICATION SERVICE [requested DATE] [consent DATE] [submitted DATE] [component C] [fee F] [id ID]
             update review ID set FIELD = VALUE, ...     (consent, submitted, outcome, outcome_date, new_grade, fee, component)
               add review 0042 H240 2 consent today
-              update review R0001 set submitted = today
-              update review R0001 set outcome = raised, outcome_date = 2024-09-02, new_grade = B
+              update review R001 set submitted = today
+              update review R001 set outcome = raised, outcome_date = 2024-09-02, new_grade = B
             Services: 1 clerical re-check, 2 review of marking, 2P priority review of marking (level 3),
             3 review of moderation, ATS, ATSP, MIR, APPEAL1, APPEAL2.
             """),
         ("export", "write the loaded data as a data pack", "export pack DIR\n  export pack riverside-pack"),
+        ("demo", "replace what is loaded with the built-in demo centre", "demo\n  demo\n(help demo-centre says what it holds)"),
+        ("certificates", "record certificates received, issued or destroyed", "update certificate CANDIDATE QUALIFICATION [SERIES] set received|issued|destroyed = DATE, ...\n  update certificate 0005 05838 set issued = today"),
+        ("expect", "check the last answer in a script (training checkpoints, guarded analyses)", """
+            expect rows = 3            expect rows > 0            expect value = "M"
+            expect result              then the answer as CSV, indented, on the lines below
+              id
+              R004
+            A failed expectation is an error at the script's line; exq --check FILE... runs scripts and says which pass.
+            """),
+        ("save session", "write this session's statements that succeeded as a replayable script", "save session FILE.exq\n  save session results-day.exq\nThen exq results-day.exq prints what the session printed."),
+        ("record", "add each statement that succeeds to a script from now on", "record FILE.exq\n  record training.exq"),
+        ("open", "open (or create) a workspace: every change is journaled there and replayed on opening", "open DIR | compact\n  open results-2024\n  compact\ncompact rewrites the journal as the shortest script giving the same state.\nStart with one: exq --workspace results-2024 --demo"),
+        ("scripts", "scripts, narration and walkthroughs", """
+            One statement a line; a line ending in | continues; # comments; ## narration.
+              exq --demo Examples/results-season.exq          run it
+              exq --demo --step Examples/results-season.exq   walk through it (Enter runs, s skips, q quits)
+              exq --demo --check Examples/*.exq               check the expectations in each
+            """),
         ("run", "run a script of statements", "run FILE\n  run Examples/restricted-release.exq"),
         ("rules", "eligibility, deadlines and missing results, as exq applies them", """
             Eligibility (the Progress Tracker's Not Eligible reasons), for entries whose estimated
@@ -65,7 +83,7 @@ enum Help {
             release, or results day) and there is no result. X (no result) and Q (pending) are
             results to chase, not missing.
             """),
-        ("demo", "what the built-in demo centre holds", ""),
+        ("demo-centre", "what the built-in demo centre holds", ""),
         ("formats", "how answers are written", "--format table|csv|json|markdown, or set format csv.\nTables show 50 rows and say how many more; csv, json and markdown show all."),
     ]
 
@@ -82,13 +100,14 @@ enum Help {
             out += "\nhelp TOPIC shows one with examples; describe COLLECTION lists its fields.\n"
             return out
         }
-        if t == "demo" { return DemoDescription.text + "\n" }
-        if let c = Collection(rawValue: t) { return "\(c.rawValue): \(c.meaning). See: describe \(c.rawValue)\n" }
+        if t == "demo-centre" || t == "demo centre" { return DemoDescription.text + "\n" }
         let key = ["add": "reviews", "update": "reviews", "review": "reviews", "unacknowledge": "acknowledge",
-                   "statements": "statement", "count by": "count"][t] ?? t
+                   "statements": "statement", "count by": "count", "compact": "open", "workspace": "open",
+                   "certificate": "certificates", "step": "scripts", "check": "scripts", "walkthrough": "scripts"][t] ?? t
         if let found = topics.first(where: { $0.name == key }) {
             return "\(found.name): \(found.summary)\n" + found.body.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n") + "\n"
         }
+        if let c = Collection(rawValue: t) { return "\(c.rawValue): \(c.meaning). See: describe \(c.rawValue)\n" }
         let note = Suggestions.note(for: t, in: topics.map(\.name)) ?? "help lists the topics"
         return "No help on '\(topic)': \(note)\n"
     }
