@@ -17,6 +17,15 @@ public final class Evaluator {
     public let source: SourceText
     /// Warnings raised while running (a value no record has); the caller prints them.
     public internal(set) var warnings: [Diagnostic] = []
+    /// Results under embargo now (true = embargoed), or nil when none is.
+    public var embargo: [Bool]?
+    /// True for a role that may not see embargoed results (a teacher): they are left out.
+    public var hidesEmbargoed = false
+    /// Set when embargoed results reached an answer, for the audit log.
+    public private(set) var readEmbargoed = false
+    /// How many results were left out of this statement for the embargo.
+    public private(set) var hiddenResults = 0
+
     /// The rules' view of the clock and the current series.
     public lazy var ruleContext = RuleContext(store: store, today: today, series: series)
     /// Derived columns, computed once per statement and only when a query reads them.
@@ -70,24 +79,39 @@ public final class Evaluator {
             switch stage {
             case .save(let path, _): saveTo = path
             case .grades(let span):
+                noteRead(frame)
                 let table = try grades(frame, span)
                 if i == pipeline.stages.count - 1 { return .table(table, saveTo: nil) }
                 frame = Frame(collection: nil, rows: [], names: table.names, columns: table.columns)
             case .chart(let expr, let span):
                 guard i == pipeline.stages.count - 1 else { throw error(span, "'chart' must be the last stage") }
+                noteRead(frame)
                 return .text(try chart(frame, expr, span))
             default:
                 frame = try apply(stage, to: frame)
             }
         }
+        noteRead(frame)
         return .table(table(of: frame), saveTo: saveTo)
+    }
+
+    /// Notes whether embargoed results are in `frame` as it reaches an answer (the end, or a
+    /// stage that sums it up): reading them is what the audit log records.
+    func noteRead(_ frame: Frame) {
+        guard !readEmbargoed, frame.collection == .results, let embargo else { return }
+        readEmbargoed = frame.rows.contains { embargo[Int($0)] }
     }
 
     /// The frame a pipeline's source gives before its stages.
     func start(_ pipeline: Pipeline, depth: Int) throws(Diagnostic) -> Frame {
         let name = pipeline.source.lowercased()
         if let c = Collection(rawValue: name) {
-            return Frame(collection: c, rows: (0..<Int32(c.count(in: store))).map { $0 })
+            var rows = (0..<Int32(c.count(in: store))).map { $0 }
+            if c == .results, hidesEmbargoed, let embargo {
+                rows = rows.filter { !embargo[Int($0)] }
+                hiddenResults = store.results.count - rows.count
+            }
+            return Frame(collection: c, rows: rows)
         }
         if let q = named[pipeline.source] ?? named[name] {
             guard depth < 20 else { throw error(pipeline.sourceSpan, "'\(pipeline.source)' refers to itself") }
@@ -106,6 +130,10 @@ public final class Evaluator {
     }
 
     func apply(_ stage: Stage, to frame: Frame) throws(Diagnostic) -> Frame {
+        switch stage {
+        case .show, .count, .countBy, .distinct: noteRead(frame)
+        default: break
+        }
         switch stage {
         case .where(let expr, _):
             if let narrowed = indexedRows(expr, frame) {

@@ -91,7 +91,20 @@ public struct Lexer {
             }
             if Lexer.isWordChar(c) {
                 while i < chars.count && (Lexer.isWordChar(chars[i]) || (chars[i] == "." && i + 1 < chars.count && Lexer.isWordChar(chars[i + 1]))) { i += 1 }
-                out.append(Token(kind: .word, text: String(chars[start..<i]), offset: start, length: i - start))
+                let word = String(chars[start..<i])
+                out.append(Token(kind: .word, text: word, offset: start, length: i - start))
+                // After `| save` the rest of the line is a file name, whatever it holds.
+                if word.lowercased() == "save", out.count >= 2, out[out.count - 2].kind == .symbol, out[out.count - 2].text == "|" {
+                    while i < chars.count && (chars[i] == " " || chars[i] == "\t") { i += 1 }
+                    var end = chars.count
+                    while end > i && (chars[end - 1] == " " || chars[end - 1] == "\t" || chars[end - 1] == "\n" || chars[end - 1] == "\r") { end -= 1 }
+                    if end > i {
+                        var name = String(chars[i..<end])
+                        if name.count >= 2, let q = name.first, q == "\"" || q == "'", name.last == q { name = String(name.dropFirst().dropLast()) }
+                        out.append(Token(kind: .string, text: name, offset: i, length: end - i))
+                    }
+                    i = chars.count
+                }
                 continue
             }
             let two = i + 1 < chars.count ? String([c, chars[i + 1]]) : ""

@@ -134,13 +134,10 @@ public struct Parser {
             return .distinct(keys, span(self))
         case "save":
             _ = advance()
-            // The rest of the line is the file name, quoted or not (paths hold / and . freely).
-            guard current.kind != .end else { throw error("expected a file name after 'save', such as save at_risk.csv") }
-            var path = String(Array(source.text)[current.offset...]).trimmingSpaces()
-            if let f = path.first, f == "\"" || f == "'", path.count >= 2, path.last == f { path = String(path.dropFirst().dropLast()) }
-            let s = Span(start, current.offset + current.length - start)
-            position = tokens.count - 1
-            return .save(path, s)
+            // The lexer gives the rest of the line as the file name (paths hold / . - freely).
+            guard current.kind == .string else { throw error("expected a file name after 'save', such as save at_risk.csv") }
+            let name = advance()
+            return .save(name.text, Span(start, name.offset + name.length - start))
         case "grades":
             _ = advance()
             return .grades(span(self))

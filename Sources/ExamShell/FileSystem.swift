@@ -35,6 +35,28 @@ enum FileSystem {
 
     static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
 
+    /// The absolute path with every link resolved, of something that exists.
+    static func realPath(_ path: String) -> String? {
+        guard let p = realpath(path, nil) else { return nil }
+        defer { free(p) }
+        return String(cString: p)
+    }
+
+    /// Where `path` really points, whether or not it exists yet: the deepest part that exists
+    /// resolved through its links, then the rest with `.` and `..` applied.
+    static func resolvedPath(_ path: String) -> String? {
+        let absolute = path.hasPrefix("/") ? path : (realPath(".") ?? ".") + "/" + path
+        var parts = absolute.split(separator: "/").map(String.init)
+        var rest: [String] = []
+        while !parts.isEmpty, realPath("/" + parts.joined(separator: "/")) == nil { rest.insert(parts.removeLast(), at: 0) }
+        var resolved = (realPath("/" + parts.joined(separator: "/")) ?? "/").split(separator: "/").map(String.init)
+        for part in rest {
+            if part == "." || part.isEmpty { continue }
+            if part == ".." { if !resolved.isEmpty { resolved.removeLast() } } else { resolved.append(part) }
+        }
+        return "/" + resolved.joined(separator: "/")
+    }
+
     static func makeDirectory(_ path: String) throws {
         var st = stat()
         if stat(path, &st) == 0 {

@@ -83,6 +83,20 @@ enum Help {
             release, or results day) and there is no result. X (no result) and Q (pending) are
             results to chase, not missing.
             """),
+        ("embargo", "who may see results when, and the audit log", """
+            From restricted release (00:01 the day before results day) until 08:00 on results day,
+            a series' results are confidential to the head of centre, the exams office and senior
+            leaders. exq follows the calendar's results_day for each qualification (level 3 and
+            GCSE differ); Cambridge Technicals results are never under embargo.
+              --role exams-officer | senior-leader | teacher   (or role = teacher in DIR/settings)
+              --time 07:30, or set time 07:30                 the time of day (default: the real time)
+            A teacher's queries leave embargoed results out and say how many; why leaves them out;
+            statement refuses until release. Every read of embargoed results by the others is
+            written to DIR/audit.log in the workspace: when, who, the role, the clock, the statement.
+            The role is a setting, not a password: keep the workspace and packs readable only by
+            those entitled to them.
+              results | where qualification = "J560" | count
+            """),
         ("demo-centre", "what the built-in demo centre holds", ""),
         ("formats", "how answers are written", "--format table|csv|json|markdown, or set format csv.\nTables show 50 rows and say how many more; csv, json and markdown show all."),
     ]

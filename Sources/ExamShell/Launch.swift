@@ -2,6 +2,7 @@ import Glibc
 import ExamStore
 import ExamDemo
 import ExamQuery
+import ExamRules
 
 /// What the command line asked for; `exq`'s main parses it, `Launch.run` carries it out.
 public struct LaunchOptions: Sendable {
@@ -22,6 +23,12 @@ public struct LaunchOptions: Sendable {
     public var exportPack: String?
     /// Skip ~/.exqrc.
     public var noRC = false
+    /// `exams-officer`, `senior-leader` or `teacher`; else the workspace's settings.
+    public var role: String?
+    /// The time of day for the embargo, `HH:MM` (default: the real time).
+    public var time: String?
+    /// Let scripts from files write outside the current folder.
+    public var allowWrite = false
     public init() {}
 }
 
@@ -58,6 +65,7 @@ public enum Launch {
         if let script = options.scripts.first {
             let text: String
             do { text = try FileSystem.readText(script) } catch { console.err("exq: error: \(error)\n"); return 1 }
+            session.runningScriptFile = 1
             if options.step { return Walkthrough(session: session, text: text, file: script).run() }
             let ok = session.runScript(text: text, file: script, keepGoing: options.keepGoing, echo: options.echo)
             console.flush()
@@ -84,6 +92,19 @@ public enum Launch {
             guard let d = Day(parsing: t) else { return usage("--today expects a date such as 2024-08-22, found '\(t)'") }
             session.fixedToday = d
         }
+        if let r = options.role {
+            guard let role = Role(rawValue: r.lowercased()) else {
+                return usage("--role expects " + Role.allCases.map(\.rawValue).joined(separator: ", ") + ", found '\(r)'")
+            }
+            session.role = role
+            session.roleFromCommandLine = true
+        }
+        if let t = options.time {
+            guard let m = Embargo.minutes(t) else { return usage("--time expects a time such as 07:30, found '\(t)'") }
+            session.fixedMinutes = m
+            session.prelude.append("set time " + t)
+        }
+        session.allowWrite = options.allowWrite
         if let f = options.format {
             guard let fmt = OutputFormat(name: f) else { return usage("--format expects table, csv, json or markdown, found '\(f)'") }
             session.format = fmt
@@ -131,6 +152,7 @@ public enum Launch {
                 failed += 1
                 continue
             }
+            session.runningScriptFile = 1
             if session.runScript(text: text, file: script) {
                 console.out("PASS \(script)\n")
                 passed += 1

@@ -24,6 +24,9 @@ extension Session {
         let c = try candidate(rest.unquoted)
         let context = ruleContext
         let pool = store.pool
+        let embargo = embargoNow
+        var hidden = 0, readEmbargoed = false
+        defer { if hidden > 0 { console.err(embargoNote(hidden)) } }
         var out = heading(c) + "\n"
         out += "Series \(series ?? "(none)"), today \(today.iso)\n"
         let entries = store.entriesByCandidate[c]
@@ -49,6 +52,10 @@ extension Session {
                 out += "  result: missing (results for its level have arrived and there is no result row)\n"
             }
             for r in store.resultsByCandidate[c] where Int(store.results.qualification[Int(r)]) == q {
+                if let embargo, embargo[Int(r)] {
+                    if !role.seesRestrictedRelease { hidden += 1; continue }
+                    readEmbargoed = true
+                }
                 let g = pool[store.results.grade[Int(r)]]
                 let concern = ResultConcern.classify(store: store, result: r).map { " (\($0.words))" } ?? ""
                 out += "  result: \(g)\(concern), \(pool[store.results.series[Int(r)]]), \(store.results.status[Int(r)].name)\n"
@@ -76,6 +83,7 @@ extension Session {
             }
         }
         console.out(out)
+        if readEmbargoed { try audit("why " + rest) }
     }
 
     func verdictWords(_ v: EntryVerdict, entry i: Int) -> String {
@@ -102,6 +110,20 @@ extension Session {
 
     // MARK: Statements of results
 
+    /// Before a statement of results: a teacher may not have one while any of its results is
+    /// under embargo. True when embargoed results will be read (for the audit log).
+    func releaseCheck(_ candidates: [Int32]) throws -> Bool {
+        guard let embargo = embargoNow else { return false }
+        for c in candidates {
+            guard let r = store.resultsByCandidate[c].first(where: { embargo[Int($0)] }) else { continue }
+            if role.seesRestrictedRelease { return true }
+            let release = Embargo.release(store: store, result: r).map { " (\(Session.two($0.minutes / 60)):\(Session.two($0.minutes % 60)) on \($0.day.short) \($0.day.civil.year))" } ?? ""
+            throw failure("a statement of results cannot be written for a teacher before results are released\(release)",
+                          notes: ["\(store.formalName(candidate: c)) has results under embargo; help embargo explains"])
+        }
+        return false
+    }
+
     func statementText(_ c: Int32) -> String {
         let i = Int(c), pool = store.pool
         var out = "PROVISIONAL STATEMENT OF RESULTS\n\n"
@@ -127,7 +149,9 @@ extension Session {
 
     func statement(_ rest: String) throws {
         guard !rest.isEmpty else { throw failure("statement for whom?", notes: ["such as: statement 0042"]) }
-        console.out(statementText(try candidate(rest.unquoted)))
+        let c = try candidate(rest.unquoted)
+        if try releaseCheck([c]) { try audit("statement " + rest) }
+        console.out(statementText(c))
     }
 
     /// `statements to DIR`: one file per candidate with results.
@@ -137,6 +161,9 @@ extension Session {
             throw failure("expected 'statements to DIR'", notes: ["such as: statements to statements-2024"])
         }
         let dir = words[1]
+        try checkWritable(dir)
+        let withResults = (0..<Int32(store.candidates.count)).filter { !store.resultsByCandidate[$0].isEmpty }
+        let readEmbargoed = try releaseCheck(withResults)
         try FileSystem.makeDirectory(dir)
         var written = 0
         for c in 0..<Int32(store.candidates.count) where !store.resultsByCandidate[c].isEmpty {
@@ -146,5 +173,6 @@ extension Session {
             written += 1
         }
         console.out("Wrote \(Store.grouped(written)) statements of results to \(dir)\n")
+        if readEmbargoed { try audit("statements to " + dir) }
     }
 }

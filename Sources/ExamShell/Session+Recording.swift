@@ -44,13 +44,6 @@ extension Session {
         try Journal.writeAll(fd, Array((statement + "\n").utf8), recording)
     }
 
-    /// A place the session may write: the folder must exist. (Where scripts may write at all is
-    /// the safe-scripts rule's concern.)
-    func checkWritable(_ path: String) throws {
-        let folder = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
-        guard folder.isEmpty || FileSystem.exists(folder) else { throw failure("no folder \(folder) to write \(path) in") }
-    }
-
     // MARK: expect
 
     /// `expect rows = 3`, `expect rows > 0`, `expect value = "M"`, and `expect result` followed by

@@ -97,7 +97,8 @@ extension Session {
         guard !path.isEmpty else { throw failure("run what?", notes: ["name a script, such as: run Examples/results-day.exq"]) }
         let text = try FileSystem.readText(path)
         let (savedFile, savedLine) = (file, line)
-        defer { (file, line) = (savedFile, savedLine) }
+        runningScriptFile += 1
+        defer { (file, line) = (savedFile, savedLine); runningScriptFile -= 1 }
         if !runScript(text: text, file: path) {
             throw failure("the script \(path) stopped at its first error (above)")
         }

@@ -204,6 +204,7 @@ extension Session {
         guard words.count == 2, words[0].lowercased() == "pack" else {
             throw failure("expected 'export pack DIR'", notes: ["such as: export pack riverside-pack"])
         }
+        try checkWritable(words[1])
         let written = try PackWriter.write(store, to: words[1])
         console.out("Wrote \(written.count) files to \(words[1])\n")
     }

@@ -15,7 +15,9 @@ extension Session {
     /// last entry, replays the journal, then journals every change from here on.
     func openWorkspace(_ dir: String) throws {
         guard !dir.isEmpty else { throw failure("open what?", notes: ["name a workspace folder, such as: open results-2024"]) }
+        try checkWritable(dir)
         try FileSystem.makeDirectory(dir)
+        try readSettings(dir)
         let path = dir + "/" + Session.journalName
         var contents = Journal.Contents(entries: [], tornTail: nil, goodLength: 0)
         if FileSystem.exists(path) { contents = try Journal.read(path) }
@@ -52,6 +54,25 @@ extension Session {
         console.err("Opened workspace \(dir): \(changes) \(changes == 1 ? "change" : "changes") replayed"
             + (failures > 0 ? ", \(failures) refused (above)" : "")
             + (store.candidates.count > 0 ? "; \(store.summary)" : "") + "\n")
+    }
+
+    /// `DIR/settings`: `role = teacher` (and `#` comments). The command line's --role wins.
+    func readSettings(_ dir: String) throws {
+        let path = dir + "/settings"
+        guard FileSystem.exists(path) else { return }
+        for (n, raw) in try FileSystem.readText(path).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.trimmingSpaces()
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            let parts = line.split(separator: "=", maxSplits: 1).map { $0.trimmingSpaces() }
+            guard parts.count == 2, parts[0].lowercased() == "role" else {
+                throw Diagnostic(file: path, line: n + 1, column: 1, message: "expected 'role = exams-officer', 'role = senior-leader' or 'role = teacher'", sourceLine: line, length: line.count)
+            }
+            guard let r = Role(rawValue: parts[1].lowercased()) else {
+                throw Diagnostic(file: path, line: n + 1, column: line.count - parts[1].count + 1, message: "unknown role '\(parts[1])'",
+                                 sourceLine: line, length: parts[1].count, notes: ["roles: " + Role.allCases.map(\.rawValue).joined(separator: ", ")])
+            }
+            if !roleFromCommandLine { role = r }
+        }
     }
 
     /// `compact`: rewrites the journal as the shortest script giving the same state: the load

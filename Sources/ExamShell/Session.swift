@@ -39,6 +39,16 @@ public final class Session {
     var recording: String?
     /// The last answer, for `expect`.
     var lastAnswer: Answer?
+    /// Who is using exq, for the results embargo (command line, else the workspace's settings).
+    public var role: Role = .examsOfficer
+    public var roleFromCommandLine = false
+    /// The time of day when set (`--time`, `set time`), in minutes after midnight.
+    public var fixedMinutes: Int?
+    /// Scripts from files may write outside the current folder only with --allow-write.
+    public var allowWrite = false
+    /// How many script files are running now (`exq FILE`, `run FILE`, --check, --step).
+    public var runningScriptFile = 0
+    var warnedNoAudit = false
     /// The statement that loaded the data now held (`demo`, or `load "DIR" fingerprint ...`).
     var base: String?
 
@@ -130,8 +140,12 @@ public final class Session {
         var parser = try Parser(source)
         let pipeline = try parser.pipeline()
         let evaluator = Evaluator(store: store, today: today, series: series, params: params, named: named, source: source)
+        evaluator.embargo = embargoNow
+        evaluator.hidesEmbargoed = !role.seesRestrictedRelease
         let output = try evaluator.run(pipeline)
         for w in evaluator.warnings { console.report(w.description + "\n") }
+        if evaluator.hiddenResults > 0 { console.err(embargoNote(evaluator.hiddenResults)) }
+        if evaluator.readEmbargoed { try audit(text) }
         switch output {
         case .text(let t):
             lastAnswer = nil
@@ -151,6 +165,7 @@ public final class Session {
         guard let fmt = OutputFormat(fileName: path) else {
             throw failure("cannot tell the format of '\(path)'", notes: ["name the file .csv, .json or .md"])
         }
+        try checkWritable(path)
         try FileSystem.writeDurably(fmt.render(table), to: path)
         console.out("Saved \(Store.grouped(table.rowCount)) \(table.rowCount == 1 ? "row" : "rows") to \(path)\n")
     }
@@ -244,7 +259,7 @@ public final class Session {
             throw failure("set what?", notes: ["set today 2024-08-22 · set series \"Summer 2024\" · set format csv · set rows all · set NAME = VALUE"])
         }
         let value = words.dropFirst().joined(separator: " ")
-        if words.count >= 2, words[1] == "=" || rest.contains("=") && !["today", "series", "format", "rows", "completion"].contains(what) {
+        if words.count >= 2, words[1] == "=" || rest.contains("=") && !["today", "time", "series", "format", "rows", "completion"].contains(what) {
             guard let eq = rest.firstIndex(of: "=") else { throw failure("expected 'set NAME = VALUE'") }
             let name = rest[..<eq].trimmingSpaces()
             guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else {
@@ -274,6 +289,12 @@ public final class Session {
             if let journal, !replaying { try journal.append(statement) }
             explicitSeries = value
             return statement
+        case "time":
+            if value.lowercased() == "real" { fixedMinutes = nil; return text }
+            guard let m = Embargo.minutes(value) else {
+                throw failure("expected a time after 'set time', such as 07:30, found '\(value)'", notes: ["or 'set time real' for the real time"])
+            }
+            fixedMinutes = m
         case "format":
             guard let f = OutputFormat(name: value) else {
                 throw failure("unknown format '\(value)'", notes: ["formats: table, csv, json, markdown"])
@@ -286,8 +307,8 @@ public final class Session {
         case "completion":
             return try setCompletion(Array(words.dropFirst()))
         default:
-            throw failure("unknown setting '\(what)'", notes: [Suggestions.note(for: what, in: ["today", "series", "format", "rows", "completion"])
-                ?? "settings: today, series, format, rows, completion; or a parameter: set NAME = VALUE"])
+            throw failure("unknown setting '\(what)'", notes: [Suggestions.note(for: what, in: ["today", "time", "series", "format", "rows", "completion"])
+                ?? "settings: today, time, series, format, rows, completion; or a parameter: set NAME = VALUE"])
         }
         return text
     }

@@ -46,6 +46,15 @@ struct Exq: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Write the loaded data as a data pack to DIR, then exit.", valueName: "DIR"))
     var exportPack: String?
 
+    @Option(name: .long, help: ArgumentHelp("exams-officer, senior-leader or teacher (default: the workspace's, else exams-officer).", valueName: "ROLE"))
+    var role: String?
+
+    @Option(name: .long, help: ArgumentHelp("The time of day for the results embargo (default: the real time).", valueName: "HH:MM"))
+    var time: String?
+
+    @Flag(name: .long, help: "Let a script from a file write outside the current folder.")
+    var allowWrite = false
+
     @Flag(name: .customLong("no-rc"), help: "Do not run ~/.exqrc before the interactive shell.")
     var noRC = false
 
@@ -78,6 +87,9 @@ struct Exq: ParsableCommand {
         o.echo = echo
         o.exportPack = exportPack
         o.noRC = noRC
+        o.role = role
+        o.time = time
+        o.allowWrite = allowWrite
         return o
     }
 }

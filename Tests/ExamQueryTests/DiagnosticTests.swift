@@ -93,3 +93,18 @@ import ExamDemo
         #expect(ev.warnings.first?.notes.last == "values of service: 1, 2, 2P, 3, APPEAL1, APPEAL2, ATS, ATSP, MIR")
     }
 }
+
+@Suite struct SaveStageTests {
+    @Test func theRestOfTheLineIsTheFileNameWhateverItHolds() throws {
+        let p = try Parser.parse("entries | where at_risk | save reports/2024-08-22 at-risk (v2).csv")
+        guard case .save(let name, _) = p.stages.last else { Issue.record("no save stage"); return }
+        #expect(name == "reports/2024-08-22 at-risk (v2).csv")
+        let q = try Parser.parse(#"entries | save "a|b.csv""#)
+        guard case .save(let quoted, _) = q.stages.last else { Issue.record("no save stage"); return }
+        #expect(quoted == "a|b.csv")
+    }
+
+    @Test func saveWithoutAFileNameSaysSo() {
+        #expect(throws: Diagnostic.self) { try Parser.parse("entries | save") }
+    }
+}
