@@ -173,7 +173,7 @@ public enum Launch {
             session.console.flush()
             return ok ? 0 : 1
         }
-        let code = InteractiveLoop.standard(host: session, keepGoing: keepGoing).run()
+        let code = InteractiveLoop.standard(host: session).run()
         session.console.flush()
         return code
     }

@@ -8,8 +8,7 @@ struct TerminalLoopTests {
         var reads: [LineRead]
         var prompts: [String] = []
         var history: [String] = []
-        let isInteractive: Bool
-        init(_ reads: [LineRead], interactive: Bool) { self.reads = reads; isInteractive = interactive }
+        init(_ reads: [LineRead]) { self.reads = reads }
         func readLine(prompt: String) -> LineRead {
             prompts.append(prompt)
             return reads.isEmpty ? .endOfInput : reads.removeFirst()
@@ -33,7 +32,7 @@ struct TerminalLoopTests {
 
     @Test func continuationLinesMakeOneStatement() {
         let host = RecordingHost()
-        let editor = ScriptedEditor([.line("entries |"), .line("where x |"), .line("count"), .line("results")], interactive: true)
+        let editor = ScriptedEditor([.line("entries |"), .line("where x |"), .line("count"), .line("results")])
         #expect(InteractiveLoop(host: host, editor: editor).run() == 0)
         #expect(host.executed == ["entries |\nwhere x |\ncount", "results"])
         #expect(editor.prompts == ["p> ", "c> ", "c> ", "p> ", "p> "])
@@ -42,42 +41,28 @@ struct TerminalLoopTests {
 
     @Test func ctrlCThrowsAwayAnUnfinishedStatement() {
         let host = RecordingHost()
-        let editor = ScriptedEditor([.line("entries |"), .interrupted, .line("results")], interactive: true)
+        let editor = ScriptedEditor([.line("entries |"), .interrupted, .line("results")])
         #expect(InteractiveLoop(host: host, editor: editor).run() == 0)
         #expect(host.executed == ["results"])
     }
 
     @Test func blankLinesRunNothing() {
         let host = RecordingHost()
-        let editor = ScriptedEditor([.line(""), .line("   "), .line("results")], interactive: false)
+        let editor = ScriptedEditor([.line(""), .line("   "), .line("results")])
         #expect(InteractiveLoop(host: host, editor: editor).run() == 0)
         #expect(host.executed == ["results"])
     }
 
-    @Test func aFailureStopsAPipedRunWithStatusOne() {
-        let host = RecordingHost()
-        let editor = ScriptedEditor([.line("a"), .line("bad"), .line("c")], interactive: false)
-        #expect(InteractiveLoop(host: host, editor: editor).run() == 1)
-        #expect(host.executed == ["a", "bad"])
-    }
-
-    @Test func keepGoingRunsEverythingButStillReportsTheFailure() {
-        let host = RecordingHost()
-        let editor = ScriptedEditor([.line("a"), .line("bad"), .line("c")], interactive: false)
-        #expect(InteractiveLoop(host: host, editor: editor, keepGoing: true).run() == 1)
-        #expect(host.executed == ["a", "bad", "c"])
-    }
-
     @Test func aFailureAtTheTerminalDoesNotEndTheSession() {
         let host = RecordingHost()
-        let editor = ScriptedEditor([.line("bad"), .line("c")], interactive: true)
+        let editor = ScriptedEditor([.line("bad"), .line("c")])
         #expect(InteractiveLoop(host: host, editor: editor).run() == 0)
         #expect(host.executed == ["bad", "c"])
     }
 
     @Test func anUnfinishedStatementAtTheEndStillRuns() {
         let host = RecordingHost()
-        let editor = ScriptedEditor([.line("entries |")], interactive: false)
+        let editor = ScriptedEditor([.line("entries |")])
         _ = InteractiveLoop(host: host, editor: editor).run()
         #expect(host.executed == ["entries |"])
     }

@@ -91,7 +91,6 @@ public final class EditLineEditor: LineEditor {
         return name == "utf-8" || name == "utf8"
     }
 
-    public var isInteractive: Bool { true }
 
     public func readLine(prompt: String) -> LineRead {
         guard !isClosed else { return .endOfInput }

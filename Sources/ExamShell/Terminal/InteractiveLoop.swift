@@ -3,48 +3,35 @@ import Glibc
 
 /// Reads statements and hands them to the session, until Ctrl-D or the end of the input.
 ///
-/// On a terminal: a welcome on stderr, prompts, continuation lines while the statement is
-/// unfinished, history, Ctrl-C that clears the line or cancels the running command, and the
-/// terminal restored on every way out. From a pipe or a file: no prompt and no welcome, and
-/// the first failed statement stops the run with exit status 1 unless `keepGoing` is set.
+/// A welcome on stderr, prompts, continuation lines while the statement is unfinished,
+/// history, Ctrl-C that clears the line or cancels the running command, and the terminal
+/// restored on every way out. A failed statement is reported and the session goes on. (Without
+/// a terminal exq reads its input as a script instead: `Session.runStandardInput`.)
 public final class InteractiveLoop {
     private let host: InteractiveHost
     private let editor: LineEditor
-    /// When not interactive, run every statement even after one failed (exit status 1 still).
-    public var keepGoing: Bool
 
-    public init(host: InteractiveHost, editor: LineEditor, keepGoing: Bool = false) {
+    public init(host: InteractiveHost, editor: LineEditor) {
         self.host = host
         self.editor = editor
-        self.keepGoing = keepGoing
     }
 
-    /// The loop for this process: libedit when standard input is a terminal, plain lines otherwise.
-    public static func standard(host: InteractiveHost, keepGoing: Bool = false) -> InteractiveLoop {
-        let editor: LineEditor
-        if isatty(STDIN_FILENO) == 1 {
-            editor = EditLineEditor { [weak host] line, cursor in
-                host?.completions(line: line, cursor: cursor) ?? []
-            }
-        } else {
-            editor = PlainLineReader()
+    /// The loop on libedit, for standard input that is a terminal.
+    public static func standard(host: InteractiveHost) -> InteractiveLoop {
+        let editor = EditLineEditor { [weak host] line, cursor in
+            host?.completions(line: line, cursor: cursor) ?? []
         }
-        return InteractiveLoop(host: host, editor: editor, keepGoing: keepGoing)
+        return InteractiveLoop(host: host, editor: editor)
     }
 
-    /// Runs until the input ends; returns the exit status (0, or 1 when a statement failed
-    /// and the input was not a terminal).
+    /// Runs until Ctrl-D or the end of the input; returns the exit status (0).
     public func run() -> Int32 {
-        let interactive = editor.isInteractive
-        if interactive { TerminalSignals.install() }
+        TerminalSignals.install()
         defer {
             editor.close()
-            if interactive { TerminalSignals.uninstall() }
+            TerminalSignals.uninstall()
         }
-        if interactive {
-            StandardStreams.writeError(host.welcome + "\n")
-        }
-        var anyFailed = false
+        StandardStreams.writeError(host.welcome + "\n")
         reading: while true {
             StandardStreams.flushOutput()
             let statement: String
@@ -62,15 +49,11 @@ public final class InteractiveLoop {
                 continue
             }
             Interruption.clear()
-            let succeeded = host.execute(statement)
+            _ = host.execute(statement)
             Interruption.clear()
-            if !succeeded {
-                anyFailed = true
-                if !interactive && !keepGoing { break reading }
-            }
         }
         StandardStreams.flushOutput()
-        return !interactive && anyFailed ? 1 : 0
+        return 0
     }
 
     /// One whole statement, continuing with the continuation prompt while the host says it is

@@ -8,11 +8,9 @@ public enum LineRead: Equatable, Sendable {
     case interrupted
 }
 
-/// Reads the lines of statements: libedit on a terminal, plain lines from a pipe or a file.
+/// Reads the lines of statements at a terminal (libedit; a scripted one in tests).
 public protocol LineEditor: AnyObject {
-    /// True when a person is typing: the loop then greets, prompts, and carries on after errors.
-    var isInteractive: Bool { get }
-    /// Reads one line after showing `prompt` (a plain reader shows no prompt).
+    /// Reads one line after showing `prompt`.
     func readLine(prompt: String) -> LineRead
     /// Records one whole statement (a multi-line statement is one entry, newlines kept).
     func addHistory(_ statement: String)
