@@ -8,12 +8,12 @@ struct Exq: ParsableCommand {
         abstract: "A shell for exams officers: entries, eligibility, results, post-results deadlines.",
         discussion: """
             Examples:
-              exq --demo                                      the shell on the built-in demo centre
-              exq --pack packs/riverside -c "entries | where at_risk"
+              exq --demo                            the shell on the demo centre
+              exq --pack DIR -c "entries | where at_risk"
               exq --demo Examples/restricted-release.exq
-              exq --check Examples/*.exq
-              exq --step Examples/results-season.exq
-              exq --workspace results-2024 --demo
+              exq --demo --check Examples/*.exq     check scripts' expectations
+              exq --demo --step Examples/results-season.exq
+              exq --workspace results-2024 --demo   changes journaled in a folder
             """)
 
     @Option(name: .long, help: ArgumentHelp("Load the data pack in this folder.", valueName: "DIR"))
