@@ -1,3 +1,4 @@
+import Glibc
 import ExamStore
 import ExamRules
 import ExamQuery
@@ -220,6 +221,7 @@ public final class Session {
             throw failure("expected 'load DIR', found more after the folder", notes: ["put quotes around a folder name with spaces: load \"my packs/riverside\""])
         }
         let started = SystemClock.seconds()
+        if !replaying && isatty(2) == 1 { console.err("Loading \(path) … (Ctrl-C cancels)\n") }
         let now = try? PackFingerprint.of(folder: path)
         if words.count == 3, let recorded = PackFingerprint(text: words[2]), let now, now != recorded {
             console.report("\(file):\(line):1: warning: \(path) has changed since it was loaded here: \(now.changes(since: recorded).joined(separator: ", "))\n")
