@@ -12,18 +12,21 @@ enum FileSystem {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw Failure(description: "cannot write \(path): \(String(cString: strerror(errno)))") }
         defer { close(fd) }
-        var bytes = Array(text.utf8)
+        try writeAll(fd, Array(text.utf8), path)
+        guard fsync(fd) == 0 else { throw Failure(description: "cannot sync \(path): \(String(cString: strerror(errno)))") }
+    }
+
+    /// Writes all of `bytes` to `fd` (short writes and EINTR retried); `path` names it in errors.
+    static func writeAll(_ fd: Int32, _ bytes: [UInt8], _ path: String) throws {
         var done = 0
         while done < bytes.count {
-            let n = bytes.withUnsafeMutableBytes { write(fd, $0.baseAddress! + done, $0.count - done) }
+            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + done, $0.count - done) }
             if n < 0 {
                 if errno == EINTR { continue }
                 throw Failure(description: "cannot write \(path): \(String(cString: strerror(errno)))")
             }
             done += n
         }
-        bytes = []
-        guard fsync(fd) == 0 else { throw Failure(description: "cannot sync \(path): \(String(cString: strerror(errno)))") }
     }
 
     /// Syncs the folder holding `path`, so a rename or a new file in it survives a crash.

@@ -46,20 +46,8 @@ final class Journal {
     /// Appends one entry and forces it to disk. When this returns, the change survives a crash.
     func append(_ statement: String) throws {
         let entry = statement + "\n#= " + Journal.checksum(statement) + "\n"
-        try Journal.writeAll(fd, Array(entry.utf8), path)
+        try FileSystem.writeAll(fd, Array(entry.utf8), path)
         guard fsync(fd) == 0 else { throw Failure(description: "cannot sync the journal \(path): \(String(cString: strerror(errno)))") }
-    }
-
-    static func writeAll(_ fd: Int32, _ bytes: [UInt8], _ path: String) throws {
-        var done = 0
-        while done < bytes.count {
-            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + done, $0.count - done) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw Failure(description: "cannot write the journal \(path): \(String(cString: strerror(errno)))")
-            }
-            done += n
-        }
     }
 
     /// Reads a journal: its whole entries and any torn tail. A bad entry followed by good ones

@@ -41,7 +41,7 @@ extension Session {
         let fd = open(recording, O_WRONLY | O_APPEND | O_CLOEXEC)
         guard fd >= 0 else { throw failure("cannot add to the recording \(recording): \(String(cString: strerror(errno)))") }
         defer { close(fd) }
-        try Journal.writeAll(fd, Array((statement + "\n").utf8), recording)
+        try FileSystem.writeAll(fd, Array((statement + "\n").utf8), recording)
     }
 
     // MARK: expect

@@ -38,7 +38,7 @@ extension Session {
         let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw failure("cannot write the audit log \(path): \(String(cString: strerror(errno)))") }
         defer { close(fd) }
-        try Journal.writeAll(fd, Array(entry.utf8), path)
+        try FileSystem.writeAll(fd, Array(entry.utf8), path)
         fsync(fd)
     }
 
