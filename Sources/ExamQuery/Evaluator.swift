@@ -108,10 +108,9 @@ public final class Evaluator {
     func apply(_ stage: Stage, to frame: Frame) throws(Diagnostic) -> Frame {
         switch stage {
         case .where(let expr, _):
-            if let narrowed = indexedRows(expr, frame) {
-                // Equality on a key: the index gives the rows; the condition is still checked on them.
-                return try apply(stage, to: narrowed)
-            }
+            // Equality on a key: the index gives the rows; the condition is still checked on them.
+            // (Not by recursion: a key held by many rows, across many centres, stays wide.)
+            let frame = indexedRows(expr, frame) ?? frame
             let v = try evaluate(expr, frame)
             guard case .bool(let keep) = v.expanded(count: frame.count) else {
                 throw error(expr.span, "'where' needs a yes/no condition, but this is \(article(v.typeName))",

@@ -16,6 +16,8 @@ public struct LaunchOptions: Sendable {
     public var keepGoing = false
     public var echo = false
     public var exportPack: String?
+    /// `--timing`: each statement's load, plan and run times on stderr.
+    public var timing = false
     public init() {}
 }
 
@@ -31,6 +33,7 @@ public enum Launch {
         if options.pack != nil && options.demo { return usage("--pack and --demo cannot be used together") }
         if options.script != nil && !options.commands.isEmpty { return usage("give a script or -c commands, not both") }
         let session = Session()
+        session.timing = options.timing
         if let t = options.today {
             guard let d = Day(parsing: t) else { return usage("--today expects a date such as 2024-08-22, found '\(t)'") }
             session.fixedToday = d

@@ -18,6 +18,9 @@ public final class Session {
     public var params: [String: Value] = [:]
     public var named: [String: Pipeline] = [:]
     public let console = Console()
+    /// `--timing`, `set timing on`: print each statement's load, plan and run times to stderr.
+    public var timing = false
+    var timings = StatementTiming()
     /// Where the statement being run comes from, for diagnostics.
     var file = "exq"
     var line = 1
@@ -38,6 +41,8 @@ public final class Session {
         self.line = line
         let text = statement.trimmingSpaces()
         if text.isEmpty || text.hasPrefix("#") { return true }
+        let outer = startTiming()
+        defer { reportTiming(restoring: outer) }
         do {
             try dispatch(text)
             console.flush()
@@ -87,6 +92,7 @@ public final class Session {
         let source = SourceText(text, file: file, firstLine: line)
         var parser = try Parser(source)
         let pipeline = try parser.pipeline()
+        if timing { timings.plan = SystemClock.seconds() - timings.started }
         let evaluator = Evaluator(store: store, today: today, series: series, params: params, named: named, source: source)
         let output = try evaluator.run(pipeline)
         for w in evaluator.warnings { console.err(w.description + "\n") }
@@ -159,6 +165,7 @@ public final class Session {
         for w in loaded.warnings { console.err(w.description + "\n") }
         store = loaded.store
         let seconds = SystemClock.seconds() - started
+        timings.load += seconds
         console.err("Loaded \(store.summary) in \(Session.seconds(seconds))\n")
     }
 
@@ -207,6 +214,9 @@ public final class Session {
             maxRows = n
         case "completion":
             try setCompletion(Array(words.dropFirst()))
+        case "timing":
+            guard let on = ["on": true, "off": false][value.lowercased()] else { throw failure("expected 'set timing on' or 'set timing off'") }
+            timing = on
         default:
             throw failure("unknown setting '\(what)'", notes: [Suggestions.note(for: what, in: ["today", "series", "format", "rows", "completion"])
                 ?? "settings: today, series, format, rows, completion; or a parameter: set NAME = VALUE"])

@@ -32,7 +32,7 @@ public struct Store: Sendable {
     }
 
     // Indexes, rebuilt by `reindex()`.
-    public private(set) var candidateByKey: [CandidateKey: Int32] = [:]
+    public private(set) var candidateByKey = KeyIndex()
     public private(set) var qualificationByCode: [Int32: Int32] = [:]
     public private(set) var unitByKey: [UnitKey: Int32] = [:]
     public private(set) var reviewById: [Int32: Int32] = [:]
@@ -48,9 +48,9 @@ public struct Store: Sendable {
 
     /// Rebuilds every index from the tables. Linear in the data; a few milliseconds per 100,000 rows.
     public mutating func reindex() {
-        var byKey = [CandidateKey: Int32](minimumCapacity: candidates.count)
+        var byKey = KeyIndex(capacity: candidates.count)
         for i in 0..<candidates.count {
-            byKey[CandidateKey(centre: candidates.centre[i], number: candidates.key[i])] = Int32(i)
+            byKey.set(candidates.centre[i], candidates.key[i], to: Int32(i))
         }
         candidateByKey = byKey
         var quals = [Int32: Int32](minimumCapacity: qualifications.count)

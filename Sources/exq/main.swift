@@ -11,6 +11,7 @@ struct Exq: ParsableCommand {
               exq --demo                                      the shell on the built-in demo centre
               exq --pack packs/riverside -c "entries | where at_risk"
               exq --demo --today 2024-08-21 Examples/restricted-release.exq
+              exq generate --candidates 100000 --seed 1 /tmp/pack-m   write a generated data pack
             """)
 
     @Option(name: .long, help: ArgumentHelp("Load the data pack in this folder.", valueName: "DIR"))
@@ -40,6 +41,9 @@ struct Exq: ParsableCommand {
     @Flag(name: .long, help: "Print each statement of a script before its output.")
     var echo = false
 
+    @Flag(name: .long, help: "Print each command's load, plan and run times to stderr (also: set timing on).")
+    var timing = false
+
     @Option(name: .long, help: ArgumentHelp("Write the loaded data as a data pack to DIR, then exit.", valueName: "DIR"))
     var exportPack: String?
 
@@ -59,24 +63,57 @@ struct Exq: ParsableCommand {
         o.keepGoing = keepGoing
         o.echo = echo
         o.exportPack = exportPack
+        o.timing = timing
         return o
     }
 }
 
-do {
-    var parsed = try Exq.parseAsRoot()
-    guard let exq = parsed as? Exq else { try parsed.run(); Exq.exit() }
-    Exq.exit(withError: ExitCode(Launch.run(exq.options())))
-} catch {
-    // Bad usage exits 2 (help and --version exit 0, as ArgumentParser decides).
-    let code = Exq.exitCode(for: error)
-    if code == .success { Exq.exit(withError: error) }
-    if let exit = error as? ExitCode { Exq.exit(withError: exit) }
-    var stderr = StandardError()
-    print(Exq.fullMessage(for: error), to: &stderr)
-    print("See 'exq --help'.", to: &stderr)
-    Exq.exit(withError: ExitCode(2))
+/// `exq generate`: writes a generated data pack. A subcommand chosen by the first argument, so that
+/// the root command's own parsing (`exq [OPTIONS] [SCRIPT]`) stays exactly as it was.
+struct GenerateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "exq generate",
+        abstract: "Write a generated centre (a trust past 2,000 candidates) as a data pack, the same for the same seed.")
+
+    @Option(name: .long, help: ArgumentHelp("How many candidates.", valueName: "N"))
+    var candidates: Int
+
+    @Option(name: .long, help: ArgumentHelp("The seed: the same seed writes the same bytes.", valueName: "S"))
+    var seed: UInt64 = 1
+
+    @Argument(help: ArgumentHelp("The folder to write the pack into (created when missing).", valueName: "DIR"))
+    var directory: String
+
+    func validate() throws {
+        guard candidates >= 1 else { throw ValidationError("--candidates must be at least 1") }
+    }
 }
+
+/// Parses `command` from `arguments`; bad usage prints the message and exits 2.
+func parse<Command: ParsableCommand>(_ command: Command.Type, _ arguments: [String]?) -> Command {
+    do {
+        var parsed = try Command.parseAsRoot(arguments)
+        guard let typed = parsed as? Command else { try parsed.run(); Command.exit() }
+        return typed
+    } catch {
+        // Bad usage exits 2 (help and --version exit 0, as ArgumentParser decides).
+        let code = Command.exitCode(for: error)
+        if code == .success { Command.exit(withError: error) }
+        if let exit = error as? ExitCode { Command.exit(withError: exit) }
+        var stderr = StandardError()
+        print(Command.fullMessage(for: error), to: &stderr)
+        print("See '\(Command.configuration.commandName ?? "exq") --help'.", to: &stderr)
+        Command.exit(withError: ExitCode(2))
+    }
+}
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.first == "generate" {
+    let g = parse(GenerateCommand.self, Array(arguments.dropFirst()))
+    Exq.exit(withError: ExitCode(PackGeneration.run(candidates: g.candidates, seed: g.seed, directory: g.directory)))
+}
+let exq = parse(Exq.self, nil)
+Exq.exit(withError: ExitCode(Launch.run(exq.options())))
 
 struct StandardError: TextOutputStream {
     mutating func write(_ string: String) {
