@@ -20,7 +20,7 @@ public final class Evaluator {
     /// The rules' view of the clock and the current series.
     public lazy var ruleContext = RuleContext(store: store, today: today, series: series)
     /// Derived columns, computed once per statement and only when a query reads them.
-    lazy var verdicts: [EntryVerdict] = Eligibility.verdicts(store: store, context: ruleContext)
+    lazy var eligibility = EntryEligibility(store: store, context: ruleContext)
     lazy var deadlines: [Deadline?] = Deadlines.deadlines(store: store, context: ruleContext)
     lazy var missingResults: [Bool] = MissingResults.missingAll(store: store, context: ruleContext)
 

@@ -164,6 +164,7 @@ public final class Session {
         let loaded = try PackImporter.load(directory: path)
         for w in loaded.warnings { console.err(w.description + "\n") }
         store = loaded.store
+        _ = Eligibility.standings(store: store)  // judged now, so the first question on results morning is as quick as the rest
         let seconds = SystemClock.seconds() - started
         timings.load += seconds
         console.err("Loaded \(store.summary) in \(Session.seconds(seconds))\n")

@@ -43,11 +43,14 @@ public struct Store: Sendable {
     public private(set) var resultsByCandidate = Grouping()
     public private(set) var reviewsByCandidate = Grouping()
     public private(set) var certificatesByCandidate = Grouping()
+    /// Rule columns computed on first use (eligibility); replaced by `reindex()`.
+    public private(set) var derived = DerivedColumns()
 
     public init(pool: StringPool = StringPool()) { self.pool = pool }
 
     /// Rebuilds every index from the tables. Linear in the data; a few milliseconds per 100,000 rows.
     public mutating func reindex() {
+        derived = DerivedColumns()
         var byKey = KeyIndex(capacity: candidates.count)
         for i in 0..<candidates.count {
             byKey.set(candidates.centre[i], candidates.key[i], to: Int32(i))
