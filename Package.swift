@@ -7,6 +7,8 @@ let package = Package(
     name: "exq",
     products: [
         .executable(name: "exq", targets: ["exq"]),
+        // For the nested Benchmarks package (kept out of `swift test`), which depends on this one by path.
+        .library(name: "ExamKit", targets: ["ExamShell", "ExamQuery", "ExamRules", "ExamDemo", "ExamStore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

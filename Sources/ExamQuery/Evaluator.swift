@@ -29,7 +29,7 @@ public final class Evaluator {
     /// The rules' view of the clock and the current series.
     public lazy var ruleContext = RuleContext(store: store, today: today, series: series)
     /// Derived columns, computed once per statement and only when a query reads them.
-    lazy var verdicts: [EntryVerdict] = Eligibility.verdicts(store: store, context: ruleContext)
+    lazy var eligibility = EntryEligibility(store: store, context: ruleContext)
     lazy var deadlines: [Deadline?] = Deadlines.deadlines(store: store, context: ruleContext)
     lazy var missingResults: [Bool] = MissingResults.missingAll(store: store, context: ruleContext)
 
@@ -136,10 +136,9 @@ public final class Evaluator {
         }
         switch stage {
         case .where(let expr, _):
-            if let narrowed = indexedRows(expr, frame) {
-                // Equality on a key: the index gives the rows; the condition is still checked on them.
-                return try apply(stage, to: narrowed)
-            }
+            // Equality on a key: the index gives the rows; the condition is still checked on them.
+            // (Not by recursion: a key held by many rows, across many centres, stays wide.)
+            let frame = indexedRows(expr, frame) ?? frame
             let v = try evaluate(expr, frame)
             guard case .bool(let keep) = v.expanded(count: frame.count) else {
                 throw error(expr.span, "'where' needs a yes/no condition, but this is \(article(v.typeName))",
@@ -237,6 +236,7 @@ public final class Evaluator {
     /// `count by` and `distinct`: one row per distinct key, in key order; with counts and shares.
     func group(_ frame: Frame, _ keys: [Expr], counting: Bool) throws(Diagnostic) -> Frame {
         let vectors = try keys.map { (e) throws(Diagnostic) in try evaluate(e, frame).expanded(count: frame.count) }
+        if let grouped = denseGroup(keys, vectors, frame.count, counting: counting) { return grouped }
         let ranks = vectors.map(rank)
         var firstRow: [[Double]: Int] = [:]
         var counts: [[Double]: Int] = [:]
@@ -263,6 +263,59 @@ public final class Evaluator {
             columns += [.number(n), .string(n.map { Evaluator.percent($0, of: total) })]
         }
         return Frame(collection: nil, rows: [], names: names, columns: columns)
+    }
+
+    /// `group` for keys of stored text and yes/no (the usual `count by qualification, grade`): each
+    /// key's values ranked densely in text order (blank last), each row's ranks made one number,
+    /// and rows counted in an array: no dictionary per row. The same rows, order and counts as
+    /// the general path; nil when a key is of another kind or the combinations are too many.
+    func denseGroup(_ keys: [Expr], _ vectors: [Vector], _ count: Int, counting: Bool) -> Frame? {
+        var codes = [Int](repeating: 0, count: count)
+        var stride = 1
+        for v in vectors.reversed() {
+            let ranks: [Int32], size: Int
+            switch v {
+            // Blank keys take the general path, which keeps each blank row apart (NaN keys never match).
+            case .text(let ids) where !ids.contains(0): (ranks, size) = denseRanks(ids)
+            case .bool(let a): (ranks, size) = (a.map { $0 ? 1 : 0 }, 2)
+            default: return nil
+            }
+            guard stride <= (1 << 22) / max(size, 1) else { return nil }
+            for i in 0..<count { codes[i] += Int(ranks[i]) * stride }
+            stride *= size
+        }
+        var counts = [Int](repeating: 0, count: stride)
+        var firstRow = [Int](repeating: -1, count: stride)
+        for (row, code) in codes.enumerated() {
+            if firstRow[code] < 0 { firstRow[code] = row }
+            counts[code] += 1
+        }
+        let positions = firstRow.filter { $0 >= 0 }
+        var names = keys.map(\.defaultName)
+        var columns = vectors.map { $0.gather(positions) }
+        if counting {
+            let total = Double(count)
+            let n = (0..<stride).filter { firstRow[$0] >= 0 }.map { Double(counts[$0]) }
+            names += ["count", "share"]
+            columns += [.number(n), .string(n.map { Evaluator.percent($0, of: total) })]
+        }
+        return Frame(collection: nil, rows: [], names: names, columns: columns)
+    }
+
+    /// Each id's rank among the column's distinct values in text order, and how many there are
+    /// (a blank, id 0, would rank last).
+    func denseRanks(_ ids: [Int32]) -> ([Int32], Int) {
+        guard let low = ids.min(), let high = ids.max() else { return ([], 1) }
+        var rankOf = [Int32](repeating: -1, count: Int(high - low) + 1)
+        var distinct: [Int32] = []
+        for id in ids where id != 0 && rankOf[Int(id - low)] < 0 {
+            rankOf[Int(id - low)] = 0
+            distinct.append(id)
+        }
+        distinct.sort { Evaluator.textOrder(store.pool[$0], store.pool[$1]) }
+        for (i, id) in distinct.enumerated() { rankOf[Int(id - low)] = Int32(i) }
+        let blank = Int32(distinct.count)
+        return (ids.map { $0 == 0 ? blank : rankOf[Int($0 - low)] }, distinct.count + 1)
     }
 
     static func percent(_ part: Double, of total: Double) -> String {

@@ -10,23 +10,32 @@ extension Field {
         Field(name: name, kind: .number, meaning: meaning, read: { ev, rows in .number(rows.map { value(ev, Int($0)) }) }, derived: true)
     }
 
+    /// A yes/no rule field of entries, read in one loop over the eligibility columns.
+    static func entryFlag(_ name: String, _ meaning: String, _ value: @escaping @Sendable (EntryEligibility, Int) -> Bool) -> Field {
+        Field(name: name, kind: .bool, meaning: meaning, read: { ev, rows in
+            let el = ev.eligibility
+            return .bool(rows.map { value(el, Int($0)) })
+        }, derived: true)
+    }
+
     static let derived: [Collection: [Field]] = [
         .entries: [
-            derivedFlag("at_risk", "Not Eligible this series: in the current series, not acknowledged, with a reason") { ev, r in ev.verdicts[r].atRisk },
+            entryFlag("at_risk", "Not Eligible this series: in the current series, not acknowledged, with a reason") { $0.atRisk($1) },
             Field(name: "reasons", kind: .text, meaning: "why it would not get a result: no activity; mandatory unit not achieved; absent from mandatory exam; not enough GLH", read: { ev, rows in
                 // Shown for every entry completing this series, acknowledged or not, so that
                 // `where lacks_mandatory` says why; `at_risk` is what the centre must act on.
-                .string(rows.map { let v = ev.verdicts[Int($0)]; return v.inSeries ? v.reasons.words.joined(separator: "; ") : "" })
+                let el = ev.eligibility
+                return .string(rows.map { el.inSeries(Int($0)) ? el.reasonSet(Int($0)).words.joined(separator: "; ") : "" })
             }, derived: true),
-            derivedFlag("lacks_mandatory", "in the current series (acknowledged or not) with no activity or a mandatory unit not achieved") { ev, r in ev.verdicts[r].lacksMandatory },
+            entryFlag("lacks_mandatory", "in the current series (acknowledged or not) with no activity or a mandatory unit not achieved") { $0.lacksMandatory($1) },
             derivedNumber("glh_achieved", "guided learning hours of units achieved (not U) or in progress") { ev, r in
-                ev.verdicts[r].isUnitised ? Double(ev.verdicts[r].glhAchieved) : .nan
+                ev.eligibility.isUnitised(r) ? Double(ev.eligibility.glhAchieved[r]) : .nan
             },
             derivedNumber("glh_required", "guided learning hours the qualification needs") { ev, r in
-                ev.verdicts[r].isUnitised ? Double(ev.verdicts[r].glhRequired) : .nan
+                ev.eligibility.isUnitised(r) ? Double(ev.eligibility.glhRequired(r)) : .nan
             },
             derivedFlag("missing_result", "results for its level have arrived this series and it has none") { ev, r in ev.missingResults[r] },
-            derivedFlag("in_series", "its estimated completion is the current series") { ev, r in ev.verdicts[r].inSeries },
+            entryFlag("in_series", "its estimated completion is the current series") { $0.inSeries($1) },
         ],
         .reviews: [
             Field(name: "deadline", kind: .date, meaning: "last day to request: the service's calendar event, or 30/14 days after a review or appeal outcome", read: { ev, rows in

@@ -24,6 +24,23 @@ public enum Eligibility {
         return out
     }
 
+    /// Every entry's reasons and GLH achieved, whatever its series: judged once per store and
+    /// kept in `store.derived` (until `reindex()`), so later questions read columns.
+    public static func standings(store: Store) -> (reasons: [UInt8], glhAchieved: [Int32]) {
+        if let r = store.derived.entryReasons, let g = store.derived.entryGLHAchieved { return (r, g) }
+        var judge = Judge(store: store)
+        var reasons = [UInt8](repeating: 0, count: store.entries.count)
+        var glh = [Int32](repeating: 0, count: store.entries.count)
+        for e in 0..<store.entries.count {
+            let v = judge.verdict(store: store, entry: e, series: 0)
+            reasons[e] = v.reasons.rawValue
+            glh[e] = Int32(v.glhAchieved)
+        }
+        store.derived.entryReasons = reasons
+        store.derived.entryGLHAchieved = glh
+        return (reasons, glh)
+    }
+
     /// The units of an entry's qualification in unit order, each with the row that counts, for `why`.
     ///
     /// Tie-break between rows of the same standing: the row of the latest series counts

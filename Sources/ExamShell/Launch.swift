@@ -29,6 +29,8 @@ public struct LaunchOptions: Sendable {
     public var time: String?
     /// Let scripts from files write outside the current folder.
     public var allowWrite = false
+    /// `--timing`: each statement's load, plan and run times on stderr.
+    public var timing = false
     public init() {}
 }
 
@@ -49,6 +51,7 @@ public enum Launch {
         if options.check && options.step { return usage("--check and --step cannot be used together") }
         if options.check { return check(options) }
         let session = Session()
+        session.timing = options.timing
         if let code = prepare(session, options, usage: usage) { return code }
         if let dir = options.exportPack {
             return session.run("export pack \"\(dir)\"") ? 0 : 1

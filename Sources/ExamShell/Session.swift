@@ -20,6 +20,9 @@ public final class Session {
     public var params: [String: Value] = [:]
     public var named: [String: Pipeline] = [:]
     public var console = Console()
+    /// `--timing`, `set timing on`: print each statement's load, plan and run times to stderr.
+    public var timing = false
+    var timings = StatementTiming()
     /// Where the statement being run comes from, for diagnostics.
     var file = "exq"
     var line = 1
@@ -69,6 +72,8 @@ public final class Session {
         self.line = line
         let text = statement.trimmingSpaces()
         if text.isEmpty || text.hasPrefix("#") { return true }
+        let outer = startTiming()
+        defer { reportTiming(restoring: outer) }
         do {
             depth += 1
             defer { depth -= 1 }
@@ -140,6 +145,7 @@ public final class Session {
         let source = SourceText(text, file: file, firstLine: line)
         var parser = try Parser(source)
         let pipeline = try parser.pipeline()
+        if timing { timings.plan = SystemClock.seconds() - timings.started }
         let evaluator = Evaluator(store: store, today: today, series: series, params: params, named: named, source: source)
         evaluator.embargo = embargoNow
         evaluator.hidesEmbargoed = !role.seesRestrictedRelease
@@ -231,7 +237,9 @@ public final class Session {
         let statement = "load " + Session.quoted(path) + (now.map { " fingerprint " + $0.text } ?? "")
         try commit(statement, loaded.store)
         base = statement
+        _ = Eligibility.standings(store: store)  // judged now, so the first question on results morning is as quick as the rest
         let seconds = SystemClock.seconds() - started
+        timings.load += seconds
         if !replaying { console.err("Loaded \(store.summary) in \(Session.seconds(seconds))\n") }
         return statement
     }
@@ -308,6 +316,9 @@ public final class Session {
             maxRows = n
         case "completion":
             return try setCompletion(Array(words.dropFirst()))
+        case "timing":
+            guard let on = ["on": true, "off": false][value.lowercased()] else { throw failure("expected 'set timing on' or 'set timing off'") }
+            timing = on
         default:
             throw failure("unknown setting '\(what)'", notes: [Suggestions.note(for: what, in: ["today", "time", "series", "format", "rows", "completion"])
                 ?? "settings: today, time, series, format, rows, completion; or a parameter: set NAME = VALUE"])

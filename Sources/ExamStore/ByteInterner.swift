@@ -1,63 +1,12 @@
-import Glibc
-
-/// A cache in front of a `StringPool` keyed on raw bytes, so that a CSV cell seen before costs a
-/// hash and a byte compare instead of a new `String`.
-///
-/// Open addressing with linear probing; the bytes of each distinct value are kept in one arena.
-/// Only a value not seen before in this load becomes a `String` (and goes to the pool).
+/// Interns CSV cells straight from the file's bytes into a `StringPool`: a cell seen before costs
+/// a hash and a byte compare, and only a new value becomes a `String`.
 struct ByteInterner {
-    private struct Slot {
-        var hash: UInt64 = 0
-        var id: Int32 = 0            // 0 = empty slot (the blank value is never stored)
-        var offset: Int32 = 0
-        var length: Int32 = 0
-    }
-
     let pool: StringPool
-    private var slots: [Slot]
-    private var arena: [UInt8] = []
-    private var used = 0
 
-    init(pool: StringPool) {
-        self.pool = pool
-        slots = [Slot](repeating: Slot(), count: 1 << 12)
-    }
+    init(pool: StringPool) { self.pool = pool }
 
     /// The pool id of the text in `bytes` (0 for empty).
-    mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
-        let n = bytes.count
-        if n == 0 { return 0 }
-        var hash: UInt64 = 0xcbf29ce484222325
-        for b in bytes { hash = (hash ^ UInt64(b)) &* 0x100000001b3 }
-        let mask = slots.count - 1
-        var i = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
-        while true {
-            let slot = slots[i]
-            if slot.id == 0 { break }
-            if slot.hash == hash && Int(slot.length) == n {
-                let same = arena.withUnsafeBufferPointer {
-                    memcmp($0.baseAddress! + Int(slot.offset), bytes.baseAddress!, n) == 0
-                }
-                if same { return slot.id }
-            }
-            i = (i + 1) & mask
-        }
-        let id = pool.intern(String(decoding: bytes, as: UTF8.self))
-        slots[i] = Slot(hash: hash, id: id, offset: Int32(arena.count), length: Int32(n))
-        arena.append(contentsOf: bytes)
-        used += 1
-        if used * 2 > slots.count { grow() }
-        return id
-    }
-
-    private mutating func grow() {
-        let old = slots
-        slots = [Slot](repeating: Slot(), count: old.count * 2)
-        let mask = slots.count - 1
-        for slot in old where slot.id != 0 {
-            var i = Int(truncatingIfNeeded: slot.hash ^ (slot.hash >> 29)) & mask
-            while slots[i].id != 0 { i = (i + 1) & mask }
-            slots[i] = slot
-        }
+    @inline(__always) func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+        pool.intern(bytes: bytes)
     }
 }

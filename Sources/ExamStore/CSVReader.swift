@@ -62,7 +62,8 @@ public struct CSVReader: Sendable {
         var info = stat()
         var capacity = 1 << 16
         if fstat(fd, &info) == 0, info.st_size > 0 { capacity = Int(info.st_size) + 1 }
-        var out = [UInt8](repeating: 0, count: capacity)
+        // Not zero-filled first: the read overwrites it (a large pack is hundreds of megabytes).
+        var out = [UInt8](unsafeUninitializedCapacity: capacity) { _, count in count = capacity }
         var filled = 0
         while true {
             if filled == out.count { out.append(contentsOf: repeatElement(0, count: out.count)) }

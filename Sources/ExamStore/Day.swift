@@ -110,12 +110,16 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         }
         // d/m/yyyy, dd/mm/yyyy and mixes
         guard n >= 8, n <= 10 else { return nil }
-        var slashes: [Int] = []
-        for i in 0..<n where bytes[i] == 47 { slashes.append(i) }
-        guard slashes.count == 2, slashes[0] >= 1, slashes[0] <= 2,
-              slashes[1] - slashes[0] >= 2, slashes[1] - slashes[0] <= 3, n - slashes[1] == 5,
-              let d = number(0, slashes[0]), let m = number(slashes[0] + 1, slashes[1]),
-              let y = number(slashes[1] + 1, n), let day = Day(year: y, month: m, day: d) else { return nil }
+        // The two slashes' positions, without an array: this runs once per UK date in a pack.
+        var first = -1, second = -1, slashes = 0
+        for i in 0..<n where bytes[i] == 47 {
+            slashes += 1
+            if first < 0 { first = i } else if second < 0 { second = i }
+        }
+        guard slashes == 2, first >= 1, first <= 2,
+              second - first >= 2, second - first <= 3, n - second == 5,
+              let d = number(0, first), let m = number(first + 1, second),
+              let y = number(second + 1, n), let day = Day(year: y, month: m, day: d) else { return nil }
         self = day
     }
 }

@@ -1,11 +1,6 @@
 /// One reader per pack file, in load order: candidates and qualifications before the files that
 /// point at them.
 extension PackLoader {
-    /// Three ids that make a key (candidate, qualification, series).
-    struct TripleKey: Hashable {
-        var a: Int32, b: Int32, c: Int32
-    }
-
     mutating func loadCandidates() throws(Interrupted) {
         guard var t = open("candidates.csv") else { return }
         let cNumber = t.column("candidate"), cSurname = t.column("surname"), cForenames = t.column("forenames")
@@ -44,7 +39,7 @@ extension PackLoader {
             store.candidates.uln.append(uln)
             store.candidates.dob.append(dob)
             store.candidates.group.append(text(t, cGroup))
-            candidateRows[key] = row
+            candidateRows.set(key.centre, key.number, to: row)
             candidateLines.append(t.line)
             if seen.insert(centre).inserted { centres.append(centre) }
         }
@@ -108,17 +103,16 @@ extension PackLoader {
         let cCand = t.column("candidate"), cQual = t.column("qualification"), cSeries = t.column("series")
         let cCompletion = t.column("completion"), cAck = t.column("acknowledged"), cCentre = t.column("centre")
         if cCentre < 0 && defaultCentre(t) == nil { return }
-        var firstLine: [TripleKey: Int] = [:]
+        var firstLine = KeyIndex()
         while try next(&t) {
             guard let centre = centre(t, cCentre), let cand = candidate(t, cCand, centre: centre),
                   let q = qualification(t, cQual), let series = requiredText(t, cSeries, "a series such as Summer 2024")
             else { continue }
-            let key = TripleKey(a: cand, b: q, c: series)
-            if let first = firstLine[key] {
+            if let first = firstLine.value(cand, q, series) {
                 report(t, cQual, "duplicate entry of candidate \(pool[store.candidates.number[Int(cand)]]) for \(pool[store.qualifications.code[Int(q)]]) in \(pool[series]): the first is at line \(first)")
                 continue
             }
-            firstLine[key] = t.line
+            firstLine.set(cand, q, series, to: Int32(t.line))
             let completion = text(t, cCompletion)
             store.entries.candidate.append(cand)
             store.entries.qualification.append(q)
@@ -163,17 +157,16 @@ extension PackLoader {
         let cGrade = t.column("grade"), cMark = t.column("mark"), cStatus = t.column("status"), cCentre = t.column("centre")
         if cCentre < 0 && defaultCentre(t) == nil { return }
         var statuses = ChoiceCache<ResultStatus>()
-        var firstLine: [TripleKey: Int] = [:]
+        var firstLine = KeyIndex()
         while try next(&t) {
             guard let centre = centre(t, cCentre), let cand = candidate(t, cCand, centre: centre),
                   let q = qualification(t, cQual), let series = requiredText(t, cSeries, "a series such as Summer 2024")
             else { continue }
-            let key = TripleKey(a: cand, b: q, c: series)
-            if let first = firstLine[key] {
+            if let first = firstLine.value(cand, q, series) {
                 report(t, cQual, "duplicate result of candidate \(pool[store.candidates.number[Int(cand)]]) for \(pool[store.qualifications.code[Int(q)]]) in \(pool[series]): the first is at line \(first)")
                 continue
             }
-            firstLine[key] = t.line
+            firstLine.set(cand, q, series, to: Int32(t.line))
             let grade = requiredText(t, cGrade, "a grade") ?? 0
             let mark = whole(t, cMark, "a mark")
             let s = text(t, cStatus)
@@ -266,17 +259,16 @@ extension PackLoader {
         let cReceived = t.column("received"), cIssued = t.column("issued"), cDestroyed = t.column("destroyed")
         let cCentre = t.column("centre")
         if cCentre < 0 && defaultCentre(t) == nil { return }
-        var firstLine: [TripleKey: Int] = [:]
+        var firstLine = KeyIndex()
         while try next(&t) {
             guard let centre = centre(t, cCentre), let cand = candidate(t, cCand, centre: centre),
                   let q = qualification(t, cQual), let series = requiredText(t, cSeries, "a series such as Summer 2024")
             else { continue }
-            let key = TripleKey(a: cand, b: q, c: series)
-            if let first = firstLine[key] {
+            if let first = firstLine.value(cand, q, series) {
                 report(t, cQual, "duplicate certificate of candidate \(pool[store.candidates.number[Int(cand)]]) for \(pool[store.qualifications.code[Int(q)]]) in \(pool[series]): the first is at line \(first)")
                 continue
             }
-            firstLine[key] = t.line
+            firstLine.set(cand, q, series, to: Int32(t.line))
             store.certificates.candidate.append(cand)
             store.certificates.qualification.append(q)
             store.certificates.series.append(series)

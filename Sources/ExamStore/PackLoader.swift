@@ -22,7 +22,7 @@ struct PackLoader {
     /// "file|what" pairs already reported once (a missing file, a missing centre column).
     var reportedOnce: Set<String> = []
 
-    var candidateRows: [Store.CandidateKey: Int32] = [:]
+    var candidateRows = KeyIndex()
     var candidateLines: [Int] = []
     var qualificationRows: [Int32: Int32] = [:]
     var qualificationLines: [Int] = []

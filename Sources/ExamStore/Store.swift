@@ -32,7 +32,7 @@ public struct Store: Sendable {
     }
 
     // Indexes, rebuilt by `reindex()`.
-    public private(set) var candidateByKey: [CandidateKey: Int32] = [:]
+    public private(set) var candidateByKey = KeyIndex()
     public private(set) var qualificationByCode: [Int32: Int32] = [:]
     public private(set) var unitByKey: [UnitKey: Int32] = [:]
     public private(set) var reviewById: [Int32: Int32] = [:]
@@ -43,14 +43,17 @@ public struct Store: Sendable {
     public private(set) var resultsByCandidate = Grouping()
     public private(set) var reviewsByCandidate = Grouping()
     public private(set) var certificatesByCandidate = Grouping()
+    /// Rule columns computed on first use (eligibility); replaced by `reindex()`.
+    public private(set) var derived = DerivedColumns()
 
     public init(pool: StringPool = StringPool()) { self.pool = pool }
 
     /// Rebuilds every index from the tables. Linear in the data; a few milliseconds per 100,000 rows.
     public mutating func reindex() {
-        var byKey = [CandidateKey: Int32](minimumCapacity: candidates.count)
+        derived = DerivedColumns()
+        var byKey = KeyIndex(capacity: candidates.count)
         for i in 0..<candidates.count {
-            byKey[CandidateKey(centre: candidates.centre[i], number: candidates.key[i])] = Int32(i)
+            byKey.set(candidates.centre[i], candidates.key[i], to: Int32(i))
         }
         candidateByKey = byKey
         var quals = [Int32: Int32](minimumCapacity: qualifications.count)

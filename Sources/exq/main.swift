@@ -14,6 +14,7 @@ struct Exq: ParsableCommand {
               exq --demo --check Examples/*.exq     check scripts' expectations
               exq --demo --step Examples/results-season.exq
               exq --workspace results-2024 --demo   changes journaled in a folder
+              exq generate --candidates 100000 --seed 1 /tmp/pack-m
             """)
 
     @Option(name: .long, help: ArgumentHelp("Load the data pack in this folder.", valueName: "DIR"))
@@ -42,6 +43,9 @@ struct Exq: ParsableCommand {
 
     @Flag(name: .long, help: "Print each statement of a script before its output.")
     var echo = false
+
+    @Flag(name: .long, help: "Print each command's load, plan and run times to stderr (also: set timing on).")
+    var timing = false
 
     @Option(name: .long, help: ArgumentHelp("Write the loaded data as a data pack to DIR, then exit.", valueName: "DIR"))
     var exportPack: String?
@@ -90,24 +94,57 @@ struct Exq: ParsableCommand {
         o.role = role
         o.time = time
         o.allowWrite = allowWrite
+        o.timing = timing
         return o
     }
 }
 
-do {
-    var parsed = try Exq.parseAsRoot()
-    guard let exq = parsed as? Exq else { try parsed.run(); Exq.exit() }
-    Exq.exit(withError: ExitCode(Launch.run(exq.options())))
-} catch {
-    // Bad usage exits 2 (help and --version exit 0, as ArgumentParser decides).
-    let code = Exq.exitCode(for: error)
-    if code == .success { Exq.exit(withError: error) }
-    if let exit = error as? ExitCode { Exq.exit(withError: exit) }
-    var stderr = StandardError()
-    print(Exq.fullMessage(for: error), to: &stderr)
-    print("See 'exq --help'.", to: &stderr)
-    Exq.exit(withError: ExitCode(2))
+/// `exq generate`: writes a generated data pack. A subcommand chosen by the first argument, so that
+/// the root command's own parsing (`exq [OPTIONS] [SCRIPT]`) stays exactly as it was.
+struct GenerateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "exq generate",
+        abstract: "Write a generated centre (a trust past 2,000 candidates) as a data pack, the same for the same seed.")
+
+    @Option(name: .long, help: ArgumentHelp("How many candidates.", valueName: "N"))
+    var candidates: Int
+
+    @Option(name: .long, help: ArgumentHelp("The seed: the same seed writes the same bytes.", valueName: "S"))
+    var seed: UInt64 = 1
+
+    @Argument(help: ArgumentHelp("The folder to write the pack into (created when missing).", valueName: "DIR"))
+    var directory: String
+
+    func validate() throws {
+        guard candidates >= 1 else { throw ValidationError("--candidates must be at least 1") }
+    }
 }
+
+/// Parses `command` from `arguments`; bad usage prints the message and exits 2.
+func parse<Command: ParsableCommand>(_ command: Command.Type, _ arguments: [String]?) -> Command {
+    do {
+        var parsed = try Command.parseAsRoot(arguments)
+        guard let typed = parsed as? Command else { try parsed.run(); Command.exit() }
+        return typed
+    } catch {
+        // Bad usage exits 2 (help and --version exit 0, as ArgumentParser decides).
+        let code = Command.exitCode(for: error)
+        if code == .success { Command.exit(withError: error) }
+        if let exit = error as? ExitCode { Command.exit(withError: exit) }
+        var stderr = StandardError()
+        print(Command.fullMessage(for: error), to: &stderr)
+        print("See '\(Command.configuration.commandName ?? "exq") --help'.", to: &stderr)
+        Command.exit(withError: ExitCode(2))
+    }
+}
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.first == "generate" {
+    let g = parse(GenerateCommand.self, Array(arguments.dropFirst()))
+    Exq.exit(withError: ExitCode(PackGeneration.run(candidates: g.candidates, seed: g.seed, directory: g.directory)))
+}
+let exq = parse(Exq.self, nil)
+Exq.exit(withError: ExitCode(Launch.run(exq.options())))
 
 struct StandardError: TextOutputStream {
     mutating func write(_ string: String) {
