@@ -18,7 +18,22 @@ public enum PackImporter {
     public static let maximumDiagnostics = 50
 
     public static func load(directory: String, into pool: StringPool = StringPool()) throws(DiagnosticList) -> PackLoad {
+        try load(PackLoader(directory: directory, pool: pool))
+    }
+
+    /// Loads a pack given as file name → bytes instead of a folder on disk, exactly as `load(directory:)`
+    /// would load a folder holding those files (for tests and the fuzzers); diagnostics name
+    /// `directory/FILE`.
+    public static func load(files: [String: [UInt8]], directory: String = "pack",
+                            into pool: StringPool = StringPool()) throws(DiagnosticList) -> PackLoad {
         var loader = PackLoader(directory: directory, pool: pool)
+        loader.memoryFiles = files
+        return try load(loader)
+    }
+
+    private static func load(_ start: PackLoader) throws(DiagnosticList) -> PackLoad {
+        var loader = start
+        let directory = loader.directory
         do {
             try loader.run()
         } catch {

@@ -16,6 +16,8 @@ struct PackLoader {
 
     /// Pack file name → name on disk (`Candidates.CSV` is found too).
     var diskNames: [String: String] = [:]
+    /// The files' bytes by name, when the pack is given in memory rather than read from `directory`.
+    var memoryFiles: [String: [UInt8]]?
     /// Files whose header was read and matched; rows pointing into a file that failed are skipped
     /// quietly (its own errors say what is wrong).
     var loaded: Set<String> = []
@@ -42,7 +44,11 @@ struct PackLoader {
     /// Reads every file of the pack in load order.
     mutating func run() throws(Interrupted) {
         do {
-            diskNames = try PackImporter.listFiles(directory)
+            if let memoryFiles {
+                for name in memoryFiles.keys where name.lowercased().hasSuffix(".csv") { diskNames[name.lowercased()] = name }
+            } else {
+                diskNames = try PackImporter.listFiles(directory)
+            }
         } catch {
             record(error)
             return
@@ -117,7 +123,12 @@ struct PackLoader {
         let path = self.path(disk)
         var reader: CSVReader
         do {
-            reader = try CSVReader.open(path: path)
+            if let bytes = memoryFiles?[disk] {
+                reader = CSVReader(bytes: bytes, path: path)
+                try reader.validate()
+            } else {
+                reader = try CSVReader.open(path: path)
+            }
             guard try reader.nextRecord() else {
                 record(Diagnostic(name == "candidates.csv" ? .error : .warning, file: path, line: 1, column: 1,
                                   message: "empty file: expected a header row"))
