@@ -17,6 +17,8 @@ public final class Evaluator {
     public let source: SourceText
     /// Warnings raised while running (a value no record has); the caller prints them.
     public internal(set) var warnings: [Diagnostic] = []
+    /// The most warnings one statement gives (a long pasted list should not bury the answer).
+    static let maximumWarnings = 5
     /// The rules' view of the clock and the current series.
     public lazy var ruleContext = RuleContext(store: store, today: today, series: series)
     /// Derived columns, computed once per statement and only when a query reads them.

@@ -5,6 +5,17 @@ public struct Parser {
     let tokens: [Token]
     let source: SourceText
     var position = 0
+    /// How deep the brackets, `not`s and minus signs being parsed are nested.
+    var nesting = 0
+    /// How many operators (`and`, `or`, comparisons, arithmetic) the statement has so far.
+    var operators = 0
+
+    /// The deepest nesting of brackets, `not` and `-` a statement may have. The parser and the
+    /// evaluator recurse once per level, so a limit keeps a pasted or generated statement from
+    /// exhausting the stack; no question an exams officer asks comes near it.
+    public static let maximumNesting = 100
+    /// The most operators one statement may have (each adds a level to the expression tree).
+    public static let maximumOperators = 500
 
     public static let stageNames = ["where", "sort", "show", "first", "count", "distinct", "save", "grades", "chart"]
     static let reserved: Set<String> = ["and", "or", "not", "in", "contains", "starts", "with", "is", "blank",
@@ -159,9 +170,28 @@ public struct Parser {
 
     public mutating func expression() throws(Diagnostic) -> Expr { try orExpr() }
 
+    /// Counts one more operator at `token`, failing past `maximumOperators`.
+    mutating func countOperator(_ token: Token) throws(Diagnostic) {
+        operators += 1
+        guard operators <= Parser.maximumOperators else {
+            throw error("this statement has more than \(Store.grouped(Parser.maximumOperators)) operators", at: token,
+                        notes: ["split the condition over several '| where' stages, or use 'in (a, b, ...)' for a list of values"])
+        }
+    }
+
+    /// Enters one more level of brackets, `not` or `-` at `token`, failing past `maximumNesting`.
+    mutating func enterNesting(_ token: Token) throws(Diagnostic) {
+        nesting += 1
+        guard nesting <= Parser.maximumNesting else {
+            throw error("brackets, 'not' and '-' are nested more than \(Parser.maximumNesting) deep here", at: token,
+                        notes: ["write the condition with fewer levels of brackets"])
+        }
+    }
+
     mutating func orExpr() throws(Diagnostic) -> Expr {
         var lhs = try andExpr()
         while isWord("or") {
+            try countOperator(current)
             _ = advance()
             let rhs = try andExpr()
             lhs = .binary("or", lhs, rhs, .covering(lhs.span, rhs.span))
@@ -172,6 +202,7 @@ public struct Parser {
     mutating func andExpr() throws(Diagnostic) -> Expr {
         var lhs = try notExpr()
         while isWord("and") {
+            try countOperator(current)
             _ = advance()
             let rhs = try notExpr()
             lhs = .binary("and", lhs, rhs, .covering(lhs.span, rhs.span))
@@ -181,6 +212,8 @@ public struct Parser {
 
     mutating func notExpr() throws(Diagnostic) -> Expr {
         if isWord("not") {
+            try enterNesting(current)
+            defer { nesting -= 1 }
             let t = advance()
             let e = try notExpr()
             return .not(e, .covering(Span(t.offset, t.length), e.span))
@@ -191,6 +224,7 @@ public struct Parser {
     mutating func comparison() throws(Diagnostic) -> Expr {
         let lhs = try additive()
         if current.kind == .symbol, ["=", "!=", "<", "<=", ">", ">="].contains(current.text) {
+            try countOperator(current)
             let op = advance().text
             let rhs = try additive()
             return .binary(op, lhs, rhs, .covering(lhs.span, rhs.span))
@@ -265,6 +299,7 @@ public struct Parser {
     mutating func additive() throws(Diagnostic) -> Expr {
         var lhs = try multiplicative()
         while isSymbol("+") || isSymbol("-") {
+            try countOperator(current)
             let op = advance().text
             let rhs = try multiplicative()
             lhs = .binary(op, lhs, rhs, .covering(lhs.span, rhs.span))
@@ -275,6 +310,7 @@ public struct Parser {
     mutating func multiplicative() throws(Diagnostic) -> Expr {
         var lhs = try unary()
         while isSymbol("*") || isSymbol("/") {
+            try countOperator(current)
             let op = advance().text
             let rhs = try unary()
             lhs = .binary(op, lhs, rhs, .covering(lhs.span, rhs.span))
@@ -284,6 +320,8 @@ public struct Parser {
 
     mutating func unary() throws(Diagnostic) -> Expr {
         if isSymbol("-") {
+            try enterNesting(current)
+            defer { nesting -= 1 }
             let t = advance()
             let e = try unary()
             return .negate(e, .covering(Span(t.offset, t.length), e.span))
@@ -310,6 +348,8 @@ public struct Parser {
             _ = advance()
             return .param(t.text, span)
         case .symbol where t.text == "(":
+            try enterNesting(t)
+            defer { nesting -= 1 }
             _ = advance()
             let e = try expression()
             guard isSymbol(")") else { throw error("expected ')' to close the bracket opened at column \(t.offset + 1), found \(describe(current))") }

@@ -16,6 +16,9 @@ public struct PackLoad: Sendable {
 public enum PackImporter {
     /// How many errors (and, separately, warnings) are kept; the rest are only counted.
     public static let maximumDiagnostics = 50
+    /// The longest cell, in bytes, a pack may hold: far beyond any name, code or date, and short
+    /// enough that a runaway quoted field (or a file that is not a pack) is reported, not interned.
+    public static let maximumCellBytes = 65_536
 
     public static func load(directory: String, into pool: StringPool = StringPool()) throws(DiagnosticList) -> PackLoad {
         try load(PackLoader(directory: directory, pool: pool))

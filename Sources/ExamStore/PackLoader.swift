@@ -100,6 +100,12 @@ struct PackLoader {
     /// column is absent).
     mutating func report(_ table: PackTable, _ field: Int, _ message: String,
                          notes: [String] = [], severity: Diagnostic.Severity = .error) {
+        // Past the cap only the count matters: finding the column costs a scan of the line, and
+        // thousands of those over a long line would be quadratic.
+        guard shows(severity) else {
+            if severity == .error { errorCount += 1 } else { warningCount += 1 }
+            return
+        }
         let at = table.reader.location(of: field)
         record(Diagnostic(severity, file: table.path, line: at.line, column: at.column, message: message,
                           sourceLine: at.sourceLine, length: at.length, notes: notes))
@@ -160,7 +166,8 @@ struct PackLoader {
                 for a in PackSchema.aliases[c.name] ?? [] { spellings[PackSchema.normalized(a)] = c.name }
             }
             let hint = Suggestion.closest(to: normal, among: spellings.keys.sorted()).flatMap { spellings[$0] }
-            report(table, i, "unknown column '\(header)' in \(name); ignored",
+            let shown = header.utf8.count > 80 ? String(header.prefix(60)) + "…" : header
+            report(table, i, "unknown column '\(shown)' in \(name); ignored",
                    notes: hint.map { ["did you mean '\($0)'?"] } ?? [], severity: .warning)
         }
         var complete = true
@@ -193,9 +200,20 @@ struct PackLoader {
             let fields = table.reader.fields
             if fields.count > table.headerCount {
                 if let extra = (table.headerCount..<fields.count).first(where: { !table.reader.isBlank($0) }) {
-                    report(table, extra, "this row has \(fields.count) fields but the header has \(table.headerCount)")
+                    report(table, extra, "this row has \(Store.grouped(fields.count)) fields but the header has \(Store.grouped(table.headerCount))")
                     continue
                 }
+            }
+            if fields.count < table.headerCount && table.reader.endsMidLine {
+                report(table, fields.count - 1, "the file ends in the middle of a row: this row has \(Store.grouped(fields.count)) of the header's \(Store.grouped(table.headerCount)) fields",
+                       notes: ["was the file cut short? export it again"])
+                continue
+            }
+            if let long = fields.firstIndex(where: { $0.contentEnd - $0.contentStart > PackImporter.maximumCellBytes }) {
+                let size = fields[long].contentEnd - fields[long].contentStart
+                report(table, long, "this cell is \(Store.grouped(size)) bytes long; a pack's cells are at most \(Store.grouped(PackImporter.maximumCellBytes))",
+                       notes: fields[long].quoted ? ["a quote opened here may close too late: check the quotes in the rows after it"] : [])
+                continue
             }
             if fields.allSatisfy({ $0.contentStart == $0.contentEnd }) { continue }
             return true
