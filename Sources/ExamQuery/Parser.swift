@@ -23,7 +23,15 @@ public struct Parser {
 
     public init(_ source: SourceText) throws(Diagnostic) {
         self.source = source
-        self.tokens = try Lexer(source.text).tokens()
+        do {
+            self.tokens = try Lexer(source.text).tokens()
+        } catch {
+            // The lexer knows only the text: place its error in the statement's file and line.
+            var d = error
+            d.file = source.file
+            d.line += source.firstLine - 1
+            throw d
+        }
     }
 
     public static func parse(_ text: String, file: String = "exq", firstLine: Int = 1) throws(Diagnostic) -> Pipeline {
