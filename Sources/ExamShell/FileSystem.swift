@@ -9,20 +9,29 @@ enum FileSystem {
     }
 
     static func writeDurably(_ text: String, to path: String) throws {
+        try writeDurably(to: path) { write in try write(text) }
+    }
+
+    /// Writes the file a piece at a time: `produce` calls the function it is given with each
+    /// piece of text, which goes straight to the file, so the whole text is never held at once.
+    static func writeDurably(to path: String, _ produce: ((String) throws -> Void) throws -> Void) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw Failure(description: "cannot write \(path): \(String(cString: strerror(errno)))") }
         defer { close(fd) }
-        var bytes = Array(text.utf8)
-        var done = 0
-        while done < bytes.count {
-            let n = bytes.withUnsafeMutableBytes { write(fd, $0.baseAddress! + done, $0.count - done) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw Failure(description: "cannot write \(path): \(String(cString: strerror(errno)))")
+        try produce { piece in
+            var piece = piece
+            try piece.withUTF8 { bytes in
+                var done = 0
+                while done < bytes.count {
+                    let n = write(fd, bytes.baseAddress! + done, bytes.count - done)
+                    if n < 0 {
+                        if errno == EINTR { continue }
+                        throw Failure(description: "cannot write \(path): \(String(cString: strerror(errno)))")
+                    }
+                    done += n
+                }
             }
-            done += n
         }
-        bytes = []
         guard fsync(fd) == 0 else { throw Failure(description: "cannot sync \(path): \(String(cString: strerror(errno)))") }
     }
 
