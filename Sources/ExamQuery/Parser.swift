@@ -16,6 +16,16 @@ public struct Parser {
     public static let maximumNesting = 100
     /// The most operators one statement may have (each adds a level to the expression tree).
     public static let maximumOperators = 500
+    /// The most columns one `show`, `sort`, `count by` or `distinct` may name: every column is
+    /// a whole column of the answer in memory, so a runaway list cannot take the machine's memory.
+    public static let maximumColumns = 100
+
+    /// Fails when a list of `what` already has `count` items and another is coming.
+    func checkColumns(_ count: Int, _ what: String) throws(Diagnostic) {
+        guard count < Parser.maximumColumns else {
+            throw error("more than \(Parser.maximumColumns) columns in one '\(what)'", notes: ["an answer this wide cannot be read; pick the columns you need"])
+        }
+    }
 
     public static let stageNames = ["where", "sort", "show", "first", "count", "distinct", "save", "grades", "chart"]
     static let reserved: Set<String> = ["and", "or", "not", "in", "contains", "starts", "with", "is", "blank",
@@ -102,7 +112,7 @@ public struct Parser {
             _ = advance()
             var keys: [(Expr, SortOrder)] = []
             repeat {
-                if !keys.isEmpty { _ = advance() }
+                if !keys.isEmpty { _ = advance(); try checkColumns(keys.count, "sort") }
                 let e = try expression()
                 var order = SortOrder.ascending
                 if isWord("desc") { _ = advance(); order = .descending } else if isWord("asc") { _ = advance() }
@@ -113,7 +123,7 @@ public struct Parser {
             _ = advance()
             var items: [(Expr, String)] = []
             repeat {
-                if !items.isEmpty { _ = advance() }
+                if !items.isEmpty { _ = advance(); try checkColumns(items.count, "show") }
                 let e = try expression()
                 var name = e.defaultName
                 if isWord("as") {
@@ -137,7 +147,7 @@ public struct Parser {
                 _ = advance()
                 var keys: [Expr] = []
                 repeat {
-                    if !keys.isEmpty { _ = advance() }
+                    if !keys.isEmpty { _ = advance(); try checkColumns(keys.count, "count by") }
                     keys.append(try expression())
                 } while isSymbol(",")
                 return .countBy(keys, span(self))
@@ -147,7 +157,7 @@ public struct Parser {
             _ = advance()
             var keys: [Expr] = []
             repeat {
-                if !keys.isEmpty { _ = advance() }
+                if !keys.isEmpty { _ = advance(); try checkColumns(keys.count, "distinct") }
                 keys.append(try expression())
             } while isSymbol(",")
             return .distinct(keys, span(self))

@@ -78,4 +78,14 @@ import ExamQuery
         let q = error("entries | where surname = \"" + String(repeating: "a", count: 100_000))
         #expect(q?.message == "this quote is never closed")
     }
+
+    @Test func aRunawayListOfColumnsIsRefused() {
+        let many = Array(repeating: "surname", count: Parser.maximumColumns)
+        #expect((try? run("candidates | show " + many.joined(separator: ", ")).get()) == 300)
+        let more = many + ["surname"]
+        let d = error("candidates | show " + more.joined(separator: ", "))
+        #expect(d?.message == "more than 100 columns in one 'show'")
+        #expect(d?.column == 19 + 9 * Parser.maximumColumns)
+        #expect(error("candidates | count by " + more.joined(separator: ", "))?.message == "more than 100 columns in one 'count by'")
+    }
 }
