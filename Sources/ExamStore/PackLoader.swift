@@ -160,6 +160,10 @@ struct PackLoader {
                 }
                 continue
             }
+            guard shows(.warning) else {
+                report(table, i, "", severity: .warning)   // only counted
+                continue
+            }
             var spellings: [String: String] = [:]
             for c in columns {
                 spellings[PackSchema.normalized(c.name)] = c.name
