@@ -225,12 +225,25 @@ extension Evaluator {
         case .binary(let op, .field(let name, let fspan), .literal(.text(let s), let lspan), _) where op == "=" || op == "!=":
             try warnAbsent(name, fspan, s, lspan, frame)
         case .inList(.field(let name, let fspan), let items, _, _):
-            for case .literal(.text(let s), let lspan) in items { try warnAbsent(name, fspan, s, lspan, frame) }
+            // The field's values once for the whole list (a pasted list may hold thousands).
+            var whole = frame
+            if let c = frame.collection { whole.rows = (0..<Int32(c.count(in: store))).map { $0 } }
+            let present: Set<String>
+            switch try field(name, fspan, whole) {
+            case .text(let ids): present = Set(Set(ids).map { store.pool[$0] })
+            case .string(let a): present = Set(a)
+            default: return
+            }
+            for case .literal(.text(let s), let lspan) in items where !present.contains(s) {
+                guard warnings.count < Evaluator.maximumWarnings else { break }
+                try warnAbsent(name, fspan, s, lspan, frame)
+            }
         default: break
         }
     }
 
     func warnAbsent(_ name: String, _ fspan: Span, _ s: String, _ lspan: Span, _ frame: Frame) throws(Diagnostic) {
+        guard warnings.count < Evaluator.maximumWarnings else { return }
         var whole = frame
         if let c = frame.collection { whole.rows = (0..<Int32(c.count(in: store))).map { $0 } }
         let all = try field(name, fspan, whole)

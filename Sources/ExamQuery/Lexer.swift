@@ -133,6 +133,9 @@ public struct SourceText: Sendable {
     public var file: String
     public var firstLine: Int
 
+    /// The longest line a diagnostic repeats under its message.
+    public static let longestEchoedLine = 1_000
+
     public init(_ text: String, file: String = "exq", firstLine: Int = 1) {
         self.text = text
         self.file = file
@@ -149,7 +152,8 @@ public struct SourceText: Sendable {
             lineIndex += 1
         }
         let line = lines.isEmpty ? "" : String(lines[lineIndex])
+        // A line too long to read on a screen is not echoed (the column still says where).
         return Diagnostic(severity, file: file, line: firstLine + lineIndex, column: remaining + 1, message: message,
-                          sourceLine: line, length: max(1, min(length, line.count - remaining)), notes: notes)
+                          sourceLine: line.count <= SourceText.longestEchoedLine ? line : nil, length: max(1, min(length, line.count - remaining)), notes: notes)
     }
 }

@@ -24,24 +24,53 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     /// Renders `table` whole (files, csv/json/markdown) or, for `.table`, up to `maxRows` rows
     /// in `width` columns of screen (nil = no limit). The text ends with a newline.
     public func render(_ table: Answer, maxRows: Int? = nil, width: Int? = nil) -> String {
-        switch self {
-        case .table: return TableText(table: table, maxRows: maxRows, width: width).text
-        case .csv: return OutputFormat.csv(table)
-        case .json: return OutputFormat.json(table)
-        case .markdown: return OutputFormat.markdown(table)
-        }
+        var out = ""
+        write(table, maxRows: maxRows, width: width) { out += $0 }
+        return out
     }
 
-    static func csv(_ t: Answer) -> String {
+    /// Writes `table` as `render` would, handing the text to `emit` in pieces of about 64 KB, so
+    /// that a large answer saved to a file or piped as csv or json is never held whole a second
+    /// time as one String. `.table` is written whole: it is cut to `maxRows` rows for a screen.
+    public func write<E: Error>(_ table: Answer, maxRows: Int? = nil, width: Int? = nil,
+                                to emit: (String) throws(E) -> Void) throws(E) {
+        var out = ChunkedText()
+        switch self {
+        case .table: try out.append(TableText(table: table, maxRows: maxRows, width: width).text, emit)
+        case .csv: try OutputFormat.csv(table, &out, emit)
+        case .json: try OutputFormat.json(table, &out, emit)
+        case .markdown: try OutputFormat.markdown(table, &out, emit)
+        }
+        try out.flush(emit)
+    }
+
+    /// Whether a spreadsheet opening this text as a cell would run it as a formula: it starts
+    /// with `=`, `+`, `-` or `@` (or a tab or carriage return, which some spreadsheets skip before one).
+    public static func looksLikeFormula(_ s: String) -> Bool {
+        guard let first = s.utf8.first else { return false }
+        return first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-")
+            || first == UInt8(ascii: "@") || first == 9 || first == 13
+    }
+
+    /// The text of cell (`row`, `column`) for a spreadsheet: numbers, dates and yes/no as they are;
+    /// text that would run as a formula (a surname `=HYPERLINK(...)`, a phone number `+44 ...`)
+    /// with a `'` in front, which spreadsheets read as "this is text" and do not show.
+    static func spreadsheetCell(_ t: Answer, _ row: Int, _ column: Int) -> String {
+        guard case .text(let s) = t.value(row, column) else { return t.cell(row, column) }
+        return spreadsheetText(s)
+    }
+
+    static func spreadsheetText(_ s: String) -> String { looksLikeFormula(s) ? "'" + s : s }
+
+    static func csv<E: Error>(_ t: Answer, _ out: inout ChunkedText, _ emit: (String) throws(E) -> Void) throws(E) {
         func field(_ s: String) -> String {
             s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
                 ? "\"" + s.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\"" : s
         }
-        var out = t.names.map(field).joined(separator: ",") + "\n"
+        try out.append(t.names.map { field(spreadsheetText($0)) }.joined(separator: ",") + "\n", emit)
         for r in 0..<t.rowCount {
-            out += (0..<t.names.count).map { field(t.cell(r, $0)) }.joined(separator: ",") + "\n"
+            try out.append((0..<t.names.count).map { field(spreadsheetCell(t, r, $0)) }.joined(separator: ",") + "\n", emit)
         }
-        return out
     }
 
     static func jsonString(_ s: String) -> String {
@@ -63,9 +92,10 @@ public enum OutputFormat: String, CaseIterable, Sendable {
         return out + "\""
     }
 
-    static func json(_ t: Answer) -> String {
-        if t.rowCount == 0 { return "[]\n" }
-        var rows: [String] = []
+    /// JSON is data for programs, not a spreadsheet: its text values are written exactly.
+    static func json<E: Error>(_ t: Answer, _ out: inout ChunkedText, _ emit: (String) throws(E) -> Void) throws(E) {
+        if t.rowCount == 0 { try out.append("[]\n", emit); return }
+        try out.append("[\n", emit)
         for r in 0..<t.rowCount {
             let fields = (0..<t.names.count).map { c -> String in
                 let v: String
@@ -78,22 +108,42 @@ public enum OutputFormat: String, CaseIterable, Sendable {
                 }
                 return jsonString(t.names[c]) + ": " + v
             }
-            rows.append("  {" + fields.joined(separator: ", ") + "}")
+            try out.append("  {" + fields.joined(separator: ", ") + "}" + (r == t.rowCount - 1 ? "\n" : ",\n"), emit)
         }
-        return "[\n" + rows.joined(separator: ",\n") + "\n]\n"
+        try out.append("]\n", emit)
     }
 
-    static func markdown(_ t: Answer) -> String {
+    static func markdown<E: Error>(_ t: Answer, _ out: inout ChunkedText, _ emit: (String) throws(E) -> Void) throws(E) {
         func cell(_ s: String) -> String {
-            s.split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\\|")
+            spreadsheetText(s).split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\\|")
                 .split(separator: "\n", omittingEmptySubsequences: false).joined(separator: " ")
         }
-        var out = "| " + t.names.map(cell).joined(separator: " | ") + " |\n"
-        out += "|" + (0..<t.names.count).map { t.isNumeric($0) ? " ---: |" : " --- |" }.joined() + "\n"
+        try out.append("| " + t.names.map(cell).joined(separator: " | ") + " |\n", emit)
+        try out.append("|" + (0..<t.names.count).map { t.isNumeric($0) ? " ---: |" : " --- |" }.joined() + "\n", emit)
         for r in 0..<t.rowCount {
-            out += "| " + (0..<t.names.count).map { cell(t.cell(r, $0)) }.joined(separator: " | ") + " |\n"
+            try out.append("| " + (0..<t.names.count).map { c -> String in
+                if case .text = t.value(r, c) { return cell(t.cell(r, c)) }
+                return t.cell(r, c).split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\\|")
+            }.joined(separator: " | ") + " |\n", emit)
         }
-        return out
+    }
+}
+
+/// Text gathered into pieces of about 64 KB, each handed to `emit` as it fills.
+struct ChunkedText {
+    static let pieceSize = 1 << 16
+    var buffer = ""
+
+    mutating func append<E: Error>(_ s: String, _ emit: (String) throws(E) -> Void) throws(E) {
+        buffer += s
+        if buffer.utf8.count >= Self.pieceSize { try flush(emit) }
+    }
+
+    mutating func flush<E: Error>(_ emit: (String) throws(E) -> Void) throws(E) {
+        guard !buffer.isEmpty else { return }
+        let piece = buffer
+        buffer = ""
+        try emit(piece)
     }
 }
 

@@ -5,6 +5,27 @@ public struct Parser {
     let tokens: [Token]
     let source: SourceText
     var position = 0
+    /// How deep the brackets, `not`s and minus signs being parsed are nested.
+    var nesting = 0
+    /// How many operators (`and`, `or`, comparisons, arithmetic) the statement has so far.
+    var operators = 0
+
+    /// The deepest nesting of brackets, `not` and `-` a statement may have. The parser and the
+    /// evaluator recurse once per level, so a limit keeps a pasted or generated statement from
+    /// exhausting the stack; no question an exams officer asks comes near it.
+    public static let maximumNesting = 100
+    /// The most operators one statement may have (each adds a level to the expression tree).
+    public static let maximumOperators = 500
+    /// The most columns one `show`, `sort`, `count by` or `distinct` may name: every column is
+    /// a whole column of the answer in memory, so a runaway list cannot take the machine's memory.
+    public static let maximumColumns = 100
+
+    /// Fails when a list of `what` already has `count` items and another is coming.
+    func checkColumns(_ count: Int, _ what: String) throws(Diagnostic) {
+        guard count < Parser.maximumColumns else {
+            throw error("more than \(Parser.maximumColumns) columns in one '\(what)'", notes: ["an answer this wide cannot be read; pick the columns you need"])
+        }
+    }
 
     public static let stageNames = ["where", "sort", "show", "first", "count", "distinct", "save", "grades", "chart"]
     static let reserved: Set<String> = ["and", "or", "not", "in", "contains", "starts", "with", "is", "blank",
@@ -12,7 +33,15 @@ public struct Parser {
 
     public init(_ source: SourceText) throws(Diagnostic) {
         self.source = source
-        self.tokens = try Lexer(source.text).tokens()
+        do {
+            self.tokens = try Lexer(source.text).tokens()
+        } catch {
+            // The lexer knows only the text: place its error in the statement's file and line.
+            var d = error
+            d.file = source.file
+            d.line += source.firstLine - 1
+            throw d
+        }
     }
 
     public static func parse(_ text: String, file: String = "exq", firstLine: Int = 1) throws(Diagnostic) -> Pipeline {
@@ -83,7 +112,7 @@ public struct Parser {
             _ = advance()
             var keys: [(Expr, SortOrder)] = []
             repeat {
-                if !keys.isEmpty { _ = advance() }
+                if !keys.isEmpty { _ = advance(); try checkColumns(keys.count, "sort") }
                 let e = try expression()
                 var order = SortOrder.ascending
                 if isWord("desc") { _ = advance(); order = .descending } else if isWord("asc") { _ = advance() }
@@ -94,7 +123,7 @@ public struct Parser {
             _ = advance()
             var items: [(Expr, String)] = []
             repeat {
-                if !items.isEmpty { _ = advance() }
+                if !items.isEmpty { _ = advance(); try checkColumns(items.count, "show") }
                 let e = try expression()
                 var name = e.defaultName
                 if isWord("as") {
@@ -118,7 +147,7 @@ public struct Parser {
                 _ = advance()
                 var keys: [Expr] = []
                 repeat {
-                    if !keys.isEmpty { _ = advance() }
+                    if !keys.isEmpty { _ = advance(); try checkColumns(keys.count, "count by") }
                     keys.append(try expression())
                 } while isSymbol(",")
                 return .countBy(keys, span(self))
@@ -128,7 +157,7 @@ public struct Parser {
             _ = advance()
             var keys: [Expr] = []
             repeat {
-                if !keys.isEmpty { _ = advance() }
+                if !keys.isEmpty { _ = advance(); try checkColumns(keys.count, "distinct") }
                 keys.append(try expression())
             } while isSymbol(",")
             return .distinct(keys, span(self))
@@ -156,9 +185,28 @@ public struct Parser {
 
     public mutating func expression() throws(Diagnostic) -> Expr { try orExpr() }
 
+    /// Counts one more operator at `token`, failing past `maximumOperators`.
+    mutating func countOperator(_ token: Token) throws(Diagnostic) {
+        operators += 1
+        guard operators <= Parser.maximumOperators else {
+            throw error("this statement has more than \(Store.grouped(Parser.maximumOperators)) operators", at: token,
+                        notes: ["split the condition over several '| where' stages, or use 'in (a, b, ...)' for a list of values"])
+        }
+    }
+
+    /// Enters one more level of brackets, `not` or `-` at `token`, failing past `maximumNesting`.
+    mutating func enterNesting(_ token: Token) throws(Diagnostic) {
+        nesting += 1
+        guard nesting <= Parser.maximumNesting else {
+            throw error("brackets, 'not' and '-' are nested more than \(Parser.maximumNesting) deep here", at: token,
+                        notes: ["write the condition with fewer levels of brackets"])
+        }
+    }
+
     mutating func orExpr() throws(Diagnostic) -> Expr {
         var lhs = try andExpr()
         while isWord("or") {
+            try countOperator(current)
             _ = advance()
             let rhs = try andExpr()
             lhs = .binary("or", lhs, rhs, .covering(lhs.span, rhs.span))
@@ -169,6 +217,7 @@ public struct Parser {
     mutating func andExpr() throws(Diagnostic) -> Expr {
         var lhs = try notExpr()
         while isWord("and") {
+            try countOperator(current)
             _ = advance()
             let rhs = try notExpr()
             lhs = .binary("and", lhs, rhs, .covering(lhs.span, rhs.span))
@@ -178,6 +227,8 @@ public struct Parser {
 
     mutating func notExpr() throws(Diagnostic) -> Expr {
         if isWord("not") {
+            try enterNesting(current)
+            defer { nesting -= 1 }
             let t = advance()
             let e = try notExpr()
             return .not(e, .covering(Span(t.offset, t.length), e.span))
@@ -188,6 +239,7 @@ public struct Parser {
     mutating func comparison() throws(Diagnostic) -> Expr {
         let lhs = try additive()
         if current.kind == .symbol, ["=", "!=", "<", "<=", ">", ">="].contains(current.text) {
+            try countOperator(current)
             let op = advance().text
             let rhs = try additive()
             return .binary(op, lhs, rhs, .covering(lhs.span, rhs.span))
@@ -262,6 +314,7 @@ public struct Parser {
     mutating func additive() throws(Diagnostic) -> Expr {
         var lhs = try multiplicative()
         while isSymbol("+") || isSymbol("-") {
+            try countOperator(current)
             let op = advance().text
             let rhs = try multiplicative()
             lhs = .binary(op, lhs, rhs, .covering(lhs.span, rhs.span))
@@ -272,6 +325,7 @@ public struct Parser {
     mutating func multiplicative() throws(Diagnostic) -> Expr {
         var lhs = try unary()
         while isSymbol("*") || isSymbol("/") {
+            try countOperator(current)
             let op = advance().text
             let rhs = try unary()
             lhs = .binary(op, lhs, rhs, .covering(lhs.span, rhs.span))
@@ -281,6 +335,8 @@ public struct Parser {
 
     mutating func unary() throws(Diagnostic) -> Expr {
         if isSymbol("-") {
+            try enterNesting(current)
+            defer { nesting -= 1 }
             let t = advance()
             let e = try unary()
             return .negate(e, .covering(Span(t.offset, t.length), e.span))
@@ -307,6 +363,8 @@ public struct Parser {
             _ = advance()
             return .param(t.text, span)
         case .symbol where t.text == "(":
+            try enterNesting(t)
+            defer { nesting -= 1 }
             _ = advance()
             let e = try expression()
             guard isSymbol(")") else { throw error("expected ')' to close the bracket opened at column \(t.offset + 1), found \(describe(current))") }

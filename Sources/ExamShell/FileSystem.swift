@@ -9,10 +9,16 @@ enum FileSystem {
     }
 
     static func writeDurably(_ text: String, to path: String) throws {
+        try writeDurably(to: path) { write in try write(text) }
+    }
+
+    /// Writes the file a piece at a time: `produce` calls the function it is given with each
+    /// piece of text, which goes straight to the file, so the whole text is never held at once.
+    static func writeDurably(to path: String, _ produce: ((String) throws -> Void) throws -> Void) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw Failure(description: "cannot write \(path): \(String(cString: strerror(errno)))") }
         defer { close(fd) }
-        try writeAll(fd, Array(text.utf8), path)
+        try produce { piece in try writeAll(fd, Array(piece.utf8), path) }
         guard fsync(fd) == 0 else { throw Failure(description: "cannot sync \(path): \(String(cString: strerror(errno)))") }
     }
 

@@ -162,8 +162,8 @@ public final class Session {
             if let path {
                 try save(table, to: path)
             } else {
-                console.out(format.render(table, maxRows: format == .table ? maxRows : nil,
-                                          width: format == .table ? Console.screenWidth : nil))
+                format.write(table, maxRows: format == .table ? maxRows : nil,
+                             width: format == .table ? Console.screenWidth : nil) { console.out($0) }
             }
         }
     }
@@ -173,7 +173,7 @@ public final class Session {
             throw failure("cannot tell the format of '\(path)'", notes: ["name the file .csv, .json or .md"])
         }
         try checkWritable(path)
-        try FileSystem.writeDurably(fmt.render(table), to: path)
+        try FileSystem.writeDurably(to: path) { write in try fmt.write(table, to: write) }
         console.out("Saved \(Store.grouped(table.rowCount)) \(table.rowCount == 1 ? "row" : "rows") to \(path)\n")
     }
 

@@ -264,6 +264,12 @@ public struct CSVReader: Sendable {
         return (f.line, column(of: f.start, lineStart: f.lineStart), max(1, length), sourceLine(startingAt: f.lineStart))
     }
 
+    /// Whether the current record is the file's last and no line end follows it (a file cut short
+    /// mid-row looks like this; so does a file whose last line simply lacks its newline).
+    public var endsMidLine: Bool {
+        position >= bytes.count && bytes.last != 10 && (fields.last.map { $0.end == bytes.count } ?? false)
+    }
+
     /// The line on which the current record starts.
     public var recordLine: Int { fields.first?.line ?? line }
 }

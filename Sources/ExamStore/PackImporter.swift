@@ -16,9 +16,27 @@ public struct PackLoad: Sendable {
 public enum PackImporter {
     /// How many errors (and, separately, warnings) are kept; the rest are only counted.
     public static let maximumDiagnostics = 50
+    /// The longest cell, in bytes, a pack may hold: far beyond any name, code or date, and short
+    /// enough that a runaway quoted field (or a file that is not a pack) is reported, not interned.
+    public static let maximumCellBytes = 65_536
 
     public static func load(directory: String, into pool: StringPool = StringPool()) throws(DiagnosticList) -> PackLoad {
+        try load(PackLoader(directory: directory, pool: pool))
+    }
+
+    /// Loads a pack given as file name → bytes instead of a folder on disk, exactly as `load(directory:)`
+    /// would load a folder holding those files (for tests and the fuzzers); diagnostics name
+    /// `directory/FILE`.
+    public static func load(files: [String: [UInt8]], directory: String = "pack",
+                            into pool: StringPool = StringPool()) throws(DiagnosticList) -> PackLoad {
         var loader = PackLoader(directory: directory, pool: pool)
+        loader.memoryFiles = files
+        return try load(loader)
+    }
+
+    private static func load(_ start: PackLoader) throws(DiagnosticList) -> PackLoad {
+        var loader = start
+        let directory = loader.directory
         do {
             try loader.run()
         } catch {

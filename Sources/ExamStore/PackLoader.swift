@@ -16,6 +16,8 @@ struct PackLoader {
 
     /// Pack file name → name on disk (`Candidates.CSV` is found too).
     var diskNames: [String: String] = [:]
+    /// The files' bytes by name, when the pack is given in memory rather than read from `directory`.
+    var memoryFiles: [String: [UInt8]]?
     /// Files whose header was read and matched; rows pointing into a file that failed are skipped
     /// quietly (its own errors say what is wrong).
     var loaded: Set<String> = []
@@ -42,7 +44,11 @@ struct PackLoader {
     /// Reads every file of the pack in load order.
     mutating func run() throws(Interrupted) {
         do {
-            diskNames = try PackImporter.listFiles(directory)
+            if let memoryFiles {
+                for name in memoryFiles.keys where name.lowercased().hasSuffix(".csv") { diskNames[name.lowercased()] = name }
+            } else {
+                diskNames = try PackImporter.listFiles(directory)
+            }
         } catch {
             record(error)
             return
@@ -94,6 +100,12 @@ struct PackLoader {
     /// column is absent).
     mutating func report(_ table: PackTable, _ field: Int, _ message: String,
                          notes: [String] = [], severity: Diagnostic.Severity = .error) {
+        // Past the cap only the count matters: finding the column costs a scan of the line, and
+        // thousands of those over a long line would be quadratic.
+        guard shows(severity) else {
+            if severity == .error { errorCount += 1 } else { warningCount += 1 }
+            return
+        }
         let at = table.reader.location(of: field)
         record(Diagnostic(severity, file: table.path, line: at.line, column: at.column, message: message,
                           sourceLine: at.sourceLine, length: at.length, notes: notes))
@@ -117,7 +129,12 @@ struct PackLoader {
         let path = self.path(disk)
         var reader: CSVReader
         do {
-            reader = try CSVReader.open(path: path)
+            if let bytes = memoryFiles?[disk] {
+                reader = CSVReader(bytes: bytes, path: path)
+                try reader.validate()
+            } else {
+                reader = try CSVReader.open(path: path)
+            }
             guard try reader.nextRecord() else {
                 record(Diagnostic(name == "candidates.csv" ? .error : .warning, file: path, line: 1, column: 1,
                                   message: "empty file: expected a header row"))
@@ -143,13 +160,18 @@ struct PackLoader {
                 }
                 continue
             }
+            guard shows(.warning) else {
+                report(table, i, "", severity: .warning)   // only counted
+                continue
+            }
             var spellings: [String: String] = [:]
             for c in columns {
                 spellings[PackSchema.normalized(c.name)] = c.name
                 for a in PackSchema.aliases[c.name] ?? [] { spellings[PackSchema.normalized(a)] = c.name }
             }
             let hint = Suggestion.closest(to: normal, among: spellings.keys.sorted()).flatMap { spellings[$0] }
-            report(table, i, "unknown column '\(header)' in \(name); ignored",
+            let shown = header.utf8.count > 80 ? String(header.prefix(60)) + "…" : header
+            report(table, i, "unknown column '\(shown)' in \(name); ignored",
                    notes: hint.map { ["did you mean '\($0)'?"] } ?? [], severity: .warning)
         }
         var complete = true
@@ -182,9 +204,20 @@ struct PackLoader {
             let fields = table.reader.fields
             if fields.count > table.headerCount {
                 if let extra = (table.headerCount..<fields.count).first(where: { !table.reader.isBlank($0) }) {
-                    report(table, extra, "this row has \(fields.count) fields but the header has \(table.headerCount)")
+                    report(table, extra, "this row has \(Store.grouped(fields.count)) fields but the header has \(Store.grouped(table.headerCount))")
                     continue
                 }
+            }
+            if fields.count < table.headerCount && table.reader.endsMidLine {
+                report(table, fields.count - 1, "the file ends in the middle of a row: this row has \(Store.grouped(fields.count)) of the header's \(Store.grouped(table.headerCount)) fields",
+                       notes: ["was the file cut short? export it again"])
+                continue
+            }
+            if let long = fields.firstIndex(where: { $0.contentEnd - $0.contentStart > PackImporter.maximumCellBytes }) {
+                let size = fields[long].contentEnd - fields[long].contentStart
+                report(table, long, "this cell is \(Store.grouped(size)) bytes long; a pack's cells are at most \(Store.grouped(PackImporter.maximumCellBytes))",
+                       notes: fields[long].quoted ? ["a quote opened here may close too late: check the quotes in the rows after it"] : [])
+                continue
             }
             if fields.allSatisfy({ $0.contentStart == $0.contentEnd }) { continue }
             return true

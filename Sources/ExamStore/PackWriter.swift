@@ -7,6 +7,12 @@ import Glibc
 /// numbers as written, fees as `7.50`, booleans as `yes`/`no`. A file is written only for a table
 /// that has rows, but candidates.csv always. A `centre` column is written in files other than
 /// candidates.csv only when the store has more than one centre. Each file is fsynced.
+///
+/// Text that a spreadsheet would run as a formula (`=...`, `+44 ...`) is written exactly as held,
+/// unlike `--format csv` and `save FILE.csv`, which put a `'` before it. A pack is the import
+/// contract with exq and the MIS, not a report: a `'` would become part of the value in any other
+/// importer, and the values came from the centre's own systems in the first place. Open a pack
+/// in a spreadsheet with its import wizard (columns as text), not by double-clicking.
 public enum PackWriter {
     /// A file written and its number of rows (the header not counted).
     public struct WrittenFile: Sendable, Equatable {

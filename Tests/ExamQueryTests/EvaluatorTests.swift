@@ -22,6 +22,19 @@ struct NotATable: Error {}
         return (0..<t.rowCount).map { t.cell($0, c) }
     }
 
+    /// Blanks are one group (they were one group per blank row, so a mostly blank field of a
+    /// million rows gave a million rows).
+    @Test func countByPutsAllBlanksInOneGroupLast() throws {
+        let t = try answer("reviews | count by outcome, new_grade")
+        let blanks = Self.store.reviews.outcome.filter { $0 == .none }.count
+        #expect(column(t, "outcome").filter(\.isEmpty).count == 1)
+        #expect(column(t, "outcome").last == "")
+        #expect(column(t, "count").last == String(blanks))
+        let marks = try answer("results | count by mark")
+        #expect(marks.rowCount == Set(Self.store.results.mark).count)
+        #expect(try answer("results | distinct mark").rowCount == marks.rowCount)
+    }
+
     @Test func atRiskMatchesTheRules() throws {
         let t = try answer("entries | where at_risk")
         let context = RuleContext(store: Self.store, today: Self.today, series: "Summer 2024")

@@ -3,6 +3,22 @@ import Glibc
 import ExamStore
 
 @Suite struct PackWriterTests {
+    /// Packs are data for exq and MIS imports, not spreadsheet reports: text that looks like a
+    /// formula is written exactly as held (no `'` added), so the pack loads back the same values.
+    @Test func formulaLikeTextRoundTripsExactly() throws {
+        let names = ["=HYPERLINK(\"http://x.example\",\"Click\")", "+44 1632 960000", "@SUM(A1:A9)", "-Ann", "'=quoted"]
+        let rows = names.enumerated().map { "\($0.offset + 1),\"\($0.element.replacingQuotes())\",Ann" }
+        let first = try PackImporter.load(files: ["candidates.csv": Array(("candidate,surname,forenames\n" + rows.joined(separator: "\n") + "\n").utf8)]).store
+        let out = PackFixture([:])
+        let folder = out.directory + "/written"
+        _ = try PackWriter.write(first, to: folder)
+        defer { PackFixture.remove(folder) }
+        let again = try PackImporter.load(directory: folder).store
+        #expect((0..<again.candidates.count).map { again.pool[again.candidates.surname[$0]] } == names)
+        let text = String(decoding: try CSVReader.readFile(folder + "/candidates.csv"), as: UTF8.self)
+        #expect(text.contains("\n3,@SUM(A1:A9),Ann,"), "\(text)")
+    }
+
     @Test func aWrittenPackLoadsBackTheSame() throws {
         let source = PackFixture(SamplePack.files)
         let first = try PackImporter.load(directory: source.directory).store
@@ -45,4 +61,9 @@ import ExamStore
         let store = Store()
         #expect(throws: DiagnosticList.self) { try PackWriter.write(store, to: "/tmp/exq-no-such-parent/pack") }
     }
+}
+
+extension String {
+    /// The text with each `"` doubled, as inside a quoted CSV field.
+    func replacingQuotes() -> String { split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") }
 }
