@@ -146,10 +146,12 @@ public final class Evaluator {
                 throw error(expr.span, "'where' needs a yes/no condition, but this is \(article(v.typeName))",
                             notes: ["compare it with something, such as: where grade = \"U\""])
             }
-            try warnAboutAbsentValues(expr, frame)
             var positions: [Int] = []
             positions.reserveCapacity(keep.count / 4)
             for i in 0..<keep.count where keep[i] { positions.append(i) }
+            // A kept row of `field = "value"` (alone or and-ed) proves some record has the value:
+            // then there is nothing to warn about, and no need to read the whole collection.
+            if positions.isEmpty || !Evaluator.onlyEqualities(expr) { try warnAboutAbsentValues(expr, frame) }
             return select(frame, positions)
         case .sort(let keys, _):
             var ranked: [([Double], SortOrder)] = []
@@ -181,6 +183,16 @@ public final class Evaluator {
             return try group(frame, keys, counting: false)
         case .save, .grades, .chart:
             return frame
+        }
+    }
+
+    /// Whether every comparison that could warn about an absent value is an `=` joined by `and`.
+    static func onlyEqualities(_ expr: Expr) -> Bool {
+        switch expr {
+        case .binary("and", let l, let r, _): return onlyEqualities(l) && onlyEqualities(r)
+        case .binary("or", _, _, _), .not, .inList: return false
+        case .binary(let op, .field(_, _), .literal(.text(_), _), _): return op == "="
+        default: return true
         }
     }
 

@@ -56,6 +56,9 @@ public struct Store: Sendable {
             byKey.set(candidates.centre[i], candidates.key[i], to: Int32(i))
         }
         candidateByKey = byKey
+        var seen = Set<Int32>(), inOrder: [Int32] = []
+        for c in candidates.centre where seen.insert(c).inserted { inOrder.append(c) }
+        centres = inOrder
         var quals = [Int32: Int32](minimumCapacity: qualifications.count)
         for i in 0..<qualifications.count { quals[qualifications.code[i]] = Int32(i) }
         qualificationByCode = quals
@@ -99,12 +102,9 @@ public struct Store: Sendable {
         return nil
     }
 
-    /// The distinct centre numbers (interned), in order of first appearance.
-    public var centres: [Int32] {
-        var seen = Set<Int32>(), out: [Int32] = []
-        for c in candidates.centre where seen.insert(c).inserted { out.append(c) }
-        return out
-    }
+    /// The distinct centre numbers (interned), in order of first appearance; kept by `reindex()`
+    /// (a candidate lookup asks for them, and a trust has a million candidates).
+    public private(set) var centres: [Int32] = []
 
     public func qualification(code: String) -> Int32? {
         guard let id = pool.lookup(code) else { return nil }
