@@ -17,10 +17,8 @@ import ExamDemo
             let ev = Evaluator(store: Self.store, today: Day(parsing: "2024-08-21")!, series: "Summer 2024", source: SourceText(text))
             _ = try ev.run(pipeline)
             return (nil, column)
-        } catch let d as Diagnostic {
-            return (d, column)
         } catch {
-            return (nil, column)
+            return (error, column)
         }
     }
 

@@ -34,7 +34,7 @@ struct ExqProcess {
         p.environment = env
         // stderr goes to a file, stdout to a pipe read to the end: neither can fill and block the child.
         let errURL = FileManager.default.temporaryDirectory.appendingPathComponent("exq-stderr-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: errURL) }
         let errHandle = try FileHandle(forWritingTo: errURL)
         let out = Pipe(), input = Pipe()
