@@ -71,4 +71,8 @@ public struct Field: Sendable {
     public var link: (Collection, @Sendable (Store, [Int32]) -> [Int32])?
     /// True for fields computed by the exam-cycle rules.
     public var derived: Bool = false
+    /// For a field of stored text: the store's columns it reads, so grouping can count rows
+    /// without reading the field. Row `r`'s text id is `ids[r]`, or `text[ids[r]]` when `text`
+    /// is given (a linked record's text, such as a result's qualification code). Nil otherwise.
+    public var storedText: (@Sendable (Store) -> (ids: [Int32], text: [Int32]?))? = nil
 }

@@ -249,6 +249,7 @@ public final class Evaluator {
 
     /// `count by` and `distinct`: one row per distinct key, in key order; with counts and shares.
     func group(_ frame: Frame, _ keys: [Expr], counting: Bool) throws(Diagnostic) -> Frame {
+        if let grouped = storedGroup(frame, keys, counting: counting) { return grouped }
         let vectors = try keys.map { (e) throws(Diagnostic) in try evaluate(e, frame).expanded(count: frame.count) }
         if let grouped = denseGroup(keys, vectors, frame.count, counting: counting) { return grouped }
         // Blanks rank as NaN, which equals nothing, so keys hold nil for a blank: all blanks are

@@ -5,10 +5,12 @@ extension Field {
     typealias Column<T> = @Sendable (Store) -> [T]
 
     static func text(_ name: String, _ meaning: String, _ column: @escaping Column<Int32>) -> Field {
-        Field(name: name, kind: .text, meaning: meaning, read: { ev, rows in
+        var f = Field(name: name, kind: .text, meaning: meaning, read: { ev, rows in
             let c = column(ev.store)
             return .text(rows.map { c[Int($0)] })
         })
+        f.storedText = { store in (column(store), nil) }
+        return f
     }
 
     static func date(_ name: String, _ meaning: String, _ column: @escaping Column<Day>) -> Field {
@@ -48,6 +50,7 @@ extension Field {
             return .text(rows.map { s[Int(c[Int($0)])] })
         })
         f.link = (target, { @Sendable store, rows in let c = column(store); return rows.map { c[Int($0)] } })
+        f.storedText = { store in (column(store), shown(store)) }
         return f
     }
 
@@ -56,6 +59,12 @@ extension Field {
         var f = target
         f.name = name
         f.read = { ev, rows in let c = column(ev.store); return target.read(ev, rows.map { c[Int($0)] }) }
+        // A plain text column of the target, read through this record's link; a target that is
+        // itself a link would need two steps, so grouping reads it as any other field.
+        f.storedText = nil
+        if let text = target.storedText, target.link == nil {
+            f.storedText = { store in (column(store), text(store).ids) }
+        }
         f.link = target.link.map { link in (link.0, { @Sendable store, rows in let c = column(store); return link.1(store, rows.map { c[Int($0)] }) }) }
         return f
     }

@@ -34,7 +34,10 @@ extension Field {
             derivedNumber("glh_required", "guided learning hours the qualification needs") { ev, r in
                 ev.eligibility.isUnitised(r) ? Double(ev.eligibility.glhRequired(r)) : .nan
             },
-            derivedFlag("missing_result", "results for its level have arrived this series and it has none") { ev, r in ev.missingResults[r] },
+            Field(name: "missing_result", kind: .bool, meaning: "results for its level have arrived this series and it has none", read: { ev, rows in
+                let missing = ev.missingResults
+                return .bool(rows.map { missing[Int($0)] })
+            }, derived: true),
             entryFlag("in_series", "its estimated completion is the current series") { $0.inSeries($1) },
         ],
         .reviews: [

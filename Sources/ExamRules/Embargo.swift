@@ -64,10 +64,20 @@ public enum Embargo {
             }
         }
         guard any else { return nil }
+        // Each series id's place in `series`, by id (the calendar's few series ids span a small
+        // range), so a million results are read without hashing.
         let qs = store.results.qualification, ss = store.results.series, n = series.count
+        let low = Int(series.min()!), high = Int(series.max()!)
+        guard high - low < 1 << 20 else {
+            return (0..<store.results.count).map { r in index[ss[r]].map { pairs[Int(qs[r]) * n + $0] } ?? false }
+        }
+        var slot = [Int](repeating: -1, count: high - low + 1)
+        for (s, i) in index { slot[Int(s) - low] = i }
         return (0..<store.results.count).map { r in
-            guard let i = index[ss[r]] else { return false }
-            return pairs[Int(qs[r]) * n + i]
+            let s = Int(ss[r]) - low
+            guard s >= 0, s < slot.count else { return false }
+            let i = slot[s]
+            return i >= 0 && pairs[Int(qs[r]) * n + i]
         }
     }
 }

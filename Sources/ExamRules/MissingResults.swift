@@ -18,23 +18,41 @@ public enum MissingResults {
         return !hasResult(store: store, candidate: store.entries.candidate[e], qualification: q, series: series)
     }
 
-    /// `isMissing` for every entry, in entry order; the arrival day is found once per qualification.
+    /// `isMissing` for every entry, in entry order: one loop over the entry columns, the arrival
+    /// day found once per qualification and each candidate's results read straight off the
+    /// by-candidate index (a million entries are asked about on every statement that reads it).
     public static func missingAll(store: Store, context: RuleContext) -> [Bool] {
-        let entries = store.entries
-        var out = [Bool](repeating: false, count: entries.count)
-        guard context.series != 0 else { return out }
+        let count = store.entries.count
+        let series = context.series
+        guard series != 0 else { return [Bool](repeating: false, count: count) }
+        let completion = store.entries.completion, qualification = store.entries.qualification
+        let candidate = store.entries.candidate
+        let resultQualification = store.results.qualification, resultSeries = store.results.series
+        let offsets = store.resultsByCandidate.offsets, byCandidate = store.resultsByCandidate.rows
         // 0 = not yet looked up, 1 = arrived, 2 = not arrived.
         var arrived = [UInt8](repeating: 0, count: store.qualifications.count)
-        for e in 0..<entries.count where entries.completion[e] == context.series {
-            let q = entries.qualification[e]
-            if arrived[Int(q)] == 0 {
-                arrived[Int(q)] = ResultsArrival.resultsArrived(
-                    store: store, qualification: q, series: context.series, today: context.today) ? 1 : 2
+        return [Bool](unsafeUninitializedCapacity: count) { out, initialised in
+            for e in 0..<count {
+                out[e] = false
+                guard completion[e] == series else { continue }
+                let q = qualification[e]
+                if arrived[Int(q)] == 0 {
+                    arrived[Int(q)] = ResultsArrival.resultsArrived(
+                        store: store, qualification: q, series: series, today: context.today) ? 1 : 2
+                }
+                guard arrived[Int(q)] == 1 else { continue }
+                let c = Int(candidate[e])
+                var found = false
+                if c >= 0, c + 1 < offsets.count {
+                    for i in Int(offsets[c])..<Int(offsets[c + 1]) {
+                        let r = Int(byCandidate[i])
+                        if resultQualification[r] == q && resultSeries[r] == series { found = true; break }
+                    }
+                }
+                out[e] = !found
             }
-            guard arrived[Int(q)] == 1 else { continue }
-            out[e] = !hasResult(store: store, candidate: entries.candidate[e], qualification: q, series: context.series)
+            initialised = count
         }
-        return out
     }
 
     /// Whether the candidate has any results row for the qualification in the series.
