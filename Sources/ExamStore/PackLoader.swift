@@ -18,6 +18,8 @@ struct PackLoader {
     var diskNames: [String: String] = [:]
     /// The files' bytes by name, when the pack is given in memory rather than read from `directory`.
     var memoryFiles: [String: [UInt8]]?
+    /// The pack's files read on a second thread, one ahead of the loader (files on disk only).
+    var readAhead: ReadAhead?
     /// Files whose header was read and matched; rows pointing into a file that failed are skipped
     /// quietly (its own errors say what is wrong).
     var loaded: Set<String> = []
@@ -64,6 +66,12 @@ struct PackLoader {
             record(Diagnostic(.warning, file: path(name), line: 1, column: 1,
                               message: "not a data-pack file; ignored", notes: hint.map { ["did you mean '\($0)'?"] } ?? []))
         }
+        if memoryFiles == nil {
+            let order = ["candidates.csv", "qualifications.csv", "units.csv", "entries.csv", "achievements.csv",
+                         "results.csv", "reviews.csv", "calendar.csv", "certificates.csv"]
+            readAhead = ReadAhead(paths: order.compactMap { diskNames[$0].map(path) })
+        }
+        defer { readAhead?.finish() }
         try loadCandidates()
         try loadQualifications()
         try loadUnits()
@@ -132,6 +140,8 @@ struct PackLoader {
             if let bytes = memoryFiles?[disk] {
                 reader = CSVReader(bytes: bytes, path: path)
                 try reader.validate()
+            } else if let read = readAhead?.take(path) {
+                reader = try read.get()
             } else {
                 reader = try CSVReader.open(path: path)
             }

@@ -1,0 +1,71 @@
+import Dispatch
+
+/// A pack's files read and checked (UTF-8, no NUL byte) on a second thread, one file ahead of
+/// the loader: while the loader fills columns from one file, the next one is read.
+///
+/// Nothing else changes: the loader takes each file's reader, or the diagnostic that opening it
+/// gave, at the moment it would have opened the file itself, so diagnostics keep their order.
+/// At most the file being loaded and the next one are held in memory.
+final class ReadAhead: @unchecked Sendable {
+    // Safety: a slot's `result` is written by the reading thread before its `ready` is signalled,
+    // and read by the loader only after waiting on `ready`; the loader grants each `mayRead`
+    // once, setting `skip` before it does. `permitted` and `taken` are the loader's alone.
+    private final class Slot: @unchecked Sendable {
+        let path: String
+        let mayRead = DispatchSemaphore(value: 0)
+        let ready = DispatchSemaphore(value: 0)
+        var result: Result<CSVReader, Diagnostic>?
+        var taken = false
+        /// Set before `mayRead` is signalled when the load has stopped: not read at all.
+        var skip = false
+        init(path: String) { self.path = path }
+    }
+
+    private let slots: [Slot]
+    private var permitted = 0
+
+    /// Starts reading `paths` (in the order the loader will take them) on another thread.
+    init(paths: [String]) {
+        slots = paths.map(Slot.init)
+        let slots = self.slots
+        grant(through: 1)
+        DispatchQueue.global().async {
+            for slot in slots {
+                slot.mayRead.wait()
+                if slot.skip { continue }
+                do throws(Diagnostic) {
+                    slot.result = .success(try CSVReader.open(path: slot.path))
+                } catch {
+                    slot.result = .failure(error)
+                }
+                slot.ready.signal()
+            }
+        }
+    }
+
+    /// The reader of `path` (or what opening it gave), once read; lets the next file be read.
+    /// Nil for a path not read ahead, or already taken.
+    func take(_ path: String) -> Result<CSVReader, Diagnostic>? {
+        guard let i = slots.firstIndex(where: { $0.path == path }), !slots[i].taken else { return nil }
+        grant(through: i + 1)
+        let slot = slots[i]
+        slot.ready.wait()
+        slot.taken = true
+        defer { slot.result = nil }
+        return slot.result
+    }
+
+    /// Lets the reading thread end, skipping files not yet begun (a load that stops early, or
+    /// never takes a file, must not leave it waiting).
+    func finish() {
+        for slot in slots[permitted...] { slot.skip = true }
+        grant(through: slots.count - 1)
+    }
+
+    private func grant(through last: Int) {
+        while permitted <= min(last, slots.count - 1) {
+            slots[permitted].mayRead.signal()
+            permitted += 1
+        }
+    }
+}
