@@ -156,6 +156,7 @@ public final class Evaluator {
         case .sort(let keys, _):
             var ranked: [([Double], SortOrder)] = []
             for (expr, order) in keys { ranked.append((rank(try evaluate(expr, frame).expanded(count: frame.count)), order)) }
+            try cancelled(stage.span)
             let order = (0..<frame.count).sorted { a, b in
                 for (r, o) in ranked where r[a] != r[b] {
                     // Blanks (NaN) last in either order.
@@ -254,7 +255,9 @@ public final class Evaluator {
         if let grouped = denseGroup(keys, vectors, frame.count, counting: counting) { return grouped }
         // Blanks rank as NaN, which equals nothing, so keys hold nil for a blank: all blanks are
         // one group. One key (the usual case) is grouped without an array per row.
+        try cancelled(keys.first?.span ?? Span(0, 1))
         let ranks = vectors.map { rank($0).map { $0.isNaN ? nil : $0 } }
+        try cancelled(keys.first?.span ?? Span(0, 1))
         let groups: [(first: Int, count: Int)]
         if ranks.count == 1 {
             let only = ranks[0]
@@ -265,6 +268,7 @@ public final class Evaluator {
                 return false
             })
         }
+        try cancelled(keys.first?.span ?? Span(0, 1))
         let positions = groups.map(\.first)
         var names = keys.map(\.defaultName)
         var columns = vectors.map { $0.gather(positions) }
@@ -404,6 +408,14 @@ public final class Evaluator {
 
     func article(_ type: String) -> String {
         type == "yes/no" ? "a yes/no value" : (type.first.map { "aeiou".contains($0) } == true ? "an \(type)" : "a \(type)")
+    }
+}
+
+extension Evaluator {
+    /// Stops the statement when Ctrl-C was pressed: called between stages and between the
+    /// long phases of one (ranking, sorting, grouping a million rows takes seconds).
+    func cancelled(_ span: Span) throws(Diagnostic) {
+        try Interruption.check(or: error(span, "cancelled (Ctrl-C)"))
     }
 }
 
