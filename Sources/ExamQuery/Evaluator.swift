@@ -74,7 +74,7 @@ public final class Evaluator {
         var frame = try start(pipeline, depth: 0)
         var saveTo: String?
         for (i, stage) in pipeline.stages.enumerated() {
-            try Interruption.check(or: error(stage.span, "cancelled (Ctrl-C)"))
+            try cancelled(stage.span)
             if saveTo != nil {
                 throw error(stage.span, "'save' must be the last stage", notes: ["move '| save FILE' to the end of the pipeline"])
             }
