@@ -25,7 +25,7 @@ struct PackFingerprint: Equatable {
     static func hash(_ bytes: [UInt8]) -> String {
         let h: UInt64 = bytes.withUnsafeBytes { raw in
             let n = raw.count
-            var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(n)
+            var h: UInt64 = 0x9E37_79B9_7F4A_7C15
             var i = 0
             while i + 8 <= n {
                 let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
@@ -36,6 +36,8 @@ struct PackFingerprint: Equatable {
             var tail: UInt64 = 0, shift: UInt64 = 0
             while i < n { tail |= UInt64(raw[i]) << shift; shift += 8; i += 1 }
             h = (h ^ tail) &* 0xC2B2_AE3D_27D4_EB4F
+            // The length last, multiplied: mixed in first, it cancels against the first byte.
+            h = (h ^ (UInt64(n) &* 0xFF51_AFD7_ED55_8CCD)) &* 0xC4CE_B9FE_1A85_EC53
             h ^= h >> 29
             h = h &* 0x1656_67B1_9E37_79F9
             return h ^ (h >> 32)

@@ -102,7 +102,7 @@ extension PackLoader {
         let cCand = t.column("candidate"), cQual = t.column("qualification"), cSeries = t.column("series")
         let cCompletion = t.column("completion"), cAck = t.column("acknowledged"), cCentre = t.column("centre")
         if cCentre < 0 && defaultCentre(t) == nil { return }
-        var firstLine = KeyIndex(capacity: t.reader.bytes.count / 40)
+        var firstLine = CandidateRowLines(candidates: store.candidates.count)
         while try next(&t) {
             guard let (cand, q, series) = entryKeys(t, centre: cCentre, candidate: cCand, qualification: cQual,
                                                     series: cSeries, seen: &firstLine, what: "entry")
@@ -151,7 +151,7 @@ extension PackLoader {
         let cGrade = t.column("grade"), cMark = t.column("mark"), cStatus = t.column("status"), cCentre = t.column("centre")
         if cCentre < 0 && defaultCentre(t) == nil { return }
         var statuses = ChoiceCache<ResultStatus>()
-        var firstLine = KeyIndex(capacity: t.reader.bytes.count / 40)
+        var firstLine = CandidateRowLines(candidates: store.candidates.count)
         while try next(&t) {
             guard let (cand, q, series) = entryKeys(t, centre: cCentre, candidate: cCand, qualification: cQual,
                                                     series: cSeries, seen: &firstLine, what: "result")
@@ -220,16 +220,16 @@ extension PackLoader {
     /// is unknown or blank, or when an earlier row of the file had the same three (`what`: "entry",
     /// "result", "certificate", for the message). `seen` holds the line of each first row.
     mutating func entryKeys(_ t: PackTable, centre cCentre: Int, candidate cCand: Int, qualification cQual: Int,
-                            series cSeries: Int, seen: inout KeyIndex, what: String)
+                            series cSeries: Int, seen: inout CandidateRowLines, what: String)
         -> (candidate: Int32, qualification: Int32, series: Int32)? {
         guard let centre = centre(t, cCentre), let cand = candidate(t, cCand, centre: centre),
               let q = qualification(t, cQual), let series = requiredText(t, cSeries, "a series such as Summer 2024")
         else { return nil }
-        if let first = seen.value(cand, q, series) {
+        if let first = seen.firstLine(cand, q, series) {
             report(t, cQual, "duplicate \(what) of candidate \(pool[store.candidates.number[Int(cand)]]) for \(pool[store.qualifications.code[Int(q)]]) in \(pool[series]): the first is at line \(first)")
             return nil
         }
-        seen.set(cand, q, series, to: Int32(t.line))
+        seen.add(cand, q, series, line: Int32(t.line))
         return (cand, q, series)
     }
 
@@ -266,7 +266,7 @@ extension PackLoader {
         let cReceived = t.column("received"), cIssued = t.column("issued"), cDestroyed = t.column("destroyed")
         let cCentre = t.column("centre")
         if cCentre < 0 && defaultCentre(t) == nil { return }
-        var firstLine = KeyIndex(capacity: t.reader.bytes.count / 40)
+        var firstLine = CandidateRowLines(candidates: store.candidates.count)
         while try next(&t) {
             guard let (cand, q, series) = entryKeys(t, centre: cCentre, candidate: cCand, qualification: cQual,
                                                     series: cSeries, seen: &firstLine, what: "certificate")

@@ -410,7 +410,8 @@ struct PackLoader {
         // candidate columns, which hold each key once (duplicates were not added).
         if lastCandidate >= 0 {
             var guess = Int(lastCandidate)
-            if store.candidates.key[guess] != key || store.candidates.centre[guess] != centre { guess += 1 }
+            let lastKey = store.candidates.key[guess]
+            if lastKey != key || store.candidates.centre[guess] != centre { guess += key > lastKey ? Int(key - lastKey) : 1 }
             if guess < store.candidates.count && store.candidates.key[guess] == key && store.candidates.centre[guess] == centre {
                 lastCandidate = Int32(guess)
                 return lastCandidate
