@@ -51,7 +51,7 @@ extension PackLoader {
         let cLevel = t.column("level"), cSize = t.column("size"), cGLH = t.column("glh"), cBody = t.column("awarding_body")
         while try next(&t) {
             guard let code = requiredText(t, cCode, "a qualification entry code") else { continue }
-            if let first = qualificationRows[code] {
+            if let first = qualificationRows.value(code, 0) {
                 report(t, cCode, "duplicate qualification '\(pool[code])': the first is at line \(qualificationLines[Int(first)])")
                 continue
             }
@@ -62,7 +62,7 @@ extension PackLoader {
             store.qualifications.size.append(text(t, cSize))
             store.qualifications.glh.append(whole(t, cGLH, "guided learning hours"))
             store.qualifications.awardingBody.append(text(t, cBody))
-            qualificationRows[code] = Int32(store.qualifications.count - 1)
+            qualificationRows.set(code, 0, to: Int32(store.qualifications.count - 1))
             qualificationLines.append(t.line)
         }
     }
@@ -74,8 +74,7 @@ extension PackLoader {
         var assessments = ChoiceCache<Assessment>()
         while try next(&t) {
             guard let q = qualification(t, cQual), let code = requiredText(t, cUnit, "a unit code") else { continue }
-            let key = Store.UnitKey(qualification: q, code: code)
-            if let first = unitRows[key] {
+            if let first = unitRows.value(q, code) {
                 report(t, cUnit, "duplicate unit '\(pool[code])' of qualification \(pool[store.qualifications.code[Int(q)]]): the first is at line \(unitLines[Int(first)])")
                 continue
             }
@@ -93,7 +92,7 @@ extension PackLoader {
             store.units.glh.append(glh)
             store.units.mandatory.append(mandatory)
             store.units.assessment.append(assessment ?? .exam)
-            unitRows[key] = Int32(store.units.count - 1)
+            unitRows.set(q, code, to: Int32(store.units.count - 1))
             unitLines.append(t.line)
         }
     }
@@ -103,16 +102,11 @@ extension PackLoader {
         let cCand = t.column("candidate"), cQual = t.column("qualification"), cSeries = t.column("series")
         let cCompletion = t.column("completion"), cAck = t.column("acknowledged"), cCentre = t.column("centre")
         if cCentre < 0 && defaultCentre(t) == nil { return }
-        var firstLine = KeyIndex()
+        var firstLine = CandidateRowLines(candidates: store.candidates.count)
         while try next(&t) {
-            guard let centre = centre(t, cCentre), let cand = candidate(t, cCand, centre: centre),
-                  let q = qualification(t, cQual), let series = requiredText(t, cSeries, "a series such as Summer 2024")
+            guard let (cand, q, series) = entryKeys(t, centre: cCentre, candidate: cCand, qualification: cQual,
+                                                    series: cSeries, seen: &firstLine, what: "entry")
             else { continue }
-            if let first = firstLine.value(cand, q, series) {
-                report(t, cQual, "duplicate entry of candidate \(pool[store.candidates.number[Int(cand)]]) for \(pool[store.qualifications.code[Int(q)]]) in \(pool[series]): the first is at line \(first)")
-                continue
-            }
-            firstLine.set(cand, q, series, to: Int32(t.line))
             let completion = text(t, cCompletion)
             store.entries.candidate.append(cand)
             store.entries.qualification.append(q)
@@ -157,16 +151,11 @@ extension PackLoader {
         let cGrade = t.column("grade"), cMark = t.column("mark"), cStatus = t.column("status"), cCentre = t.column("centre")
         if cCentre < 0 && defaultCentre(t) == nil { return }
         var statuses = ChoiceCache<ResultStatus>()
-        var firstLine = KeyIndex()
+        var firstLine = CandidateRowLines(candidates: store.candidates.count)
         while try next(&t) {
-            guard let centre = centre(t, cCentre), let cand = candidate(t, cCand, centre: centre),
-                  let q = qualification(t, cQual), let series = requiredText(t, cSeries, "a series such as Summer 2024")
+            guard let (cand, q, series) = entryKeys(t, centre: cCentre, candidate: cCand, qualification: cQual,
+                                                    series: cSeries, seen: &firstLine, what: "result")
             else { continue }
-            if let first = firstLine.value(cand, q, series) {
-                report(t, cQual, "duplicate result of candidate \(pool[store.candidates.number[Int(cand)]]) for \(pool[store.qualifications.code[Int(q)]]) in \(pool[series]): the first is at line \(first)")
-                continue
-            }
-            firstLine.set(cand, q, series, to: Int32(t.line))
             let grade = requiredText(t, cGrade, "a grade") ?? 0
             let mark = whole(t, cMark, "a mark")
             let s = text(t, cStatus)
@@ -226,6 +215,24 @@ extension PackLoader {
         }
     }
 
+    /// The keys of a row of entries.csv, results.csv or certificates.csv: its candidate (by centre
+    /// and number), qualification and series, each checked in that order; nil (reported) when one
+    /// is unknown or blank, or when an earlier row of the file had the same three (`what`: "entry",
+    /// "result", "certificate", for the message). `seen` holds the line of each first row.
+    mutating func entryKeys(_ t: PackTable, centre cCentre: Int, candidate cCand: Int, qualification cQual: Int,
+                            series cSeries: Int, seen: inout CandidateRowLines, what: String)
+        -> (candidate: Int32, qualification: Int32, series: Int32)? {
+        guard let centre = centre(t, cCentre), let cand = candidate(t, cCand, centre: centre),
+              let q = qualification(t, cQual), let series = requiredText(t, cSeries, "a series such as Summer 2024")
+        else { return nil }
+        if let first = seen.firstLine(cand, q, series) {
+            report(t, cQual, "duplicate \(what) of candidate \(pool[store.candidates.number[Int(cand)]]) for \(pool[store.qualifications.code[Int(q)]]) in \(pool[series]): the first is at line \(first)")
+            return nil
+        }
+        seen.add(cand, q, series, line: Int32(t.line))
+        return (cand, q, series)
+    }
+
     /// The calendar events DATA-PACK.md names; another name is a warning (it has no meaning to exq).
     static let calendarEvents: Set<String> = [
         "restricted_release", "results_day", "priority_review_deadline", "review_deadline", "priority_ats_deadline",
@@ -259,16 +266,11 @@ extension PackLoader {
         let cReceived = t.column("received"), cIssued = t.column("issued"), cDestroyed = t.column("destroyed")
         let cCentre = t.column("centre")
         if cCentre < 0 && defaultCentre(t) == nil { return }
-        var firstLine = KeyIndex()
+        var firstLine = CandidateRowLines(candidates: store.candidates.count)
         while try next(&t) {
-            guard let centre = centre(t, cCentre), let cand = candidate(t, cCand, centre: centre),
-                  let q = qualification(t, cQual), let series = requiredText(t, cSeries, "a series such as Summer 2024")
+            guard let (cand, q, series) = entryKeys(t, centre: cCentre, candidate: cCand, qualification: cQual,
+                                                    series: cSeries, seen: &firstLine, what: "certificate")
             else { continue }
-            if let first = firstLine.value(cand, q, series) {
-                report(t, cQual, "duplicate certificate of candidate \(pool[store.candidates.number[Int(cand)]]) for \(pool[store.qualifications.code[Int(q)]]) in \(pool[series]): the first is at line \(first)")
-                continue
-            }
-            firstLine.set(cand, q, series, to: Int32(t.line))
             store.certificates.candidate.append(cand)
             store.certificates.qualification.append(q)
             store.certificates.series.append(series)

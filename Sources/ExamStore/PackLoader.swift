@@ -25,12 +25,20 @@ struct PackLoader {
     var loaded: Set<String> = []
     /// "file|what" pairs already reported once (a missing file, a missing centre column).
     var reportedOnce: Set<String> = []
+    /// Whether candidates.csv, qualifications.csv and units.csv were loaded (`loaded` without
+    /// hashing a file name on every row).
+    var candidatesLoaded = false, qualificationsLoaded = false, unitsLoaded = false
 
     var candidateRows = KeyIndex()
     var candidateLines: [Int] = []
-    var qualificationRows: [Int32: Int32] = [:]
+    /// The candidate row the last row of a file named: files list a candidate's rows together and
+    /// candidates in candidates.csv's order, so the next row's candidate is mostly this one or the
+    /// next, found without a random lookup in `candidateRows`.
+    var lastCandidate: Int32 = -1
+    var qualificationRows = KeyIndex()
     var qualificationLines: [Int] = []
-    var unitRows: [Store.UnitKey: Int32] = [:]
+    /// (qualification row, unit code) → unit row.
+    var unitRows = KeyIndex()
     var unitLines: [Int] = []
     /// The distinct centres of candidates.csv, in order of first appearance.
     var centres: [Int32] = []
@@ -193,6 +201,13 @@ struct PackLoader {
         }
         guard complete else { return nil }
         loaded.insert(name)
+        switch name {
+        case "candidates.csv": candidatesLoaded = true
+        case "qualifications.csv": qualificationsLoaded = true
+        case "units.csv": unitsLoaded = true
+        default: break
+        }
+        lastCandidate = -1
         return table
     }
 
@@ -328,6 +343,12 @@ struct PackLoader {
 
     /// A candidate number as written (interned) and its value; nil (reported) when not 1 to 4 digits.
     mutating func candidateNumber(_ t: PackTable, _ c: Int) -> (written: Int32, key: Int32)? {
+        guard let key = candidateKey(t, c) else { return nil }
+        return (text(t, c), key)
+    }
+
+    /// The value of the candidate number in cell `c`; nil (reported) when not 1 to 4 digits.
+    mutating func candidateKey(_ t: PackTable, _ c: Int) -> Int32? {
         let key: Int32? = t.reader.withValue(c) { b in
             guard b.count >= 1 && b.count <= 4 else { return nil }
             var v: Int32 = 0
@@ -345,7 +366,7 @@ struct PackLoader {
             }
             return nil
         }
-        return (text(t, c), key)
+        return key
     }
 
     // MARK: Keys
@@ -384,8 +405,20 @@ struct PackLoader {
 
     /// The row of the candidate named in cell `c`; nil (reported) when unknown.
     mutating func candidate(_ t: PackTable, _ c: Int, centre: Int32) -> Int32? {
-        guard has("candidates.csv", for: t), let number = candidateNumber(t, c) else { return nil }
-        if let row = candidateRows[Store.CandidateKey(centre: centre, number: number.key)] { return row }
+        guard candidatesLoaded || has("candidates.csv", for: t), let key = candidateKey(t, c) else { return nil }
+        // The last row's candidate, or the one after it in candidates.csv: checked against the
+        // candidate columns, which hold each key once (duplicates were not added).
+        if lastCandidate >= 0 {
+            var guess = Int(lastCandidate)
+            let lastKey = store.candidates.key[guess]
+            if lastKey != key || store.candidates.centre[guess] != centre { guess += key > lastKey ? Int(key - lastKey) : 1 }
+            if guess < store.candidates.count && store.candidates.key[guess] == key && store.candidates.centre[guess] == centre {
+                lastCandidate = Int32(guess)
+                return lastCandidate
+            }
+        }
+        if let row = candidateRows.value(centre, key) { lastCandidate = row; return row }
+        let number = (written: text(t, c), key: key)
         var notes: [String] = []
         if let other = centres.first(where: { candidateRows[Store.CandidateKey(centre: $0, number: number.key)] != nil }) {
             notes.append("candidate \(pool[number.written]) is at centre \(pool[other])")
@@ -397,8 +430,9 @@ struct PackLoader {
 
     /// The row of the qualification whose entry code is in cell `c`; nil (reported) when unknown.
     mutating func qualification(_ t: PackTable, _ c: Int) -> Int32? {
-        guard has("qualifications.csv", for: t), let code = requiredText(t, c, "a qualification entry code") else { return nil }
-        if let row = qualificationRows[code] { return row }
+        guard qualificationsLoaded || has("qualifications.csv", for: t),
+              let code = requiredText(t, c, "a qualification entry code") else { return nil }
+        if let row = qualificationRows.value(code, 0) { return row }
         var notes: [String] = []
         if shows(.error), let hint = Suggestion.closest(to: pool[code], among: store.qualifications.code.map { pool[$0] }) {
             notes.append("did you mean '\(hint)'?")
@@ -409,8 +443,8 @@ struct PackLoader {
 
     /// The row of unit `c` of qualification row `qualification`; nil (reported) when unknown.
     mutating func unit(_ t: PackTable, _ c: Int, qualification: Int32) -> Int32? {
-        guard has("units.csv", for: t), let code = requiredText(t, c, "a unit") else { return nil }
-        if let row = unitRows[Store.UnitKey(qualification: qualification, code: code)] { return row }
+        guard unitsLoaded || has("units.csv", for: t), let code = requiredText(t, c, "a unit") else { return nil }
+        if let row = unitRows.value(qualification, code) { return row }
         var notes: [String] = []
         if shows(.error) {
             let codes = (0..<store.units.count).filter { store.units.qualification[$0] == qualification }

@@ -55,6 +55,24 @@ import ExamStore
         #expect(r.first?.message == "duplicate review id 'R1': the first is at line 2")
     }
 
+    /// Entries, results and certificates share one check; a candidate with many rows (past the
+    /// short per-candidate chain) and rows of a candidate apart from each other are still caught.
+    @Test func aDuplicateEntryResultOrCertificateSaysWhereTheFirstOneWas() {
+        var rows = (1...20).map { "42,05839,S\($0)" }                 // lines 2-21
+        rows += ["7,05839,S1", "42,05839,S3", "7,05839,S1", "42,05839,S19", "0042,05839,S21", "42,05839,S21"]
+        for (file, what, extra) in [("entries.csv", "entry", ""), ("results.csv", "result", ",P"), ("certificates.csv", "certificate", "")] {
+            let header = "candidate,qualification,series" + (extra.isEmpty ? "" : ",grade") + "\n"
+            let e = errors(SamplePack.with([file: header + rows.map { $0 + extra + "\n" }.joined()]))
+            #expect(e.map(place) == ["\(file):23:4", "\(file):24:3", "\(file):25:4", "\(file):27:4"])
+            #expect(e.map(\.message) == [
+                "duplicate \(what) of candidate 0042 for 05839 in S3: the first is at line 4",
+                "duplicate \(what) of candidate 7 for 05839 in S1: the first is at line 22",
+                "duplicate \(what) of candidate 0042 for 05839 in S19: the first is at line 20",
+                "duplicate \(what) of candidate 0042 for 05839 in S21: the first is at line 26",
+            ])
+        }
+    }
+
     @Test func anUnknownServiceListsTheValidCodes() {
         let e = errors(SamplePack.with(["reviews.csv": "id,candidate,qualification,service,requested\nR1,42,05839,4,2024-08-23\n"]))
         #expect(e.map(place) == ["reviews.csv:2:13"])
