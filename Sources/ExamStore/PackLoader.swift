@@ -1,3 +1,5 @@
+import Glibc
+
 /// The state of one pack load: the store being built, the keys seen so far and the diagnostics.
 ///
 /// The table readers are in `PackLoader+Tables.swift`; this file holds what they share: opening a
@@ -35,6 +37,9 @@ struct PackLoader {
     /// candidates in candidates.csv's order, so the next row's candidate is mostly this one or the
     /// next, found without a random lookup in `candidateRows`.
     var lastCandidate: Int32 = -1
+    /// Per column of the open file, the cell of the last row interned there and its id: a column
+    /// that repeats its value (centre, series, qualification, status) costs a compare, not a lookup.
+    var lastCells: [(start: Int, length: Int, quoted: Bool, id: Int32)] = []
     var qualificationRows = KeyIndex()
     var qualificationLines: [Int] = []
     /// (qualification row, unit code) → unit row.
@@ -208,6 +213,7 @@ struct PackLoader {
         default: break
         }
         lastCandidate = -1
+        lastCells = Array(repeating: (0, 0, false, -1), count: table.headerCount)
         return table
     }
 
@@ -252,7 +258,19 @@ struct PackLoader {
     // MARK: Values
 
     mutating func text(_ t: PackTable, _ c: Int) -> Int32 {
-        t.reader.withValue(c) { interner.intern($0) }
+        guard c >= 0 && c < t.reader.fields.count && c < lastCells.count, !t.reader.fields[c].escaped else {
+            return t.reader.withValue(c) { interner.intern($0) }
+        }
+        let f = t.reader.fields[c]
+        let last = lastCells[c]
+        let length = f.contentEnd - f.contentStart
+        if last.id >= 0 && last.length == length && last.quoted == f.quoted
+            && t.reader.bytes.withUnsafeBufferPointer({ memcmp($0.baseAddress! + last.start, $0.baseAddress! + f.contentStart, length) == 0 }) {
+            return last.id
+        }
+        let id = t.reader.withValue(c) { interner.intern($0) }
+        lastCells[c] = (f.contentStart, length, f.quoted, id)
+        return id
     }
 
     /// A text cell that must not be blank; nil (reported) when it is.

@@ -52,6 +52,15 @@ import ExamStore
         #expect(s.entriesByCandidate[ann].count == 1)
     }
 
+    /// A cell is interned once per run of equal cells down a column; equal bytes quoted and not
+    /// (quoted spaces are kept, unquoted ones trimmed) or with doubled quotes are still told apart.
+    @Test func repeatedCellsKeepTheirOwnValues() throws {
+        let text = "candidate,surname,forenames,group\n1,Lee,Ann,\" A\"\n2,Lee,Bo, A\n3,Lee,Cy, A\n4,\"Lee\",Di,\"\"\"A\"\n5,Lee,Ed,\"\"\"B\"\n6,Le,Fi,\" A\"\n"
+        let s = try PackImporter.load(files: ["candidates.csv": Array(text.utf8)]).store
+        #expect(s.candidates.group.map { s.pool[$0] } == [" A", "A", "A", "\"A", "\"B", " A"])
+        #expect(s.candidates.surname.map { s.pool[$0] } == ["Lee", "Lee", "Lee", "Lee", "Lee", "Le"])
+    }
+
     @Test func keepsThePackCalendarForSummer2024WhenItHasOne() throws {
         let pack = PackFixture(SamplePack.with(["calendar.csv": "series,event,date\nSummer 2024,results_day,2024-08-22\n"]))
         let s = try PackImporter.load(directory: pack.directory).store
