@@ -194,16 +194,18 @@ struct CentreBuilder {
     /// The UCI check letters, as DATA-PACK.md gives them (`Identifiers` keeps its copy private).
     static let uciLetters: [UInt8] = Array("ABCDEFGHKLMRTVWXY".utf8)
 
-    /// A UCI: centre, `0`, two-digit year, four-digit number and the check letter
-    /// (the check that `Identifiers.isValidUCI` applies, computed on bytes to stay fast at scale).
+    /// A UCI: centre (5 digits), `0`, two-digit year, four-digit number and the check letter
+    /// (the rule of `Identifiers.uciCheckLetter`, done on bytes: this runs once per candidate).
     static func uci(centre: String, year: Int, number: Int) -> String {
-        var bytes = Array(centre.utf8)
-        bytes.append(48)
-        bytes += Array(digits(year, width: 2).utf8)
-        bytes += Array(digits(number, width: 4).utf8)
+        var bytes = [UInt8](repeating: 48, count: 13)
+        for (i, b) in centre.utf8.prefix(5).enumerated() { bytes[i] = b }
+        bytes[6] = UInt8(48 + year / 10 % 10)
+        bytes[7] = UInt8(48 + year % 10)
+        var n = number
+        for i in stride(from: 11, through: 8, by: -1) { bytes[i] = UInt8(48 + n % 10); n /= 10 }
         var sum = 0
-        for (i, b) in bytes.enumerated() { sum += Int(b - 48) * (16 - i) }
-        bytes.append(uciLetters[sum % 17])
+        for i in 0..<12 { sum += Int(bytes[i] - 48) * (16 - i) }
+        bytes[12] = uciLetters[sum % 17]
         return String(decoding: bytes, as: UTF8.self)
     }
 

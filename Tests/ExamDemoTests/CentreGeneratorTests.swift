@@ -61,3 +61,26 @@ import ExamStore
         #expect(abs(four - 0.676) < 0.02)
     }
 }
+
+@Suite struct IdentifierMakingTests {
+    @Test(arguments: [("64123", 1), ("64123", 42), ("72042", 2000), ("10000", 9999)])
+    func uciCheckLetterAgreesWithIdentifiers(centre: String, number: Int) {
+        let uci = CentreBuilder.uci(centre: centre, year: 24, number: number)
+        let first12 = String(uci.prefix(12))
+        #expect(first12 == centre + "024" + CentreBuilder.digits(number, width: 4))
+        #expect(uci.last == Identifiers.uciCheckLetter(first12))
+        #expect(Identifiers.isValidUCI(uci))
+    }
+
+    @Test func ulnsPassTheirCheck() {
+        var rng = SplitMix64(seed: 5)
+        for _ in 0..<1000 { #expect(Identifiers.isValidULN(CentreBuilder.uln(&rng))) }
+    }
+
+    @Test func centreNumbersAreDistinctFiveDigitNumbers() {
+        let numbers = (0..<5000).map(CentreGenerator.centreNumber)
+        #expect(numbers[0] == "64123")
+        #expect(Set(numbers).count == 5000)
+        #expect(numbers.allSatisfy { $0.utf8.count == 5 })
+    }
+}

@@ -71,11 +71,12 @@ enum StoreChecks {
         return problems
     }
 
-    /// Every entry has a result, or an unit row, etc.: the rows of `table` for one candidate and qualification.
+    /// Whether the candidate has any unit row for the qualification.
     static func hasAchievement(_ s: Store, candidate: Int32, qualification: Int32) -> Bool {
         s.achievementsByCandidate[candidate].contains { s.achievements.qualification[Int($0)] == qualification }
     }
 
+    /// Whether the candidate has a result row for the qualification in the series.
     static func hasResult(_ s: Store, candidate: Int32, qualification: Int32, series: Int32) -> Bool {
         s.resultsByCandidate[candidate].contains {
             s.results.qualification[Int($0)] == qualification && s.results.series[Int($0)] == series
