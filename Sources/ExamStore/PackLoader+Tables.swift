@@ -14,7 +14,8 @@ extension PackLoader {
         var seen = Set<Int32>()
         while try next(&t) {
             let centre = text(t, cCentre)
-            guard let number = candidateNumber(t, cNumber) else { continue }
+            guard let value = candidateNumber(t, cNumber) else { continue }
+            let number = (written: text(t, cNumber), key: value)
             let key = Store.CandidateKey(centre: centre, number: number.key)
             if let first = candidateRows[key] {
                 let at = centre != 0 ? " at centre \(pool[centre])" : ""

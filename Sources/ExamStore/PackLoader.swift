@@ -31,10 +31,11 @@ struct PackLoader {
     /// The distinct centres of candidates.csv, in order of first appearance.
     var centres: [Int32] = []
 
-    var pool: StringPool { store.pool }
+    let pool: StringPool
 
     init(directory: String, pool: StringPool) {
         self.directory = directory
+        self.pool = pool
         store = Store(pool: pool)
         interner = ByteInterner(pool: pool)
     }
@@ -283,8 +284,8 @@ struct PackLoader {
         return Store.noNumber
     }
 
-    /// A candidate number as written (interned) and its value; nil (reported) when not 1 to 4 digits.
-    mutating func candidateNumber(_ t: PackTable, _ c: Int) -> (written: Int32, key: Int32)? {
+    /// The value of the candidate number in cell `c`; nil (reported) when not 1 to 4 digits.
+    mutating func candidateNumber(_ t: PackTable, _ c: Int) -> Int32? {
         let key: Int32? = t.reader.withValue(c) { b in
             guard b.count >= 1 && b.count <= 4 else { return nil }
             var v: Int32 = 0
@@ -294,15 +295,14 @@ struct PackLoader {
             }
             return v
         }
-        guard let key else {
+        if key == nil {
             if t.reader.isBlank(c) {
                 report(t, c, "expected a candidate number, found a blank")
             } else {
                 report(t, c, "expected a candidate number of 1 to 4 digits, found '\(t.reader.string(c))'")
             }
-            return nil
         }
-        return (text(t, c), key)
+        return key
     }
 
     // MARK: Keys
@@ -330,8 +330,9 @@ struct PackLoader {
     }
 
     /// The centre of the current row: its centre cell, or the pack's only centre when blank or absent.
+    /// When candidates.csv has no centres at all, centre cells elsewhere are ignored.
     mutating func centre(_ t: PackTable, _ c: Int) -> Int32? {
-        if c < 0 { return defaultCentre(t) }
+        if c < 0 || centres == [0] { return defaultCentre(t) }
         let id = text(t, c)
         if id != 0 { return id }
         if centres.count <= 1 { return centres.first ?? 0 }
@@ -341,14 +342,15 @@ struct PackLoader {
 
     /// The row of the candidate named in cell `c`; nil (reported) when unknown.
     mutating func candidate(_ t: PackTable, _ c: Int, centre: Int32) -> Int32? {
-        guard has("candidates.csv", for: t), let number = candidateNumber(t, c) else { return nil }
-        if let row = candidateRows[Store.CandidateKey(centre: centre, number: number.key)] { return row }
+        guard has("candidates.csv", for: t), let key = candidateNumber(t, c) else { return nil }
+        if let row = candidateRows[Store.CandidateKey(centre: centre, number: key)] { return row }
         var notes: [String] = []
-        if let other = centres.first(where: { candidateRows[Store.CandidateKey(centre: $0, number: number.key)] != nil }) {
-            notes.append("candidate \(pool[number.written]) is at centre \(pool[other])")
+        let written = t.reader.string(c)
+        if let other = centres.first(where: { candidateRows[Store.CandidateKey(centre: $0, number: key)] != nil }) {
+            notes.append("candidate \(written) is at centre \(pool[other])")
         }
         let at = centre != 0 && centres.count > 1 ? " at centre \(pool[centre])" : ""
-        report(t, c, "unknown candidate '\(pool[number.written])'\(at): not in candidates.csv", notes: notes)
+        report(t, c, "unknown candidate '\(written)'\(at): not in candidates.csv", notes: notes)
         return nil
     }
 

@@ -89,6 +89,32 @@ import ExamStore
         #expect(e.first?.message.contains("no centre column") == true)
     }
 
+    @Test func rowsPointingIntoAMissingFileAreOneError() {
+        var files = SamplePack.files
+        files["qualifications.csv"] = nil
+        files["units.csv"] = nil
+        files["achievements.csv"] = nil
+        files["results.csv"] = nil
+        files["reviews.csv"] = nil
+        files["certificates.csv"] = nil
+        let e = errors(files)
+        #expect(e.map(place) == ["entries.csv:1:1"])
+        #expect(e.first?.message == "entries.csv refers to qualifications, but the pack has no qualifications.csv")
+    }
+
+    /// Sets the process-wide Ctrl-C flag: safe beside the other tests here, whose packs are too small to poll it.
+    @Test func ctrlCCancelsTheLoadAndLoadsNothing() {
+        var text = "candidate,surname,forenames\n"
+        for i in 0..<5000 { text += "\(i % 10000),S,F\n" }
+        let pack = PackFixture(["candidates.csv": text])
+        Interruption.request()
+        defer { Interruption.clear() }
+        let e = loadErrors(pack.directory)
+        #expect(e?.count == 1)
+        #expect(e?.first?.message == "load cancelled (Ctrl-C): nothing was loaded")
+        #expect(e.map { $0.map(place) } == ["candidates.csv:4097:1"])
+    }
+
     @Test func aMissingFolderOrCandidatesFileIsOneClearError() {
         #expect(loadErrors("/tmp/exq-no-such-pack-folder")?.first?.message.contains("no such folder") == true)
         let pack = PackFixture(["qualifications.csv": "qualification,title\nJ560,Maths\n"])
