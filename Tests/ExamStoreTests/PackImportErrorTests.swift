@@ -107,6 +107,19 @@ import ExamStore
         #expect(e.first?.message.contains("no centre column") == true)
     }
 
+    @Test func rowsPointingIntoAMissingFileAreOneError() {
+        var files = SamplePack.files
+        files["qualifications.csv"] = nil
+        files["units.csv"] = nil
+        files["achievements.csv"] = nil
+        files["results.csv"] = nil
+        files["reviews.csv"] = nil
+        files["certificates.csv"] = nil
+        let e = errors(files)
+        #expect(e.map(place) == ["entries.csv:1:1"])
+        #expect(e.first?.message == "entries.csv refers to qualifications, but the pack has no qualifications.csv")
+    }
+
     @Test func aMissingFolderOrCandidatesFileIsOneClearError() {
         #expect(loadErrors("/tmp/exq-no-such-pack-folder")?.first?.message.contains("no such folder") == true)
         let pack = PackFixture(["qualifications.csv": "qualification,title\nJ560,Maths\n"])
