@@ -228,13 +228,22 @@ public final class Session {
         }
         let started = SystemClock.seconds()
         if !replaying && isatty(2) == 1 { console.err("Loading \(path) … (Ctrl-C cancels)\n") }
-        let now = try? PackFingerprint.of(folder: path)
-        if words.count == 3, let recorded = PackFingerprint(text: words[2]), let now, now != recorded {
+        let recorded = words.count == 3 ? PackFingerprint(text: words[2]) : nil
+        /// Said before anything is replayed over the pack (and before its errors, when it fails).
+        func reportChanges(_ now: PackFingerprint?) {
+            guard let recorded, let now, now != recorded else { return }
             console.report("\(file):\(line):1: warning: \(path) has changed since it was loaded here: \(now.changes(since: recorded).joined(separator: ", "))\n")
         }
-        let loaded = try PackImporter.load(directory: path)
+        let loaded: PackLoad
+        do {
+            loaded = try PackImporter.load(directory: path)
+        } catch {
+            if recorded != nil { reportChanges(PackFingerprint.of(folder: path)) }
+            throw error
+        }
+        reportChanges(loaded.fingerprint)
         for w in loaded.warnings where !replaying { console.report(w.description + "\n") }
-        let statement = "load " + Session.quoted(path) + (now.map { " fingerprint " + $0.text } ?? "")
+        let statement = "load " + Session.quoted(path) + " fingerprint " + loaded.fingerprint.text
         try commit(statement, loaded.store)
         base = statement
         _ = Eligibility.standings(store: store)  // judged now, so the first question on results morning is as quick as the rest

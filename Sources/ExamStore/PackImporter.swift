@@ -4,7 +4,13 @@ import Glibc
 public struct PackLoad: Sendable {
     public var store: Store
     public var warnings: [Diagnostic]
-    public init(store: Store, warnings: [Diagnostic]) { self.store = store; self.warnings = warnings }
+    /// What the pack files held, hashed as they were read.
+    public var fingerprint: PackFingerprint
+    public init(store: Store, warnings: [Diagnostic], fingerprint: PackFingerprint) {
+        self.store = store
+        self.warnings = warnings
+        self.fingerprint = fingerprint
+    }
 }
 
 /// Loads a data pack (a folder of CSV files, DATA-PACK.md) into a new `Store`, all or nothing.
@@ -52,7 +58,8 @@ public enum PackImporter {
         store.source = directory
         store.reindex()
         return PackLoad(store: store,
-                        warnings: PackLoader.capped(loader.warnings, total: loader.warningCount, what: "warning"))
+                        warnings: PackLoader.capped(loader.warnings, total: loader.warningCount, what: "warning"),
+                        fingerprint: PackFingerprint(files: loader.fileHashes.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }))
     }
 
     /// The CSV files in `directory`, by lower-cased name → name on disk; a diagnostic when the

@@ -22,6 +22,8 @@ struct PackLoader {
     var memoryFiles: [String: [UInt8]]?
     /// The pack's files read on a second thread, one ahead of the loader (files on disk only).
     var readAhead: ReadAhead?
+    /// Each pack file's hash (by its name on disk), taken from the bytes as they were read.
+    var fileHashes: [String: String] = [:]
     /// Files whose header was read and matched; rows pointing into a file that failed are skipped
     /// quietly (its own errors say what is wrong).
     var loaded: Set<String> = []
@@ -153,10 +155,14 @@ struct PackLoader {
             if let bytes = memoryFiles?[disk] {
                 reader = CSVReader(bytes: bytes, path: path)
                 try reader.validate()
+                fileHashes[disk] = PackFingerprint.hash(bytes)
             } else if let read = readAhead?.take(path) {
-                reader = try read.get()
+                let (ahead, hash) = try read.get()
+                reader = ahead
+                fileHashes[disk] = hash
             } else {
                 reader = try CSVReader.open(path: path)
+                fileHashes[disk] = PackFingerprint.hash(reader.bytes)
             }
             guard try reader.nextRecord() else {
                 record(Diagnostic(name == "candidates.csv" ? .error : .warning, file: path, line: 1, column: 1,

@@ -1,6 +1,6 @@
 import Dispatch
 
-/// A pack's files read and checked (UTF-8, no NUL byte) on a second thread, one file ahead of
+/// A pack's files read, checked (UTF-8, no NUL byte) and hashed on a second thread, one file ahead of
 /// the loader: while the loader fills columns from one file, the next one is read.
 ///
 /// Nothing else changes: the loader takes each file's reader, or the diagnostic that opening it
@@ -14,7 +14,7 @@ final class ReadAhead: @unchecked Sendable {
         let path: String
         let mayRead = DispatchSemaphore(value: 0)
         let ready = DispatchSemaphore(value: 0)
-        var result: Result<CSVReader, Diagnostic>?
+        var result: Result<(CSVReader, String), Diagnostic>?
         var taken = false
         /// Set before `mayRead` is signalled when the load has stopped: not read at all.
         var skip = false
@@ -34,7 +34,8 @@ final class ReadAhead: @unchecked Sendable {
                 slot.mayRead.wait()
                 if slot.skip { continue }
                 do throws(Diagnostic) {
-                    slot.result = .success(try CSVReader.open(path: slot.path))
+                    let reader = try CSVReader.open(path: slot.path)
+                    slot.result = .success((reader, PackFingerprint.hash(reader.bytes)))
                 } catch {
                     slot.result = .failure(error)
                 }
@@ -43,9 +44,10 @@ final class ReadAhead: @unchecked Sendable {
         }
     }
 
-    /// The reader of `path` (or what opening it gave), once read; lets the next file be read.
+    /// The reader of `path` and the hash of its bytes (or what opening it gave), once read; lets
+    /// the next file be read.
     /// Nil for a path not read ahead, or already taken.
-    func take(_ path: String) -> Result<CSVReader, Diagnostic>? {
+    func take(_ path: String) -> Result<(CSVReader, String), Diagnostic>? {
         guard let i = slots.firstIndex(where: { $0.path == path }), !slots[i].taken else { return nil }
         grant(through: i + 1)
         let slot = slots[i]

@@ -1,5 +1,5 @@
 import Testing
-@testable import ExamShell
+import ExamStore
 
 /// The pack fingerprint a saved session and the journal record: 16 hex digits per file, the same
 /// for the same bytes, different when one byte (or the length) changes.
@@ -27,5 +27,19 @@ import Testing
         let after = PackFingerprint(files: [("candidates.csv", PackFingerprint.hash([1])), ("entries.csv", PackFingerprint.hash([3])),
                                             ("reviews.csv", PackFingerprint.hash([4]))])
         #expect(after.changes(since: before) == ["entries.csv changed", "reviews.csv added"])
+    }
+}
+
+@Suite struct LoadFingerprintTests {
+    @Test func aLoadRecordsWhatAFreshReadOfTheFolderGivesForThePackFilesOnly() throws {
+        var files = SamplePack.files
+        files["notes.csv"] = "anything\n"
+        let pack = PackFixture(files)
+        let loaded = try PackImporter.load(directory: pack.directory)
+        #expect(loaded.fingerprint == PackFingerprint.of(folder: pack.directory))
+        #expect(loaded.fingerprint.files.map(\.name) == SamplePack.files.keys.sorted())
+        for (name, hash) in loaded.fingerprint.files {
+            #expect(hash == PackFingerprint.hash(Array(SamplePack.files[name]!.utf8)))
+        }
     }
 }

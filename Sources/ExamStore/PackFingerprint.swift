@@ -1,28 +1,31 @@
-import ExamStore
-
-/// What a data pack's files held when it was loaded: one 64-bit hash per CSV file.
+/// What a data pack's files held when it was loaded: one 64-bit hash per pack file.
 ///
-/// Written after `load` in saved sessions and the journal (`load "DIR" fingerprint
+/// The importer hashes each file as it reads it (`PackLoad.fingerprint`), so a load reads its
+/// files once. Written after `load` in saved sessions and the journal (`load "DIR" fingerprint
 /// candidates.csv:1a2b…,entries.csv:…`), so a replay can say which files changed since.
-struct PackFingerprint: Equatable {
-    var files: [(name: String, hash: String)]
+public struct PackFingerprint: Equatable, Sendable {
+    public var files: [(name: String, hash: String)]
 
-    static func == (a: PackFingerprint, b: PackFingerprint) -> Bool {
+    public static func == (a: PackFingerprint, b: PackFingerprint) -> Bool {
         a.files.map(\.name) == b.files.map(\.name) && a.files.map(\.hash) == b.files.map(\.hash)
     }
 
-    /// The fingerprint of the CSV files in `folder` now.
-    static func of(folder: String) throws -> PackFingerprint {
+    /// The fingerprint of the pack files in `folder` now, read for it (a load that failed gives
+    /// none of its own); nil when the folder cannot be listed.
+    public static func of(folder: String) -> PackFingerprint? {
+        guard let names = try? PackImporter.listFiles(folder) else { return nil }
+        let known = Set(PackSchema.files.map(\.name))
         var files: [(String, String)] = []
-        for name in FileSystem.files(in: folder) where name.lowercased().hasSuffix(".csv") {
-            files.append((name, hash(try CSVReader.readFile(folder + "/" + name))))
+        for (lower, name) in names where known.contains(lower) {
+            guard let bytes = try? CSVReader.readFile(folder + "/" + name) else { continue }
+            files.append((name, hash(bytes)))
         }
-        return PackFingerprint(files: files)
+        return PackFingerprint(files: files.sorted { $0.0 < $1.0 })
     }
 
     /// A 64-bit hash of `bytes` as 16 hex digits, eight bytes a step: deterministic across runs
     /// and machines (little-endian words), and fast enough not to show beside the load itself.
-    static func hash(_ bytes: [UInt8]) -> String {
+    public static func hash(_ bytes: [UInt8]) -> String {
         let h: UInt64 = bytes.withUnsafeBytes { raw in
             let n = raw.count
             var h: UInt64 = 0x9E37_79B9_7F4A_7C15
@@ -46,11 +49,11 @@ struct PackFingerprint: Equatable {
         return String(repeating: "0", count: 16 - hex.count) + hex
     }
 
-    var text: String { files.map { "\($0.name):\($0.hash)" }.joined(separator: ",") }
+    public var text: String { files.map { "\($0.name):\($0.hash)" }.joined(separator: ",") }
 
-    init(files: [(name: String, hash: String)]) { self.files = files }
+    public init(files: [(name: String, hash: String)]) { self.files = files }
 
-    init?(text: String) {
+    public init?(text: String) {
         var files: [(String, String)] = []
         for part in text.split(separator: ",") {
             guard let colon = part.lastIndex(of: ":") else { return nil }
@@ -60,7 +63,7 @@ struct PackFingerprint: Equatable {
     }
 
     /// What differs from `earlier`, in words: `entries.csv changed, reviews.csv added`.
-    func changes(since earlier: PackFingerprint) -> [String] {
+    public func changes(since earlier: PackFingerprint) -> [String] {
         var out: [String] = []
         let before = Dictionary(earlier.files.map { ($0.name, $0.hash) }, uniquingKeysWith: { a, _ in a })
         let now = Dictionary(files.map { ($0.name, $0.hash) }, uniquingKeysWith: { a, _ in a })
