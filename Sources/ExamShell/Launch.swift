@@ -75,7 +75,7 @@ public enum Launch {
             return ok ? 0 : 1
         }
         if !options.noRC && isatty(0) == 1 { runStartupFile(session) }
-        return interactive(session, keepGoing: options.keepGoing, echo: options.echo)
+        return interactive(session, keepGoing: options.keepGoing)
     }
 
     /// `~/.exqrc`: statements run before the interactive shell's first prompt (a favourite
@@ -170,7 +170,7 @@ public enum Launch {
     }
 
     /// The shell on a terminal; from a pipe or file, statements as a script read as they come.
-    static func interactive(_ session: Session, keepGoing: Bool, echo: Bool) -> Int32 {
+    static func interactive(_ session: Session, keepGoing: Bool) -> Int32 {
         guard isatty(0) == 1 else {
             let ok = session.runStandardInput(keepGoing: keepGoing)
             session.console.flush()

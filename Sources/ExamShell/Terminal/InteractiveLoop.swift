@@ -40,7 +40,7 @@ public final class InteractiveLoop {
             case .interrupted: continue
             case .endOfInput: break reading
             }
-            let entry = Self.trimmed(statement)
+            let entry = statement.trimmingSpaces()
             if entry.isEmpty { continue }
             editor.addHistory(entry)
             host.historyDidChange(editor.history)
@@ -90,13 +90,5 @@ public final class InteractiveLoop {
             text += "\n"
         }
         return text
-    }
-
-    /// The text without spaces, tabs and newlines at either end.
-    static func trimmed(_ text: String) -> String {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
-        guard let first = text.firstIndex(where: { !isSpace($0) }),
-              let last = text.lastIndex(where: { !isSpace($0) }) else { return "" }
-        return String(text[first...last])
     }
 }
