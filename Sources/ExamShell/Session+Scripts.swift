@@ -66,11 +66,6 @@ extension Session {
         return ok
     }
 
-    /// The statements of a script with the line each starts on (narration left out).
-    public func statements(of script: String) -> [(text: String, line: Int)] {
-        items(of: script).compactMap { if case .statement(let t, let l) = $0 { return (t, l) }; return nil }
-    }
-
     /// Runs a script's statements in order. The first failure stops it unless `keepGoing`.
     /// With `echo`, each statement (and narration) is printed before its output.
     /// Returns true when every statement succeeded.

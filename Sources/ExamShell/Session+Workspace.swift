@@ -100,15 +100,14 @@ extension Session {
             original = try PackImporter.load(directory: words[0]).store
         }
         let p = store.pool, o = original.pool
-        func key(_ c: Int32, _ q: Int32) -> String { entryKey(c, q) }
         // Entries: acknowledgement and estimated completion.
         for i in 0..<min(store.entries.count, original.entries.count) {
             let c = store.entries.candidate[i], q = store.entries.qualification[i]
             if store.entries.acknowledged[i] != original.entries.acknowledged[i] {
-                out.append((store.entries.acknowledged[i] ? "acknowledge " : "unacknowledge ") + key(c, q))
+                out.append((store.entries.acknowledged[i] ? "acknowledge " : "unacknowledge ") + entryKey(c, q))
             }
             if p[store.entries.completion[i]] != o[original.entries.completion[i]] {
-                out.append("set completion " + key(c, q) + " " + Session.quoted(p[store.entries.completion[i]]))
+                out.append("set completion " + entryKey(c, q) + " " + Session.quoted(p[store.entries.completion[i]]))
             }
         }
         // Reviews: those added, then every field that differs from the load.
@@ -118,7 +117,7 @@ extension Session {
             var fields: [(String, String)] = []
             func day(_ d: Day) -> String { d.isBlank ? "\"\"" : d.iso }
             if i >= original.reviews.count {
-                var add = "add review " + key(r.candidate[i], r.qualification[i]) + " " + r.service[i].code + " requested " + r.requested[i].iso
+                var add = "add review " + entryKey(r.candidate[i], r.qualification[i]) + " " + r.service[i].code + " requested " + r.requested[i].iso
                 if !r.consent[i].isBlank { add += " consent " + r.consent[i].iso }
                 if !r.submitted[i].isBlank { add += " submitted " + r.submitted[i].iso }
                 if r.component[i] != 0 { add += " component " + Session.quoted(p[r.component[i]]) }
@@ -148,7 +147,7 @@ extension Session {
                 fields.append("\(name) = " + (now.isBlank ? "\"\"" : now.iso))
             }
             if !fields.isEmpty {
-                out.append("update certificate " + key(cs.candidate[i], cs.qualification[i]) + " "
+                out.append("update certificate " + entryKey(cs.candidate[i], cs.qualification[i]) + " "
                            + Session.quoted(p[cs.series[i]]) + " set " + fields.joined(separator: ", "))
             }
         }
