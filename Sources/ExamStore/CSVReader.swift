@@ -31,6 +31,8 @@ public struct CSVReader: Sendable {
     public let bytes: [UInt8]
     /// The fields of the record read by the last `nextRecord()`.
     public private(set) var fields: [Field] = []
+    /// The file's lines, as `validate()` counted them (0 before): an upper bound on its records.
+    public private(set) var lines = 0
     private var position: Int
     private var line = 1
     private var lineStart: Int
@@ -47,7 +49,7 @@ public struct CSVReader: Sendable {
     /// Reads the whole file at `path` and checks that it is UTF-8 text.
     public static func open(path: String) throws(Diagnostic) -> CSVReader {
         let bytes = try readFile(path)
-        let reader = CSVReader(bytes: bytes, path: path)
+        var reader = CSVReader(bytes: bytes, path: path)
         try reader.validate()
         return reader
     }
@@ -79,9 +81,11 @@ public struct CSVReader: Sendable {
         return out
     }
 
-    /// Throws at the first byte that is not valid UTF-8, or is NUL, naming its line and column.
-    public func validate() throws(Diagnostic) {
+    /// Throws at the first byte that is not valid UTF-8, or is NUL, naming its line and column;
+    /// counts the file's lines (`lines`).
+    public mutating func validate() throws(Diagnostic) {
         let start = position
+        var lines = 0
         let problem: (offset: Int, lineNumber: Int, lineStart: Int, message: String)? = bytes.withUnsafeBufferPointer { buf in
             let n = buf.count
             var i = start, line = 1, ls = start
@@ -108,8 +112,10 @@ public struct CSVReader: Sendable {
                 }
                 i += need + 1
             }
+            lines = line
             return nil
         }
+        self.lines = lines
         if let p = problem {
             throw Diagnostic(file: path, line: p.lineNumber, column: column(of: p.offset, lineStart: p.lineStart),
                              message: p.message, sourceLine: nil)

@@ -7,6 +7,12 @@ extension PackLoader {
         let cUCI = t.column("uci"), cULN = t.column("uln"), cDob = t.column("dob")
         let cGroup = t.column("group"), cCentre = t.column("centre")
         var seen = Set<Int32>()
+        // Sized from the file's lines: a UCI, a ULN and a number each, at most, are new values.
+        let rows = t.reader.lines
+        interner.pool.reserve(rows * 3)
+        candidateRows = KeyIndex(capacity: rows)
+        store.candidates.reserveCapacity(rows)
+        candidateLines.reserveCapacity(rows)
         while try next(&t) {
             let centre = text(t, cCentre)
             guard let number = candidateNumber(t, cNumber) else { continue }
@@ -19,12 +25,12 @@ extension PackLoader {
             let surname = requiredText(t, cSurname, "a surname") ?? 0
             let forenames = text(t, cForenames)
             let uci = text(t, cUCI)
-            if uci != 0 && !Identifiers.isValidUCI(pool[uci]) {
+            if uci != 0 && !t.reader.withValue(cUCI, Identifiers.isValidUCI(bytes:)) {
                 report(t, cUCI, "invalid UCI '\(pool[uci])' for candidate \(pool[number.written]): expected 13 characters (centre number, 0, year, candidate number, check letter)",
                        severity: .warning)
             }
             let uln = text(t, cULN)
-            if uln != 0 && !Identifiers.isValidULN(pool[uln]) {
+            if uln != 0 && !t.reader.withValue(cULN, Identifiers.isValidULN(bytes:)) {
                 report(t, cULN, "invalid ULN '\(pool[uln])' for candidate \(pool[number.written]): expected 10 digits ending in a valid check digit",
                        severity: .warning)
             }
@@ -103,6 +109,7 @@ extension PackLoader {
         let cCompletion = t.column("completion"), cAck = t.column("acknowledged"), cCentre = t.column("centre")
         if cCentre < 0 && defaultCentre(t) == nil { return }
         var firstLine = CandidateRowLines(candidates: store.candidates.count)
+        store.entries.reserveCapacity(t.reader.lines)
         while try next(&t) {
             guard let (cand, q, series) = entryKeys(t, centre: cCentre, candidate: cCand, qualification: cQual,
                                                     series: cSeries, seen: &firstLine, what: "entry")
@@ -122,6 +129,7 @@ extension PackLoader {
         let cSeries = t.column("series"), cStatus = t.column("status"), cGrade = t.column("grade"), cCentre = t.column("centre")
         if cCentre < 0 && defaultCentre(t) == nil { return }
         var statuses = ChoiceCache<AchievementStatus>()
+        store.achievements.reserveCapacity(t.reader.lines)
         while try next(&t) {
             guard let centre = centre(t, cCentre), let cand = candidate(t, cCand, centre: centre),
                   let q = qualification(t, cQual), let unit = unit(t, cUnit, qualification: q),
@@ -152,6 +160,7 @@ extension PackLoader {
         if cCentre < 0 && defaultCentre(t) == nil { return }
         var statuses = ChoiceCache<ResultStatus>()
         var firstLine = CandidateRowLines(candidates: store.candidates.count)
+        store.results.reserveCapacity(t.reader.lines)
         while try next(&t) {
             guard let (cand, q, series) = entryKeys(t, centre: cCentre, candidate: cCand, qualification: cQual,
                                                     series: cSeries, seen: &firstLine, what: "result")

@@ -1,3 +1,4 @@
+import Dispatch
 import Glibc
 
 /// The state of one pack load: the store being built, the keys seen so far and the diagnostics.
@@ -50,7 +51,8 @@ struct PackLoader {
     /// The distinct centres of candidates.csv, in order of first appearance.
     var centres: [Int32] = []
 
-    var pool: StringPool { store.pool }
+    /// Texts by id, for messages (a local interner's ids too).
+    var pool: ByteInterner { interner }
 
     init(directory: String, pool: StringPool) {
         self.directory = directory
@@ -90,12 +92,87 @@ struct PackLoader {
         try loadCandidates()
         try loadQualifications()
         try loadUnits()
-        try loadEntries()
-        try loadAchievements()
-        try loadResults()
-        try loadReviews()
-        try loadCalendar()
-        try loadCertificates()
+        try loadInParallel(["entries.csv", "achievements.csv", "results.csv", "reviews.csv", "calendar.csv", "certificates.csv"])
+    }
+
+    /// Loads files that point only at candidates, qualifications and units (loaded by now, and
+    /// only read from here on), on as many threads as there are cores: each file by a copy of
+    /// this loader with its own diagnostics and a local interner. The copies are then merged in
+    /// the order of `names`, so the store, its string ids and the diagnostics are those a load on
+    /// one thread gives, whichever thread ran which file.
+    mutating func loadInParallel(_ names: [String]) throws(Interrupted) {
+        var worker = self
+        worker.errors = []; worker.errorCount = 0
+        worker.warnings = []; worker.warningCount = 0
+        worker.interner = interner.local()
+        let done = UnsafeMutablePointer<(loader: PackLoader, interrupted: Bool)?>.allocate(capacity: names.count)
+        done.initialize(repeating: nil, count: names.count)
+        defer { done.deinitialize(count: names.count); done.deallocate() }
+        let slots = UncheckedSendable(done)
+        DispatchQueue.concurrentPerform(iterations: names.count) { [worker] i in
+            var loader = worker
+            var interrupted = false
+            do { try loader.load(names[i]) } catch { interrupted = true }
+            slots.value[i] = (loader, interrupted)
+        }
+        for i in names.indices {
+            guard let (loader, interrupted) = done[i] else { continue }
+            for d in loader.errors + loader.warnings { record(d) }
+            errorCount += loader.errorCount - loader.errors.count
+            warningCount += loader.warningCount - loader.warnings.count
+            fileHashes.merge(loader.fileHashes) { a, _ in a }
+            reportedOnce.formUnion(loader.reportedOnce)
+            loaded.formUnion(loader.loaded)
+            let ids = loader.interner.merge()
+            let from = loader.store
+            switch names[i] {
+            case "entries.csv":
+                store.entries = from.entries
+                store.entries.series.replaceLocalIds(ids)
+                store.entries.completion.replaceLocalIds(ids)
+            case "achievements.csv":
+                store.achievements = from.achievements
+                store.achievements.series.replaceLocalIds(ids)
+                store.achievements.grade.replaceLocalIds(ids)
+            case "results.csv":
+                store.results = from.results
+                store.results.series.replaceLocalIds(ids)
+                store.results.grade.replaceLocalIds(ids)
+            case "reviews.csv":
+                store.reviews = from.reviews
+                store.reviews.id.replaceLocalIds(ids)
+                store.reviews.component.replaceLocalIds(ids)
+                store.reviews.newGrade.replaceLocalIds(ids)
+            case "calendar.csv":
+                store.calendar = from.calendar
+                store.calendar.series.replaceLocalIds(ids)
+                store.calendar.event.replaceLocalIds(ids)
+                store.calendar.time.replaceLocalIds(ids)
+                store.calendar.appliesTo.replaceLocalIds(ids)
+            case "certificates.csv":
+                store.certificates = from.certificates
+                store.certificates.series.replaceLocalIds(ids)
+            default:
+                preconditionFailure("no parallel loader for \(names[i])")
+            }
+            if interrupted {
+                cancelledAt = loader.cancelledAt
+                throw Interrupted()
+            }
+        }
+    }
+
+    /// Loads one file that points at candidates, qualifications and units.
+    private mutating func load(_ name: String) throws(Interrupted) {
+        switch name {
+        case "entries.csv": try loadEntries()
+        case "achievements.csv": try loadAchievements()
+        case "results.csv": try loadResults()
+        case "reviews.csv": try loadReviews()
+        case "calendar.csv": try loadCalendar()
+        case "certificates.csv": try loadCertificates()
+        default: preconditionFailure("no loader for \(name)")
+        }
     }
 
     func path(_ name: String) -> String {
@@ -481,6 +558,12 @@ struct PackLoader {
     }
 }
 
+/// A value handed to other threads whose safe use the code around it guarantees.
+struct UncheckedSendable<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+}
+
 /// One open pack file: its reader positioned on a row, and where each known column is.
 struct PackTable {
     let name: String
@@ -510,7 +593,7 @@ struct PackTable {
 struct ChoiceCache<Value> {
     private var known: [Int32: Value?] = [:]
 
-    mutating func value(_ id: Int32, in pool: StringPool, parse: (String) -> Value?) -> Value? {
+    mutating func value(_ id: Int32, in pool: ByteInterner, parse: (String) -> Value?) -> Value? {
         if let v = known[id] { return v }
         let v = parse(pool[id])
         known[id] = v

@@ -1,15 +1,20 @@
 import Dispatch
 
-/// A pack's files read, checked (UTF-8, no NUL byte) and hashed on a second thread, one file ahead of
-/// the loader: while the loader fills columns from one file, the next one is read.
+/// A pack's files read, checked (UTF-8, no NUL byte) and hashed on another thread, up to
+/// `ReadAhead.window` files ahead of the last one taken: while the loaders fill columns from one
+/// file, the next ones are read.
 ///
-/// Nothing else changes: the loader takes each file's reader, or the diagnostic that opening it
+/// Nothing else changes: a loader takes each file's reader, or the diagnostic that opening it
 /// gave, at the moment it would have opened the file itself, so diagnostics keep their order.
-/// At most the file being loaded and the next one are held in memory.
+/// At most the files being loaded and `window` more are held in memory.
 final class ReadAhead: @unchecked Sendable {
     // Safety: a slot's `result` is written by the reading thread before its `ready` is signalled,
-    // and read by the loader only after waiting on `ready`; the loader grants each `mayRead`
-    // once, setting `skip` before it does. `permitted` and `taken` are the loader's alone.
+    // and read by a loader only after waiting on `ready`; each `mayRead` is granted once, with
+    // `skip` set before. `permitted` and `taken` change only while holding `lock` (loaders on
+    // several threads take files).
+    /// How many files past the last one taken may be read before they are asked for.
+    static let window = 4
+    private let lock = DispatchSemaphore(value: 1)
     private final class Slot: @unchecked Sendable {
         let path: String
         let mayRead = DispatchSemaphore(value: 0)
@@ -28,7 +33,7 @@ final class ReadAhead: @unchecked Sendable {
     init(paths: [String]) {
         slots = paths.map(Slot.init)
         let slots = self.slots
-        grant(through: 1)
+        grant(through: ReadAhead.window)
         DispatchQueue.global().async {
             for slot in slots {
                 slot.mayRead.wait()
@@ -48,11 +53,13 @@ final class ReadAhead: @unchecked Sendable {
     /// the next file be read.
     /// Nil for a path not read ahead, or already taken.
     func take(_ path: String) -> Result<(CSVReader, String), Diagnostic>? {
-        guard let i = slots.firstIndex(where: { $0.path == path }), !slots[i].taken else { return nil }
-        grant(through: i + 1)
+        lock.wait()
+        guard let i = slots.firstIndex(where: { $0.path == path }), !slots[i].taken else { lock.signal(); return nil }
+        slots[i].taken = true
+        grant(through: i + ReadAhead.window)
+        lock.signal()
         let slot = slots[i]
         slot.ready.wait()
-        slot.taken = true
         defer { slot.result = nil }
         return slot.result
     }
@@ -60,8 +67,10 @@ final class ReadAhead: @unchecked Sendable {
     /// Lets the reading thread end, skipping files not yet begun (a load that stops early, or
     /// never takes a file, must not leave it waiting).
     func finish() {
+        lock.wait()
         for slot in slots[permitted...] { slot.skip = true }
         grant(through: slots.count - 1)
+        lock.signal()
     }
 
     private func grant(through last: Int) {

@@ -45,6 +45,18 @@ public final class StringPool: @unchecked Sendable {
         return id
     }
 
+    /// The id of the text in `bytes` (hashed by `ByteTable.hash`) if interned, without adding it:
+    /// safe from several threads at once while nothing interns.
+    func existing(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int32? {
+        table.find(bytes, hash: hash)
+    }
+
+    /// The id of a non-ASCII text equal as a `String` to one interned, without adding it.
+    func existingNonASCII(_ text: String) -> Int32? { nonASCII[text] }
+
+    /// Makes room for `count` more distinct values without growing the table on the way.
+    func reserve(_ count: Int) { table.reserve(strings.count + count) }
+
     /// The id of `s` if it was ever interned; nil otherwise (so no record can hold it).
     public func lookup(_ s: String) -> Int32? {
         if s.isEmpty { return 0 }
@@ -129,9 +141,18 @@ struct ByteTable {
         if used * 2 > slots.count { grow() }
     }
 
-    private mutating func grow() {
+    /// Grows the table, when smaller, to hold `count` values below half full.
+    mutating func reserve(_ count: Int) {
+        var size = slots.count
+        while size < count * 2 { size <<= 1 }
+        if size > slots.count { rehash(into: size) }
+    }
+
+    private mutating func grow() { rehash(into: slots.count * 2) }
+
+    private mutating func rehash(into size: Int) {
         let old = slots
-        slots = [Slot](repeating: Slot(), count: old.count * 2)
+        slots = [Slot](repeating: Slot(), count: size)
         let mask = slots.count - 1
         // Rehash from the bytes: the slot keeps only 32 bits of the hash.
         arena.withUnsafeBufferPointer { arena in

@@ -16,6 +16,14 @@ public struct CandidateTable: Sendable {
     public var dob: [Day] = []
     public var group: [Int32] = []
     public var count: Int { number.count }
+
+    /// Makes room for `rows` rows in every column.
+    public mutating func reserveCapacity(_ rows: Int) {
+        for column in [\Self.centre, \.number, \.key, \.surname, \.forenames, \.uci, \.uln, \.group] {
+            self[keyPath: column].reserveCapacity(rows)
+        }
+        dob.reserveCapacity(rows)
+    }
 }
 
 public struct QualificationTable: Sendable {
@@ -46,6 +54,12 @@ public struct EntryTable: Sendable {
     public var completion: [Int32] = []    // estimated completion series
     public var acknowledged: [Bool] = []
     public var count: Int { candidate.count }
+
+    /// Makes room for `rows` rows in every column.
+    public mutating func reserveCapacity(_ rows: Int) {
+        for column in [\Self.candidate, \.qualification, \.series, \.completion] { self[keyPath: column].reserveCapacity(rows) }
+        acknowledged.reserveCapacity(rows)
+    }
 }
 
 public struct AchievementTable: Sendable {
@@ -56,6 +70,12 @@ public struct AchievementTable: Sendable {
     public var status: [AchievementStatus] = []
     public var grade: [Int32] = []
     public var count: Int { candidate.count }
+
+    /// Makes room for `rows` rows in every column.
+    public mutating func reserveCapacity(_ rows: Int) {
+        for column in [\Self.candidate, \.qualification, \.unit, \.series, \.grade] { self[keyPath: column].reserveCapacity(rows) }
+        status.reserveCapacity(rows)
+    }
 }
 
 public struct ResultTable: Sendable {
@@ -66,6 +86,12 @@ public struct ResultTable: Sendable {
     public var mark: [Int32] = []
     public var status: [ResultStatus] = []
     public var count: Int { candidate.count }
+
+    /// Makes room for `rows` rows in every column.
+    public mutating func reserveCapacity(_ rows: Int) {
+        for column in [\Self.candidate, \.qualification, \.series, \.grade, \.mark] { self[keyPath: column].reserveCapacity(rows) }
+        status.reserveCapacity(rows)
+    }
 }
 
 public struct ReviewTable: Sendable {

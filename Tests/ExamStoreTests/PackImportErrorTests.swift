@@ -136,6 +136,24 @@ import ExamStore
         #expect(e.last?.notes.last == "... and 10 more errors not shown")
     }
 
+    @Test func errorsOfSeveralFilesComeInFileOrderAndAreCappedTogether() {
+        // entries, achievements and results load on different threads; whichever ends first,
+        // their errors are listed file by file, and one cap counts them all.
+        func rows(_ header: String, _ row: (Int) -> String, _ n: Int) -> String {
+            (1...n).reduce(header + "\n") { $0 + row($1) + "\n" }
+        }
+        let e = errors(SamplePack.with([
+            "entries.csv": rows("candidate,qualification,series", { "\(100 + $0),05839,Summer 2024" }, 30),
+            "achievements.csv": rows("candidate,qualification,unit,series,status,grade", { _ in "42,05839,9,Summer 2024,achieved,P" }, 30),
+            "results.csv": rows("candidate,qualification,series,grade", { _ in "7,J999,Summer 2024,4" }, 5),
+        ]))
+        #expect(e.count == PackImporter.maximumDiagnostics)
+        #expect(e.prefix(30).allSatisfy { $0.file.hasSuffix("entries.csv") && $0.message.contains("unknown candidate") })
+        #expect(e.dropFirst(30).allSatisfy { $0.file.hasSuffix("achievements.csv") && $0.message.contains("unknown unit '9'") })
+        #expect(e.map(\.line) == Array(2...31) + Array(2...21))
+        #expect(e.last?.notes.last == "... and 15 more errors not shown")
+    }
+
     @Test func aFailedLoadLeavesTheSessionStoreAsItWas() throws {
         let good = PackFixture(SamplePack.files)
         var session = Session(store: try PackImporter.load(directory: good.directory).store)

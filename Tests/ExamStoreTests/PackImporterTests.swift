@@ -108,6 +108,30 @@ import ExamStore
         #expect(s.entries.candidate == [b])
     }
 
+    @Test func textsGetTheIdsOfAOneThreadLoadWhicheverThreadReadThem() throws {
+        // Files after units.csv are read on several threads, each interning new texts locally;
+        // merged in file order, a text's id is still its place of first appearance in the pack.
+        let pack = PackFixture(SamplePack.with([
+            "entries.csv": "candidate,qualification,series\n42,05839,Été 2024\n",
+            "achievements.csv": "candidate,qualification,unit,series,status,grade\n42,05839,1,Summer 2024,achieved,Q1\n7,05839,1,Summer 2024,achieved,Q2\n",
+            "results.csv": "candidate,qualification,series,grade\n42,05839,Été 2024,Q2\n7,05839,Summer 2024,Q3\n",
+        ]))
+        let first = try PackImporter.load(directory: pack.directory).store
+        let ids = try ["Été 2024", "Summer 2024", "Q1", "Q2", "Q3"].map { try #require(first.pool.lookup($0)) }
+        #expect(ids == ids.sorted())
+        // The decomposed spelling of "Été" (E + combining acute) is the same text.
+        let decomposed = "E\u{301}t\u{E9} 2024"
+        #expect(first.pool.lookup(decomposed) == ids[0])
+        #expect(first.results.series.map { first.pool[$0] } == ["Été 2024", "Summer 2024"])
+        #expect(first.results.grade.map { first.pool[$0] } == ["Q2", "Q3"])
+        #expect(first.achievements.grade == [ids[2], ids[3]])
+        for _ in 1...20 {
+            let again = try PackImporter.load(directory: pack.directory).store
+            #expect(again.pool.strings == first.pool.strings)
+            #expect(again.results.grade == first.results.grade && again.entries.series == first.entries.series)
+        }
+    }
+
     @Test func sharesThePoolItIsGiven() throws {
         let pool = StringPool()
         let pack = PackFixture(SamplePack.files)
