@@ -197,6 +197,36 @@ public struct CSVReader: Sendable {
         return !fields.isEmpty
     }
 
+    // MARK: Parts
+
+    /// The offset of the next byte to read.
+    public var offset: Int { position }
+
+    /// An offset just after a line end near the middle of the file, where a second reader could
+    /// start (`continuing(at:)`); nil for a file under `minimumBytes`. A line end may lie inside a
+    /// quoted field: whoever reads the first part checks that a record ends there.
+    public func middleLineStart(minimumBytes: Int) -> Int? {
+        guard bytes.count >= minimumBytes else { return nil }
+        var i = bytes.count / 2
+        while i < bytes.count && bytes[i] != 10 { i += 1 }
+        return i + 1 < bytes.count ? i + 1 : nil
+    }
+
+    /// A reader of the same bytes that starts at `offset` (the start of a line), counting lines
+    /// from there as a reader from the start would.
+    public func continuing(at offset: Int) -> CSVReader {
+        var copy = self
+        copy.fields = []
+        copy.position = offset
+        copy.lineStart = offset
+        copy.line = 1 + bytes.withUnsafeBufferPointer { buf in
+            var lines = 0
+            for i in 0..<offset where buf[i] == 10 { lines += 1 }
+            return lines
+        }
+        return copy
+    }
+
     // MARK: Values
 
     /// Calls `body` with the value of field `index` of the current record: an unquoted value with

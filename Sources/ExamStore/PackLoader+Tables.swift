@@ -1,5 +1,6 @@
 /// One reader per pack file, in load order: candidates and qualifications before the files that
-/// point at them.
+/// point at them. The readers of the files after units.csv take the file opened (and may be
+/// given a part of it: see `loadInParallel`).
 extension PackLoader {
     mutating func loadCandidates() throws(Interrupted) {
         guard var t = open("candidates.csv") else { return }
@@ -103,8 +104,7 @@ extension PackLoader {
         }
     }
 
-    mutating func loadEntries() throws(Interrupted) {
-        guard var t = open("entries.csv") else { return }
+    mutating func loadEntries(_ t: inout PackTable) throws(Interrupted) {
         let cCand = t.column("candidate"), cQual = t.column("qualification"), cSeries = t.column("series")
         let cCompletion = t.column("completion"), cAck = t.column("acknowledged"), cCentre = t.column("centre")
         if cCentre < 0 && defaultCentre(t) == nil { return }
@@ -123,8 +123,7 @@ extension PackLoader {
         }
     }
 
-    mutating func loadAchievements() throws(Interrupted) {
-        guard var t = open("achievements.csv") else { return }
+    mutating func loadAchievements(_ t: inout PackTable) throws(Interrupted) {
         let cCand = t.column("candidate"), cQual = t.column("qualification"), cUnit = t.column("unit")
         let cSeries = t.column("series"), cStatus = t.column("status"), cGrade = t.column("grade"), cCentre = t.column("centre")
         if cCentre < 0 && defaultCentre(t) == nil { return }
@@ -153,8 +152,7 @@ extension PackLoader {
         }
     }
 
-    mutating func loadResults() throws(Interrupted) {
-        guard var t = open("results.csv") else { return }
+    mutating func loadResults(_ t: inout PackTable) throws(Interrupted) {
         let cCand = t.column("candidate"), cQual = t.column("qualification"), cSeries = t.column("series")
         let cGrade = t.column("grade"), cMark = t.column("mark"), cStatus = t.column("status"), cCentre = t.column("centre")
         if cCentre < 0 && defaultCentre(t) == nil { return }
@@ -179,8 +177,7 @@ extension PackLoader {
         }
     }
 
-    mutating func loadReviews() throws(Interrupted) {
-        guard var t = open("reviews.csv") else { return }
+    mutating func loadReviews(_ t: inout PackTable) throws(Interrupted) {
         let cId = t.column("id"), cCand = t.column("candidate"), cQual = t.column("qualification")
         let cComponent = t.column("component"), cService = t.column("service"), cRequested = t.column("requested")
         let cConsent = t.column("consent"), cSubmitted = t.column("submitted"), cOutcome = t.column("outcome")
@@ -248,8 +245,7 @@ extension PackLoader {
         "ats_deadline", "mir_deadline", "late_certification_deadline", "claims_deadline",
     ]
 
-    mutating func loadCalendar() throws(Interrupted) {
-        guard var t = open("calendar.csv") else { return }
+    mutating func loadCalendar(_ t: inout PackTable) throws(Interrupted) {
         let cSeries = t.column("series"), cEvent = t.column("event"), cDate = t.column("date")
         let cTime = t.column("time"), cApplies = t.column("applies_to")
         var checked = Set<Int32>()
@@ -269,8 +265,7 @@ extension PackLoader {
         }
     }
 
-    mutating func loadCertificates() throws(Interrupted) {
-        guard var t = open("certificates.csv") else { return }
+    mutating func loadCertificates(_ t: inout PackTable) throws(Interrupted) {
         let cCand = t.column("candidate"), cQual = t.column("qualification"), cSeries = t.column("series")
         let cReceived = t.column("received"), cIssued = t.column("issued"), cDestroyed = t.column("destroyed")
         let cCentre = t.column("centre")

@@ -1,4 +1,3 @@
-import Dispatch
 import Glibc
 
 /// The state of one pack load: the store being built, the keys seen so far and the diagnostics.
@@ -93,86 +92,6 @@ struct PackLoader {
         try loadQualifications()
         try loadUnits()
         try loadInParallel(["entries.csv", "achievements.csv", "results.csv", "reviews.csv", "calendar.csv", "certificates.csv"])
-    }
-
-    /// Loads files that point only at candidates, qualifications and units (loaded by now, and
-    /// only read from here on), on as many threads as there are cores: each file by a copy of
-    /// this loader with its own diagnostics and a local interner. The copies are then merged in
-    /// the order of `names`, so the store, its string ids and the diagnostics are those a load on
-    /// one thread gives, whichever thread ran which file.
-    mutating func loadInParallel(_ names: [String]) throws(Interrupted) {
-        var worker = self
-        worker.errors = []; worker.errorCount = 0
-        worker.warnings = []; worker.warningCount = 0
-        worker.interner = interner.local()
-        let done = UnsafeMutablePointer<(loader: PackLoader, interrupted: Bool)?>.allocate(capacity: names.count)
-        done.initialize(repeating: nil, count: names.count)
-        defer { done.deinitialize(count: names.count); done.deallocate() }
-        let slots = UncheckedSendable(done)
-        DispatchQueue.concurrentPerform(iterations: names.count) { [worker] i in
-            var loader = worker
-            var interrupted = false
-            do { try loader.load(names[i]) } catch { interrupted = true }
-            slots.value[i] = (loader, interrupted)
-        }
-        for i in names.indices {
-            guard let (loader, interrupted) = done[i] else { continue }
-            for d in loader.errors + loader.warnings { record(d) }
-            errorCount += loader.errorCount - loader.errors.count
-            warningCount += loader.warningCount - loader.warnings.count
-            fileHashes.merge(loader.fileHashes) { a, _ in a }
-            reportedOnce.formUnion(loader.reportedOnce)
-            loaded.formUnion(loader.loaded)
-            let ids = loader.interner.merge()
-            let from = loader.store
-            switch names[i] {
-            case "entries.csv":
-                store.entries = from.entries
-                store.entries.series.replaceLocalIds(ids)
-                store.entries.completion.replaceLocalIds(ids)
-            case "achievements.csv":
-                store.achievements = from.achievements
-                store.achievements.series.replaceLocalIds(ids)
-                store.achievements.grade.replaceLocalIds(ids)
-            case "results.csv":
-                store.results = from.results
-                store.results.series.replaceLocalIds(ids)
-                store.results.grade.replaceLocalIds(ids)
-            case "reviews.csv":
-                store.reviews = from.reviews
-                store.reviews.id.replaceLocalIds(ids)
-                store.reviews.component.replaceLocalIds(ids)
-                store.reviews.newGrade.replaceLocalIds(ids)
-            case "calendar.csv":
-                store.calendar = from.calendar
-                store.calendar.series.replaceLocalIds(ids)
-                store.calendar.event.replaceLocalIds(ids)
-                store.calendar.time.replaceLocalIds(ids)
-                store.calendar.appliesTo.replaceLocalIds(ids)
-            case "certificates.csv":
-                store.certificates = from.certificates
-                store.certificates.series.replaceLocalIds(ids)
-            default:
-                preconditionFailure("no parallel loader for \(names[i])")
-            }
-            if interrupted {
-                cancelledAt = loader.cancelledAt
-                throw Interrupted()
-            }
-        }
-    }
-
-    /// Loads one file that points at candidates, qualifications and units.
-    private mutating func load(_ name: String) throws(Interrupted) {
-        switch name {
-        case "entries.csv": try loadEntries()
-        case "achievements.csv": try loadAchievements()
-        case "results.csv": try loadResults()
-        case "reviews.csv": try loadReviews()
-        case "calendar.csv": try loadCalendar()
-        case "certificates.csv": try loadCertificates()
-        default: preconditionFailure("no loader for \(name)")
-        }
     }
 
     func path(_ name: String) -> String {
@@ -295,9 +214,14 @@ struct PackLoader {
         case "units.csv": unitsLoaded = true
         default: break
         }
+        forgetRows(of: table)
+        return table
+    }
+
+    /// Starts reading rows of `table` with nothing remembered of the rows of another file.
+    mutating func forgetRows(of table: PackTable) {
         lastCandidate = -1
         lastCells = Array(repeating: (0, 0, false, -1), count: table.headerCount)
-        return table
     }
 
     /// Steps to the next row with data; false at the end of the file or at a broken quote.
@@ -309,6 +233,14 @@ struct PackLoader {
             } catch {
                 record(error)
                 return false
+            }
+            if table.end != .max, let first = table.reader.fields.first {
+                if first.start >= table.end {
+                    table.reachedEnd = true
+                    return false
+                }
+                // A quoted field ran past the end: this part goes on to the end of the file.
+                if table.reader.offset > table.end { table.end = .max }
             }
             table.rows += 1
             if table.rows & 4095 == 0 && Interruption.isRequested {
@@ -574,6 +506,10 @@ struct PackTable {
     var columns: [String: Int] = [:]
     /// Rows read so far (the header not counted).
     var rows = 0
+    /// Where this reader's part of the file ends (`loadInParallel`): a row starting here or later
+    /// is the next part's. `reachedEnd` once a row was found there.
+    var end = Int.max
+    var reachedEnd = false
 
     init(name: String, path: String, reader: CSVReader, headerCount: Int) {
         self.name = name

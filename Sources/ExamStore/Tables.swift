@@ -60,6 +60,13 @@ public struct EntryTable: Sendable {
         for column in [\Self.candidate, \.qualification, \.series, \.completion] { self[keyPath: column].reserveCapacity(rows) }
         acknowledged.reserveCapacity(rows)
     }
+
+    /// Adds the rows of `other` after these.
+    public mutating func append(contentsOf other: EntryTable) {
+        if count == 0 { self = other; return }
+        candidate += other.candidate; qualification += other.qualification; series += other.series
+        completion += other.completion; acknowledged += other.acknowledged
+    }
 }
 
 public struct AchievementTable: Sendable {
@@ -76,6 +83,13 @@ public struct AchievementTable: Sendable {
         for column in [\Self.candidate, \.qualification, \.unit, \.series, \.grade] { self[keyPath: column].reserveCapacity(rows) }
         status.reserveCapacity(rows)
     }
+
+    /// Adds the rows of `other` after these.
+    public mutating func append(contentsOf other: AchievementTable) {
+        if count == 0 { self = other; return }
+        candidate += other.candidate; qualification += other.qualification; unit += other.unit
+        series += other.series; status += other.status; grade += other.grade
+    }
 }
 
 public struct ResultTable: Sendable {
@@ -91,6 +105,13 @@ public struct ResultTable: Sendable {
     public mutating func reserveCapacity(_ rows: Int) {
         for column in [\Self.candidate, \.qualification, \.series, \.grade, \.mark] { self[keyPath: column].reserveCapacity(rows) }
         status.reserveCapacity(rows)
+    }
+
+    /// Adds the rows of `other` after these.
+    public mutating func append(contentsOf other: ResultTable) {
+        if count == 0 { self = other; return }
+        candidate += other.candidate; qualification += other.qualification; series += other.series
+        grade += other.grade; mark += other.mark; status += other.status
     }
 }
 

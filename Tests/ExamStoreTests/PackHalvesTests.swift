@@ -1,0 +1,90 @@
+import Testing
+import ExamStore
+
+/// A large file is read in two halves at once (`PackLoader+Parallel.swift`); what it loads, and
+/// what it reports, must be what reading it in one go gives.
+@Suite struct PackHalvesTests {
+    static let centres = ["11111", "22222", "33333"]
+    static let perCentre = 9_000
+
+    /// Candidates 1 to `perCentre` at each centre.
+    static let candidates: String = {
+        var text = "centre,candidate,surname,forenames\n"
+        for centre in centres {
+            for n in 1...perCentre { text += "\(centre),\(n),S\(n % 97),F\(n % 89)\n" }
+        }
+        return text
+    }()
+
+    /// An entry per candidate, in candidates.csv's order: over a megabyte, so read in halves.
+    static func entryRows(_ row: (String, Int) -> String = { c, n in "\(c),\(n),05839,Summer 2024,Summer \(2025 + n % 3),no" }) -> [String] {
+        centres.flatMap { c in (1...perCentre).map { row(c, $0) } }
+    }
+
+    static func pack(entries rows: [String]) -> [String: String] {
+        ["candidates.csv": candidates, "qualifications.csv": SamplePack.qualifications, "units.csv": SamplePack.units,
+         "entries.csv": "centre,candidate,qualification,series,completion,acknowledged\n" + rows.joined(separator: "\n") + "\n"]
+    }
+
+    @Test func aFileReadInHalvesKeepsEveryRowInOrder() throws {
+        // The last centre's rows (all in the second half) have completions of their own.
+        let rows = Self.entryRows { c, n in
+            "\(c),\(n),05839,Summer 2024,\(c == "33333" ? "Later \(n % 2)" : "Summer \(2025 + n % 3)"),no"
+        }
+        let text = try #require(Self.pack(entries: rows)["entries.csv"])
+        #expect(text.utf8.count > 1 << 20)
+        let fixture = PackFixture(Self.pack(entries: rows))
+        let s = try PackImporter.load(directory: fixture.directory).store
+        #expect(s.entries.count == rows.count)
+        for (i, row) in rows.enumerated() {
+            let cells = row.split(separator: ",").map(String.init)
+            let c = Int(s.entries.candidate[i])
+            guard s.pool[s.candidates.centre[c]] == cells[0], s.pool[s.candidates.number[c]] == cells[1],
+                  s.pool[s.entries.completion[i]] == cells[4] else {
+                Issue.record("row \(i + 2) loaded as candidate \(s.pool[s.candidates.number[c]]) at \(s.pool[s.candidates.centre[c]]), completion \(s.pool[s.entries.completion[i]])")
+                return
+            }
+        }
+        // Texts take ids in the order the file first has them, the second half's after the first's.
+        let ids = try ["Summer 2024", "Summer 2026", "Summer 2027", "Summer 2025", "Later 1", "Later 0"].map { try #require(s.pool.lookup($0)) }
+        #expect(ids == ids.sorted())
+    }
+
+    @Test func aDuplicateAcrossTheMiddleIsReportedAsInOneGo() {
+        var rows = Self.entryRows()
+        let last = rows.count + 1                 // the line of the last row
+        rows[rows.count - 1] = rows[0]            // repeats line 2's keys
+        let fixture = PackFixture(Self.pack(entries: rows))
+        let e = loadErrors(fixture.directory) ?? []
+        #expect(e.map(place) == ["entries.csv:\(last):9"])
+        #expect(e.first?.message == "duplicate entry of candidate 1 for 05839 in Summer 2024: the first is at line 2")
+    }
+
+    @Test func aQuotedFieldAcrossTheMiddleIsReadWhole() throws {
+        // A quoted cell whose lines look like rows, centred on the middle of the file.
+        let rows = Self.entryRows()
+        let half = rows.count / 2
+        let inner = (1...400).map { "\"\"33333,\($0),05839,Summer 2024\"\"" }.joined(separator: "\n")
+        var withQuote = Array(rows[..<half])
+        withQuote.append("11111,\(Self.perCentre),05839,Autumn 2024,\"\(inner)\",no")
+        withQuote += rows[half...]
+        let fixture = PackFixture(Self.pack(entries: withQuote))
+        let s = try PackImporter.load(directory: fixture.directory).store
+        #expect(s.entries.count == rows.count + 1)
+        let cell = s.pool[s.entries.completion[half]]
+        #expect(cell.hasPrefix("\"33333,1,05839") && cell.split(separator: "\n").count == 400)
+        #expect(s.pool[s.entries.series[half + 1]] == "Summer 2024")
+    }
+
+    @Test func aBrokenQuoteInTheFirstHalfEndsTheFileAsInOneGo() throws {
+        var rows = Self.entryRows()
+        rows[9] = "11111,10,05839,\"Summer 2024,Summer 2025,no"          // line 11: no closing quote before…
+        rows[rows.count - 5] = "11111,99999,05839,Summer 2024,,no"     // …an unknown candidate never reached
+        let fixture = PackFixture(Self.pack(entries: rows))
+        let e = loadErrors(fixture.directory) ?? []
+        #expect(e.count == 1)
+        #expect(e.first.map(place) == "entries.csv:11:16")
+        #expect(e.first?.message.hasPrefix("unexpected text after a closing quote") == true
+                || e.first?.message.hasPrefix("unbalanced quote") == true)
+    }
+}
