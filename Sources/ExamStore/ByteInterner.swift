@@ -10,6 +10,9 @@ struct ByteInterner {
     let pool: StringPool
     /// Local values by -id (index 0 unused); nil for a plain interner.
     private var added: [String]?
+    /// Whether a local interner looks values up in the pool first (false while another thread
+    /// adds to the pool: every value is then local until merged).
+    private var readsPool = true
     private var table = ByteTable()
     /// Local non-ASCII values by `String` equality, as `StringPool` keeps them.
     private var nonASCII: [String: Int32] = [:]
@@ -23,15 +26,23 @@ struct ByteInterner {
         return copy
     }
 
+    /// A local interner that does not even read the pool, for while another thread adds to it.
+    func isolated() -> ByteInterner {
+        var copy = local()
+        copy.readsPool = false
+        return copy
+    }
+
     /// The id of the text in `bytes` (0 for empty).
     @inline(__always) mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
         guard added != nil else { return pool.intern(bytes: bytes) }
         if bytes.isEmpty { return 0 }
         let hash = ByteTable.hash(bytes)
-        if let id = pool.existing(bytes, hash: hash) ?? table.find(bytes, hash: hash) { return id }
+        if readsPool, let id = pool.existing(bytes, hash: hash) { return id }
+        if let id = table.find(bytes, hash: hash) { return id }
         let text = String(decoding: bytes, as: UTF8.self)
         if !bytes.allSatisfy({ $0 < 0x80 }) {
-            if let id = pool.existingNonASCII(text) ?? nonASCII[text] {
+            if let id = (readsPool ? pool.existingNonASCII(text) : nil) ?? nonASCII[text] {
                 table.insert(bytes, hash: hash, id: id)
                 return id
             }
@@ -45,6 +56,12 @@ struct ByteInterner {
 
     /// The text of an id, local or the pool's.
     subscript(id: Int32) -> String { id < 0 ? added![Int(-id)] : pool[id] }
+
+    /// The pool id of `id` given `merge()`'s ids (a pool id as it is).
+    static func poolId(_ id: Int32, _ ids: [Int32]?) -> Int32 {
+        guard id < 0, let ids else { return id }
+        return ids[Int(-id)]
+    }
 
     /// Adds the local values to the pool (on one thread, with nothing else interning) and gives
     /// each local id's pool id, by -id; nil when there were none.

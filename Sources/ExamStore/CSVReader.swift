@@ -86,13 +86,23 @@ public struct CSVReader: Sendable {
     public mutating func validate() throws(Diagnostic) {
         let start = position
         var lines = 0
-        let problem: (offset: Int, lineNumber: Int, lineStart: Int, message: String)? = bytes.withUnsafeBufferPointer { buf in
+        let problem: (offset: Int, lineNumber: Int, message: String)? = bytes.withUnsafeBufferPointer { buf in
             let n = buf.count
-            var i = start, line = 1, ls = start
+            let raw = UnsafeRawPointer(buf.baseAddress)
+            var i = start, line = 1
             while i < n {
+                // Eight bytes at a time while they are ASCII without a NUL, counting line ends.
+                if i + 8 <= n, let raw {
+                    let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    if word & 0x8080_8080_8080_8080 == 0 && Self.zeroBytes(word) == 0 {
+                        line += Self.zeroBytes(word ^ 0x0A0A_0A0A_0A0A_0A0A).nonzeroBitCount
+                        i += 8
+                        continue
+                    }
+                }
                 let c = buf[i]
                 if c < 0x80 {
-                    if c == 10 { line += 1; ls = i + 1 } else if c == 0 { return (i, line, ls, "NUL byte in text: the file is not a CSV text file") }
+                    if c == 10 { line += 1 } else if c == 0 { return (i, line, "NUL byte in text: the file is not a CSV text file") }
                     i += 1
                     continue
                 }
@@ -100,15 +110,15 @@ public struct CSVReader: Sendable {
                 if c & 0xE0 == 0xC0 { need = 1; minimum = 0x80; value = UInt32(c & 0x1F) }
                 else if c & 0xF0 == 0xE0 { need = 2; minimum = 0x800; value = UInt32(c & 0x0F) }
                 else if c & 0xF8 == 0xF0 { need = 3; minimum = 0x10000; value = UInt32(c & 0x07) }
-                else { return (i, line, ls, "invalid UTF-8 (save the file as UTF-8 CSV)") }
-                guard i + need < n else { return (i, line, ls, "invalid UTF-8 (save the file as UTF-8 CSV)") }
+                else { return (i, line, "invalid UTF-8 (save the file as UTF-8 CSV)") }
+                guard i + need < n else { return (i, line, "invalid UTF-8 (save the file as UTF-8 CSV)") }
                 for k in 1...need {
                     let d = buf[i + k]
-                    guard d & 0xC0 == 0x80 else { return (i, line, ls, "invalid UTF-8 (save the file as UTF-8 CSV)") }
+                    guard d & 0xC0 == 0x80 else { return (i, line, "invalid UTF-8 (save the file as UTF-8 CSV)") }
                     value = value << 6 | UInt32(d & 0x3F)
                 }
                 guard value >= minimum, value <= 0x10FFFF, !(0xD800...0xDFFF).contains(value) else {
-                    return (i, line, ls, "invalid UTF-8 (save the file as UTF-8 CSV)")
+                    return (i, line, "invalid UTF-8 (save the file as UTF-8 CSV)")
                 }
                 i += need + 1
             }
@@ -117,17 +127,27 @@ public struct CSVReader: Sendable {
         }
         self.lines = lines
         if let p = problem {
-            throw Diagnostic(file: path, line: p.lineNumber, column: column(of: p.offset, lineStart: p.lineStart),
+            var lineStart = p.offset
+            while lineStart > start && bytes[lineStart - 1] != 10 { lineStart -= 1 }
+            throw Diagnostic(file: path, line: p.lineNumber, column: column(of: p.offset, lineStart: lineStart),
                              message: p.message, sourceLine: nil)
         }
+    }
+
+    /// A word with the top bit of each byte of `word` that is zero set, and no other bit.
+    @inline(__always) static func zeroBytes(_ word: UInt64) -> UInt64 {
+        let low7 = (word & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F
+        return ~(low7 | word | 0x7F7F_7F7F_7F7F_7F7F)
     }
 
     /// Reads the next record into `fields`; false at the end of the file. Blank lines are skipped.
     /// Throws on an unbalanced quote (pointing at the opening quote) or text after a closing quote.
     public mutating func nextRecord() throws(Diagnostic) -> Bool {
+        // The last record's fields are overwritten in place, the extra ones then dropped: no
+        // generic `removeAll` per row.
         var f = fields
         fields = []
-        f.removeAll(keepingCapacity: true)
+        var filled = 0
         var pos = position, line = self.line, ls = self.lineStart
         let failure: (offset: Int, line: Int, lineStart: Int, message: String)? = bytes.withUnsafeBufferPointer { buf in
             let n = buf.count
@@ -157,8 +177,10 @@ public struct CSVReader: Sendable {
                     }
                     let contentEnd = pos
                     pos += 1
-                    f.append(Field(start: start, end: pos, contentStart: start + 1, contentEnd: contentEnd,
-                                   line: fieldLine, lineStart: fieldLineStart, quoted: true, escaped: escaped))
+                    let field = Field(start: start, end: pos, contentStart: start + 1, contentEnd: contentEnd,
+                                      line: fieldLine, lineStart: fieldLineStart, quoted: true, escaped: escaped)
+                    if filled < f.count { f[filled] = field } else { f.append(field) }
+                    filled += 1
                     while pos < n && (buf[pos] == 32 || buf[pos] == 9) { pos += 1 }
                     if pos >= n { return nil }
                     let c = buf[pos]
@@ -174,8 +196,10 @@ public struct CSVReader: Sendable {
                     if c == 13 && p + 1 < n && buf[p + 1] == 10 { break }
                     p += 1
                 }
-                f.append(Field(start: pos, end: p, contentStart: pos, contentEnd: p,
-                               line: fieldLine, lineStart: fieldLineStart, quoted: false, escaped: false))
+                let field = Field(start: pos, end: p, contentStart: pos, contentEnd: p,
+                                  line: fieldLine, lineStart: fieldLineStart, quoted: false, escaped: false)
+                if filled < f.count { f[filled] = field } else { f.append(field) }
+                filled += 1
                 if p >= n { pos = p; return nil }
                 let c = buf[p]
                 if c == 44 { pos = p + 1; continue }
@@ -185,6 +209,7 @@ public struct CSVReader: Sendable {
                 return nil
             }
         }
+        if f.count > filled { f.removeLast(f.count - filled) }
         fields = f
         position = pos
         self.line = line
@@ -202,12 +227,12 @@ public struct CSVReader: Sendable {
     /// The offset of the next byte to read.
     public var offset: Int { position }
 
-    /// An offset just after a line end near the middle of the file, where a second reader could
-    /// start (`continuing(at:)`); nil for a file under `minimumBytes`. A line end may lie inside a
-    /// quoted field: whoever reads the first part checks that a record ends there.
-    public func middleLineStart(minimumBytes: Int) -> Int? {
+    /// An offset just after the first line end past `share` of the file (0.5: the middle), where
+    /// a second reader could start (`continuing(at:)`); nil for a file under `minimumBytes`. A line
+    /// end may lie inside a quoted field: whoever reads the first part checks that a record ends there.
+    public func lineStart(after share: Double, minimumBytes: Int) -> Int? {
         guard bytes.count >= minimumBytes else { return nil }
-        var i = bytes.count / 2
+        var i = Int(Double(bytes.count) * share)
         while i < bytes.count && bytes[i] != 10 { i += 1 }
         return i + 1 < bytes.count ? i + 1 : nil
     }
@@ -220,8 +245,13 @@ public struct CSVReader: Sendable {
         copy.position = offset
         copy.lineStart = offset
         copy.line = 1 + bytes.withUnsafeBufferPointer { buf in
-            var lines = 0
-            for i in 0..<offset where buf[i] == 10 { lines += 1 }
+            guard let raw = UnsafeRawPointer(buf.baseAddress) else { return 0 }
+            var lines = 0, i = 0
+            while i + 8 <= offset {
+                lines += Self.zeroBytes(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ 0x0A0A_0A0A_0A0A_0A0A).nonzeroBitCount
+                i += 8
+            }
+            while i < offset { if buf[i] == 10 { lines += 1 }; i += 1 }
             return lines
         }
         return copy

@@ -53,7 +53,7 @@ extension PackLoader {
                 parts.append(Part(name: name, loader: loader, table: nil, half: 0, opened: nil))
                 continue
             }
-            if halves(table), let middle = table.reader.middleLineStart(minimumBytes: Self.halvingBytes) {
+            if halves(table), let middle = table.reader.lineStart(after: 0.5, minimumBytes: Self.halvingBytes) {
                 var first = table, second = table
                 first.end = middle
                 parts.append(Part(name: name, loader: loader, table: first, half: 1, opened: (loader, table)))
@@ -77,27 +77,97 @@ extension PackLoader {
         }
         var i = 0
         while i < count {
-            let part = buffer[i]
+            let part = buffer + i
             i += 1
-            guard part.half == 1 else { absorb(part.loader, part.name); continue }
-            let second = buffer[i]
+            guard part.pointee.half == 1 else {
+                useMergedIds(&part.pointee.loader, part.pointee.name)
+                take(&part.pointee.loader, part.pointee.name)
+                continue
+            }
+            let second = buffer + i
             i += 1
-            if part.table?.reachedEnd == true {
-                let first = absorbed(part.loader, part.name), next = absorbed(second.loader, second.name)
-                if !Self.repeatsKeys(part.name, first, next, candidates: store.candidates.count) {
-                    take(part.loader, part.name, first)
-                    take(second.loader, second.name, next)
+            if part.pointee.table?.reachedEnd == true {
+                useMergedIds(&part.pointee.loader, part.pointee.name)
+                useMergedIds(&second.pointee.loader, second.pointee.name)
+                if !Self.repeatsKeys(part.pointee.name, part.pointee.loader.store, second.pointee.loader.store,
+                                     candidates: store.candidates.count) {
+                    take(&part.pointee.loader, part.pointee.name)
+                    take(&second.pointee.loader, second.pointee.name)
                     continue
                 }
             }
             // The halves do not join: read the file again on this thread.
-            guard var (loader, table) = part.opened else { continue }
-            do { try loader.loadRows(part.name, &table) } catch {
+            guard var (loader, table) = part.pointee.opened else { continue }
+            do { try loader.loadRows(part.pointee.name, &table) } catch {
                 cancelledAt = loader.cancelledAt
                 throw Interrupted()
             }
-            absorb(loader, part.name)
+            useMergedIds(&loader, part.pointee.name)
+            take(&loader, part.pointee.name)
         }
+    }
+
+    /// Reads candidates.csv in two halves at once: this loader reads the first, adding to the pool,
+    /// while a copy reads the second with an interner of its own that does not read the pool.
+    /// The second half's texts then join the pool and its rows follow the first's, unless the
+    /// first did not stop where a row starts (it then read on to the end itself) or a candidate
+    /// of the second half is one of the first's (the first then reads on, as in one go).
+    mutating func loadCandidatesInHalves(_ t: inout PackTable, middle: Int) throws(Interrupted) {
+        var copy = self
+        copy.errors = []; copy.errorCount = 0
+        copy.warnings = []; copy.warningCount = 0
+        copy.interner = interner.isolated()
+        let lines = t.reader.lines
+        // The copy is made before this loader reserves room, so the two share no buffers.
+        let part = UnsafeMutablePointer<Part>.allocate(capacity: 1)
+        part.initialize(to: Part(name: t.name, loader: copy, table: t, half: 2, start: middle, opened: nil))
+        defer { part.deinitialize(count: 1); part.deallocate() }
+        let shared = UncheckedSendable(part), done = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            shared.value.pointee.loader.reserveCandidates(lines / 2)
+            shared.value.pointee.run()
+            done.signal()
+        }
+        interner.pool.reserve(lines * 3)
+        reserveCandidates(lines)
+        t.end = middle
+        var stopped = false
+        do { try loadCandidateRows(&t) } catch { stopped = true }
+        done.wait()
+        if stopped || part.pointee.interrupted {
+            if !stopped { cancelledAt = part.pointee.loader.cancelledAt }
+            throw Interrupted()
+        }
+        guard t.reachedEnd else { return }
+        if !joinCandidates(&part.pointee.loader) {
+            t.reader = t.reader.continuing(at: middle)
+            t.end = .max
+            t.reachedEnd = false
+            try loadCandidateRows(&t)
+        }
+    }
+
+    /// Adds the second half of candidates.csv after the first; false, adding nothing but texts to
+    /// the pool, when one of its candidates is one of the first half's.
+    mutating func joinCandidates(_ second: inout PackLoader) -> Bool {
+        let ids = second.interner.merge()
+        var rows = CandidateTable()
+        swap(&rows, &second.store.candidates)
+        for column in [\CandidateTable.centre, \.number, \.surname, \.forenames, \.uci, \.uln, \.group] {
+            rows[keyPath: column].replaceLocalIds(ids)
+        }
+        for r in 0..<rows.count where candidateRows.value(rows.centre[r], rows.key[r]) != nil { return false }
+        let first = store.candidates.count
+        for r in 0..<rows.count { candidateRows.set(rows.centre[r], rows.key[r], to: Int32(first + r)) }
+        store.candidates.append(contentsOf: rows)
+        candidateLines += second.candidateLines
+        for centre in second.centres.map({ ByteInterner.poolId($0, ids) }) where knownCentres.insert(centre).inserted {
+            centres.append(centre)
+        }
+        for d in second.errors + second.warnings { record(d) }
+        errorCount += second.errorCount - second.errors.count
+        warningCount += second.warningCount - second.warnings.count
+        return true
     }
 
     /// Whether a file may be read in halves: one of the large files whose rows stand alone (the
@@ -112,6 +182,7 @@ extension PackLoader {
     /// Reads the rows of an opened file (or part of one).
     mutating func loadRows(_ name: String, _ t: inout PackTable) throws(Interrupted) {
         switch name {
+        case "candidates.csv": try loadCandidateRows(&t)
         case "entries.csv": try loadEntries(&t)
         case "achievements.csv": try loadAchievements(&t)
         case "results.csv": try loadResults(&t)
@@ -122,50 +193,47 @@ extension PackLoader {
         }
     }
 
-    /// The store of a part's loader with its new texts added to the pool and its columns holding
-    /// pool ids.
-    func absorbed(_ part: PackLoader, _ name: String) -> Store {
-        var from = part.store
-        guard let ids = part.interner.merge() else { return from }
+    /// Adds a part's new texts to the pool and gives its columns their pool ids.
+    func useMergedIds(_ part: inout PackLoader, _ name: String) {
+        guard let ids = part.interner.merge() else { return }
         switch name {
         case "entries.csv":
-            from.entries.series.replaceLocalIds(ids)
-            from.entries.completion.replaceLocalIds(ids)
+            part.store.entries.series.replaceLocalIds(ids)
+            part.store.entries.completion.replaceLocalIds(ids)
         case "achievements.csv":
-            from.achievements.series.replaceLocalIds(ids)
-            from.achievements.grade.replaceLocalIds(ids)
+            part.store.achievements.series.replaceLocalIds(ids)
+            part.store.achievements.grade.replaceLocalIds(ids)
         case "results.csv":
-            from.results.series.replaceLocalIds(ids)
-            from.results.grade.replaceLocalIds(ids)
+            part.store.results.series.replaceLocalIds(ids)
+            part.store.results.grade.replaceLocalIds(ids)
         case "reviews.csv":
-            from.reviews.id.replaceLocalIds(ids)
-            from.reviews.component.replaceLocalIds(ids)
-            from.reviews.newGrade.replaceLocalIds(ids)
+            part.store.reviews.id.replaceLocalIds(ids)
+            part.store.reviews.component.replaceLocalIds(ids)
+            part.store.reviews.newGrade.replaceLocalIds(ids)
         case "calendar.csv":
-            from.calendar.series.replaceLocalIds(ids)
-            from.calendar.event.replaceLocalIds(ids)
-            from.calendar.time.replaceLocalIds(ids)
-            from.calendar.appliesTo.replaceLocalIds(ids)
+            part.store.calendar.series.replaceLocalIds(ids)
+            part.store.calendar.event.replaceLocalIds(ids)
+            part.store.calendar.time.replaceLocalIds(ids)
+            part.store.calendar.appliesTo.replaceLocalIds(ids)
         case "certificates.csv":
-            from.certificates.series.replaceLocalIds(ids)
+            part.store.certificates.series.replaceLocalIds(ids)
         default:
             preconditionFailure("no reader for \(name)")
         }
-        return from
     }
 
-    mutating func absorb(_ part: PackLoader, _ name: String) {
-        take(part, name, absorbed(part, name))
-    }
-
-    /// Adds a part's diagnostics and rows (`from`, with pool ids) after those taken before it.
-    mutating func take(_ part: PackLoader, _ name: String, _ from: Store) {
+    /// Moves a part's diagnostics and rows (with pool ids) after those taken before it.
+    mutating func take(_ part: inout PackLoader, _ name: String) {
         for d in part.errors + part.warnings { record(d) }
         errorCount += part.errorCount - part.errors.count
         warningCount += part.warningCount - part.warnings.count
         fileHashes.merge(part.fileHashes) { a, _ in a }
         reportedOnce.formUnion(part.reportedOnce)
         loaded.formUnion(part.loaded)
+        // Moved, not copied: the part keeps no reference, so appending a second half reuses the
+        // room the first half reserved.
+        var from = Store(pool: part.store.pool)
+        swap(&from, &part.store)
         switch name {
         case "entries.csv": store.entries.append(contentsOf: from.entries)
         case "achievements.csv": store.achievements.append(contentsOf: from.achievements)

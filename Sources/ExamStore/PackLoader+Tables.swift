@@ -4,16 +4,28 @@
 extension PackLoader {
     mutating func loadCandidates() throws(Interrupted) {
         guard var t = open("candidates.csv") else { return }
+        // The first part is the larger: the second's texts still have to join the pool after.
+        if let middle = t.reader.lineStart(after: 0.6, minimumBytes: Self.halvingBytes) {
+            try loadCandidatesInHalves(&t, middle: middle)
+        } else {
+            interner.pool.reserve(t.reader.lines * 3)
+            reserveCandidates(t.reader.lines)
+            try loadCandidateRows(&t)
+        }
+    }
+
+    /// Sizes the candidates' columns and keys for a file of `lines` lines (and the caller, the
+    /// string table: a UCI, a ULN and a number each, at most, are new values).
+    mutating func reserveCandidates(_ lines: Int) {
+        candidateRows = KeyIndex(capacity: lines)
+        store.candidates.reserveCapacity(lines)
+        candidateLines.reserveCapacity(lines)
+    }
+
+    mutating func loadCandidateRows(_ t: inout PackTable) throws(Interrupted) {
         let cNumber = t.column("candidate"), cSurname = t.column("surname"), cForenames = t.column("forenames")
         let cUCI = t.column("uci"), cULN = t.column("uln"), cDob = t.column("dob")
         let cGroup = t.column("group"), cCentre = t.column("centre")
-        var seen = Set<Int32>()
-        // Sized from the file's lines: a UCI, a ULN and a number each, at most, are new values.
-        let rows = t.reader.lines
-        interner.pool.reserve(rows * 3)
-        candidateRows = KeyIndex(capacity: rows)
-        store.candidates.reserveCapacity(rows)
-        candidateLines.reserveCapacity(rows)
         while try next(&t) {
             let centre = text(t, cCentre)
             guard let number = candidateNumber(t, cNumber) else { continue }
@@ -48,7 +60,7 @@ extension PackLoader {
             store.candidates.group.append(text(t, cGroup))
             candidateRows.set(key.centre, key.number, to: row)
             candidateLines.append(t.line)
-            if seen.insert(centre).inserted { centres.append(centre) }
+            if knownCentres.insert(centre).inserted { centres.append(centre) }
         }
     }
 

@@ -49,6 +49,7 @@ struct PackLoader {
     var unitLines: [Int] = []
     /// The distinct centres of candidates.csv, in order of first appearance.
     var centres: [Int32] = []
+    var knownCentres = Set<Int32>()
 
     /// Texts by id, for messages (a local interner's ids too).
     var pool: ByteInterner { interner }

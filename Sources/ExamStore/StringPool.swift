@@ -11,58 +11,77 @@ import Glibc
 /// and no `Hasher`: a million-candidate pack has two million distinct UCIs and ULNs.
 public final class StringPool: @unchecked Sendable {
     public private(set) var strings: [String] = [""]
-    private var table = ByteTable()
-    /// Text with non-ASCII characters by `String` equality, so that spellings Unicode holds equal
-    /// (a precomposed `ë` and `e` with a combining diaeresis) share one id, as `String`s compare.
-    private var nonASCII: [String: Int32] = [:]
 
-    public init() {}
+    private struct Lookup {
+        var table = ByteTable()
+        /// Text with non-ASCII characters by `String` equality, so that spellings Unicode holds
+        /// equal (a precomposed `ë` and `e` with a combining diaeresis) share one id, as `String`s compare.
+        var nonASCII: [String: Int32] = [:]
+    }
+    /// Behind a pointer the pool owns rather than in stored `var`s: a lookup (millions per load)
+    /// then skips Swift's run-time exclusivity check on each access to a class's property.
+    private let lookup: UnsafeMutablePointer<Lookup>
+
+    public init() {
+        lookup = .allocate(capacity: 1)
+        lookup.initialize(to: Lookup())
+    }
+
+    deinit {
+        lookup.deinitialize(count: 1)
+        lookup.deallocate()
+    }
 
     public static let blank: Int32 = 0
 
     /// The id of `s`, adding it when new.
     public func intern(_ s: String) -> Int32 {
-        var s = s
-        return s.withUTF8 { intern(bytes: $0) }
+        var utf8 = s
+        return utf8.withUTF8 { intern(bytes: $0, text: s) }
     }
 
     /// The id of the text in `bytes`, adding it when new (0 for empty).
     public func intern(bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+        intern(bytes: bytes, text: nil)
+    }
+
+    /// `intern(bytes:)`, given the bytes' `String` when the caller has it.
+    private func intern(bytes: UnsafeBufferPointer<UInt8>, text given: String?) -> Int32 {
         if bytes.isEmpty { return 0 }
         let hash = ByteTable.hash(bytes)
-        if let id = table.find(bytes, hash: hash) { return id }
-        let text = String(decoding: bytes, as: UTF8.self)
+        if let id = lookup.pointee.table.find(bytes, hash: hash) { return id }
+        let text = given ?? String(decoding: bytes, as: UTF8.self)
         if !bytes.allSatisfy({ $0 < 0x80 }) {
-            if let id = nonASCII[text] {
-                table.insert(bytes, hash: hash, id: id)
+            if let id = lookup.pointee.nonASCII[text] {
+                lookup.pointee.table.insert(bytes, hash: hash, id: id)
                 return id
             }
-            nonASCII[text] = Int32(strings.count)
+            lookup.pointee.nonASCII[text] = Int32(strings.count)
         }
         let id = Int32(strings.count)
         strings.append(text)
-        table.insert(bytes, hash: hash, id: id)
+        lookup.pointee.table.insert(bytes, hash: hash, id: id)
         return id
     }
 
     /// The id of the text in `bytes` (hashed by `ByteTable.hash`) if interned, without adding it:
     /// safe from several threads at once while nothing interns.
     func existing(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int32? {
-        table.find(bytes, hash: hash)
+        lookup.pointee.table.find(bytes, hash: hash)
     }
 
     /// The id of a non-ASCII text equal as a `String` to one interned, without adding it.
-    func existingNonASCII(_ text: String) -> Int32? { nonASCII[text] }
+    func existingNonASCII(_ text: String) -> Int32? { lookup.pointee.nonASCII[text] }
 
     /// Makes room for `count` more distinct values without growing the table on the way.
-    func reserve(_ count: Int) { table.reserve(strings.count + count) }
+    func reserve(_ count: Int) { lookup.pointee.table.reserve(strings.count + count) }
 
     /// The id of `s` if it was ever interned; nil otherwise (so no record can hold it).
     public func lookup(_ s: String) -> Int32? {
         if s.isEmpty { return 0 }
         var s = s
-        if let id = s.withUTF8({ table.find($0, hash: ByteTable.hash($0)) }) { return id }
-        return s.utf8.allSatisfy({ $0 < 0x80 }) ? nil : nonASCII[s]
+        if let id = s.withUTF8({ lookup.pointee.table.find($0, hash: ByteTable.hash($0)) }) { return id }
+        return s.utf8.allSatisfy({ $0 < 0x80 }) ? nil : lookup.pointee.nonASCII[s]
     }
 
     @inlinable public subscript(id: Int32) -> String { strings[Int(id)] }

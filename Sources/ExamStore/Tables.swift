@@ -24,6 +24,14 @@ public struct CandidateTable: Sendable {
         }
         dob.reserveCapacity(rows)
     }
+
+    /// Adds the rows of `other` after these.
+    public mutating func append(contentsOf other: CandidateTable) {
+        for column in [\Self.centre, \.number, \.key, \.surname, \.forenames, \.uci, \.uln, \.group] {
+            self[keyPath: column] += other[keyPath: column]
+        }
+        dob += other.dob
+    }
 }
 
 public struct QualificationTable: Sendable {

@@ -77,6 +77,21 @@ import ExamStore
         #expect(nul?.message.contains("NUL") == true)
     }
 
+    @Test func checksLongPlainTextEightBytesAtATimeAndStillFindsTheBadByte() throws {
+        // Plain ASCII is checked a word at a time; a character of several bytes may straddle words.
+        let plain = String(repeating: "candidate,surname\n", count: 50) + "é,Zoë,Ångström,x\n"
+        var good = CSVReader(bytes: Array(plain.utf8), path: "t.csv")
+        try good.validate()
+        #expect(good.lines == 52)
+        let bad = error(Array(plain.utf8) + Array("12345678,abcdefgh".utf8) + [0xE2, 0x82] + Array(",x\n".utf8))
+        #expect(bad?.line == 52)
+        #expect(bad?.column == 18)
+        #expect(bad?.message.contains("UTF-8") == true)
+        let nul = error(Array(plain.utf8) + Array("0123456".utf8) + [0] + Array("89abcdef\n".utf8))
+        #expect(nul?.line == 52)
+        #expect(nul?.column == 8)
+    }
+
     @Test func reportsTextAfterAClosingQuote() {
         let d = error("a\n\"x\"y\n")
         #expect(d?.line == 2)

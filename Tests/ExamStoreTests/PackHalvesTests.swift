@@ -7,21 +7,29 @@ import ExamStore
     static let centres = ["11111", "22222", "33333"]
     static let perCentre = 9_000
 
-    /// Candidates 1 to `perCentre` at each centre.
-    static let candidates: String = {
-        var text = "centre,candidate,surname,forenames\n"
+    /// Candidates 1 to `perCentre` at each centre, with valid UCIs: over a megabyte, so read in
+    /// two parts too. The last centre's forenames are written decomposed (e + combining diaeresis).
+    static let candidates: String = candidateRows().joined(separator: "\n") + "\n"
+
+    static func candidateRows() -> [String] {
+        var rows = ["centre,candidate,surname,forenames,uci"]
         for centre in centres {
-            for n in 1...perCentre { text += "\(centre),\(n),S\(n % 97),F\(n % 89)\n" }
+            for n in 1...perCentre {
+                let first12 = centre + "024" + String(repeating: "0", count: 4 - String(n).count) + String(n)
+                let uci = first12 + String(Identifiers.uciCheckLetter(first12)!)
+                let name = centre == "33333" ? "Zoe\u{308}\(n % 7)" : "Zoë\(n % 7)"
+                rows.append("\(centre),\(n),Surname\(n % 97),\(name),\(uci)")
+            }
         }
-        return text
-    }()
+        return rows
+    }
 
     /// An entry per candidate, in candidates.csv's order: over a megabyte, so read in halves.
     static func entryRows(_ row: (String, Int) -> String = { c, n in "\(c),\(n),05839,Summer 2024,Summer \(2025 + n % 3),no" }) -> [String] {
         centres.flatMap { c in (1...perCentre).map { row(c, $0) } }
     }
 
-    static func pack(entries rows: [String]) -> [String: String] {
+    static func pack(entries rows: [String], candidates: String = candidates) -> [String: String] {
         ["candidates.csv": candidates, "qualifications.csv": SamplePack.qualifications, "units.csv": SamplePack.units,
          "entries.csv": "centre,candidate,qualification,series,completion,acknowledged\n" + rows.joined(separator: "\n") + "\n"]
     }
@@ -86,5 +94,36 @@ import ExamStore
         #expect(e.first.map(place) == "entries.csv:11:16")
         #expect(e.first?.message.hasPrefix("unexpected text after a closing quote") == true
                 || e.first?.message.hasPrefix("unbalanced quote") == true)
+    }
+
+    @Test func candidatesReadInTwoPartsKeepEveryRowAndKey() throws {
+        #expect(Self.candidates.utf8.count > 1 << 20)
+        let fixture = PackFixture(Self.pack(entries: Self.entryRows()))
+        let load = try PackImporter.load(directory: fixture.directory)
+        let s = load.store
+        #expect(load.warnings.isEmpty)
+        #expect(s.candidates.count == Self.centres.count * Self.perCentre)
+        for (i, row) in Self.candidateRows().dropFirst().enumerated() {
+            let cells = row.split(separator: ",").map(String.init)
+            guard s.pool[s.candidates.centre[i]] == cells[0], s.pool[s.candidates.number[i]] == cells[1],
+                  s.pool[s.candidates.uci[i]] == cells[4], s.candidate(number: cells[1], centre: cells[0]) == Int32(i) else {
+                Issue.record("candidate row \(i + 2) loaded as \(s.pool[s.candidates.number[i]]) at \(s.pool[s.candidates.centre[i]])")
+                return
+            }
+        }
+        #expect(s.centres.map { s.pool[$0] } == Self.centres)
+        // The decomposed spelling of the last centre is the precomposed name of the first.
+        #expect(s.candidates.forenames[0] == s.candidates.forenames[2 * Self.perCentre])
+        let ids = try ["11111", "1", "Surname1", "Zoë1", "22222", "33333"].map { try #require(s.pool.lookup($0)) }
+        #expect(ids == ids.sorted())
+    }
+
+    @Test func aDuplicateCandidateAcrossTheSplitIsReportedAsInOneGo() {
+        var rows = Self.candidateRows()
+        rows[rows.count - 1] = rows[1]
+        let fixture = PackFixture(Self.pack(entries: [], candidates: rows.joined(separator: "\n") + "\n"))
+        let e = loadErrors(fixture.directory) ?? []
+        #expect(e.map(place) == ["candidates.csv:\(rows.count):7"])
+        #expect(e.first?.message == "duplicate candidate '1' at centre 11111: the first is at line 2")
     }
 }
