@@ -122,10 +122,11 @@ extension PackLoader {
         let part = UnsafeMutablePointer<Part>.allocate(capacity: 1)
         part.initialize(to: Part(name: t.name, loader: copy, table: t, half: 2, start: middle, opened: nil))
         defer { part.deinitialize(count: 1); part.deallocate() }
-        let shared = UncheckedSendable(part), done = DispatchSemaphore(value: 0)
+        let shared = UncheckedSendable(part), done = DispatchSemaphore(value: 0), reading = readAhead
         DispatchQueue.global().async {
             shared.value.pointee.loader.reserveCandidates(lines / 2)
             shared.value.pointee.run()
+            reading?.proceed()   // the other files are read once this core is free
             done.signal()
         }
         interner.pool.reserve(lines * 3)

@@ -39,9 +39,8 @@ struct PackLoader {
     /// candidates in candidates.csv's order, so the next row's candidate is mostly this one or the
     /// next, found without a random lookup in `candidateRows`.
     var lastCandidate: Int32 = -1
-    /// Per column of the open file, the cell of the last row interned there and its id: a column
-    /// that repeats its value (centre, series, qualification, status) costs a compare, not a lookup.
-    var lastCells: [(start: Int, length: Int, quoted: Bool, id: Int32)] = []
+    /// The ids of the open file's recent values, by column (`CellCache`).
+    var cells = CellCache(columns: 0)
     var qualificationRows = KeyIndex()
     var qualificationLines: [Int] = []
     /// (qualification row, unit code) → unit row.
@@ -90,6 +89,7 @@ struct PackLoader {
         }
         defer { readAhead?.finish() }
         try loadCandidates()
+        readAhead?.proceed()
         try loadQualifications()
         try loadUnits()
         try loadInParallel(["entries.csv", "achievements.csv", "results.csv", "reviews.csv", "calendar.csv", "certificates.csv"])
@@ -222,7 +222,7 @@ struct PackLoader {
     /// Starts reading rows of `table` with nothing remembered of the rows of another file.
     mutating func forgetRows(of table: PackTable) {
         lastCandidate = -1
-        lastCells = Array(repeating: (0, 0, false, -1), count: table.headerCount)
+        cells = CellCache(columns: table.headerCount)
     }
 
     /// Steps to the next row with data; false at the end of the file or at a broken quote.
@@ -274,18 +274,15 @@ struct PackLoader {
     // MARK: Values
 
     mutating func text(_ t: PackTable, _ c: Int) -> Int32 {
-        guard c >= 0 && c < t.reader.fields.count && c < lastCells.count, !t.reader.fields[c].escaped else {
+        guard c >= 0 && c < t.reader.fields.count && c < t.headerCount, !t.reader.fields[c].escaped else {
             return t.reader.withValue(c) { interner.intern($0) }
         }
         let f = t.reader.fields[c]
-        let last = lastCells[c]
-        let length = f.contentEnd - f.contentStart
-        if last.id >= 0 && last.length == length && last.quoted == f.quoted
-            && t.reader.bytes.withUnsafeBufferPointer({ memcmp($0.baseAddress! + last.start, $0.baseAddress! + f.contentStart, length) == 0 }) {
-            return last.id
-        }
+        guard let key = t.reader.bytes.withUnsafeBufferPointer({ CellCache.key($0, f.contentStart, f.contentEnd, quoted: f.quoted) })
+        else { return t.reader.withValue(c) { interner.intern($0) } }
+        if let id = cells.id(c, key) { return id }
         let id = t.reader.withValue(c) { interner.intern($0) }
-        lastCells[c] = (f.contentStart, length, f.quoted, id)
+        cells.set(c, key, to: id)
         return id
     }
 

@@ -21,12 +21,18 @@ final class ReadAhead: Sendable {
     private let slots: [Slot]
     /// Set when the load stops: files not yet begun are not read.
     private let stopped = Atomic<Bool>(false)
+    /// Signalled by `proceed()`: the files after the first are read only then.
+    private let mayProceed = DispatchSemaphore(value: 0)
+    private let proceeded = Atomic<Bool>(false)
 
-    /// Starts reading `paths` (in the order the loaders will take them) on another thread.
+    /// Starts reading `paths` (in the order the loaders will take them) on another thread: the
+    /// first at once, the others after `proceed()` (so that while the first file is loaded on
+    /// both cores, reading does not take a core from it).
     init(paths: [String]) {
         slots = paths.map(Slot.init)
         DispatchQueue.global().async { [self] in
-            for slot in slots {
+            for (i, slot) in slots.enumerated() {
+                if i == 1 { mayProceed.wait() }
                 if !stopped.load(ordering: .acquiring) {
                     do throws(Diagnostic) {
                         let reader = try CSVReader.open(path: slot.path)
@@ -51,9 +57,17 @@ final class ReadAhead: Sendable {
         return slot.result
     }
 
+    /// Lets the files after the first be read (once; later calls do nothing).
+    func proceed() {
+        if proceeded.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged {
+            mayProceed.signal()
+        }
+    }
+
     /// Lets the reading thread end without reading files not yet begun (a load that stops early
     /// must not read the rest of the pack for nothing).
     func finish() {
         stopped.store(true, ordering: .releasing)
+        proceed()
     }
 }
