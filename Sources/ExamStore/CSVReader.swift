@@ -191,6 +191,14 @@ public struct CSVReader: Sendable {
                 }
                 var p = pos
                 while p < n {
+                    // Eight bytes at a time to the next comma, line feed or carriage return.
+                    if p + 8 <= n, let raw = UnsafeRawPointer(buf.baseAddress) {
+                        let word = raw.loadUnaligned(fromByteOffset: p, as: UInt64.self)
+                        let stops = Self.zeroBytes(word ^ 0x2C2C_2C2C_2C2C_2C2C) | Self.zeroBytes(word ^ 0x0A0A_0A0A_0A0A_0A0A)
+                            | Self.zeroBytes(word ^ 0x0D0D_0D0D_0D0D_0D0D)
+                        if stops == 0 { p += 8; continue }
+                        p += stops.trailingZeroBitCount / 8
+                    }
                     let c = buf[p]
                     if c == 44 || c == 10 { break }
                     if c == 13 && p + 1 < n && buf[p + 1] == 10 { break }

@@ -27,6 +27,18 @@ import ExamStore
         #expect(try records("a,b,\n1,,3") == [["a", "b", ""], ["1", "", "3"]])
     }
 
+    @Test func findsEveryCommaAndLineEndInLongFields() throws {
+        // Unquoted fields are scanned eight bytes at a time: stops at each place in a word, a
+        // carriage return alone kept as text, and fields ending near the end of the file.
+        let long = "abcdefghijklmnopqrstuvwxyz"
+        #expect(try records("\(long),1234567,12345678,123456789\r\nx\ry and more text,\(long)\n,,,,,,,,,\nend") ==
+                [[long, "1234567", "12345678", "123456789"], ["x\ry and more text", long], Array(repeating: "", count: 10), ["end"]])
+        for cut in 1...17 {
+            let text = String(long.prefix(cut)) + "," + String(long.suffix(cut))
+            #expect(try records(text) == [[String(long.prefix(cut)), String(long.suffix(cut))]], "cut \(cut)")
+        }
+    }
+
     @Test func skipsAByteOrderMarkAndAcceptsCRLF() throws {
         let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("name,dob\r\nAnn,2007-03-14\r\n".utf8)
         #expect(try records(bytes) == [["name", "dob"], ["Ann", "2007-03-14"]])
