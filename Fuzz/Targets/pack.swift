@@ -9,8 +9,20 @@ let basePack: [String: [UInt8]] = [
     "entries.csv": Array("candidate,qualification,series,completion,acknowledged\n0042,05839,Summer 2024,,no\n7,J560,Summer 2024,Summer 2024,\n".utf8),
 ]
 
+/// What a load gives, as text: the warnings, the pack written back and the pool's strings, or the errors.
+func outcome(_ files: [String: [UInt8]], halvingBytes: Int) -> String {
+    do {
+        let load = try PackImporter.load(files: files, halvingBytes: halvingBytes)
+        let pack = PackWriter.files(load.store).sorted { $0.key < $1.key }.map { $0.key + "\n" + String(decoding: $0.value, as: UTF8.self) }
+        return (load.warnings.map(\.description) + pack + load.store.pool.strings).joined(separator: "\n")
+    } catch {
+        return error.diagnostics.map(\.description).joined(separator: "\n")
+    }
+}
+
 /// One input: a byte naming which pack file it is, then that file's bytes. The file replaces (or
-/// joins) the base pack's, and the whole pack is loaded from memory; errors only have to render.
+/// joins) the base pack's, and the whole pack is loaded from memory, once as a whole and once
+/// with every file read in two parts at once: the two must agree exactly.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func packFuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     guard size >= 1 else { return 0 }
@@ -18,11 +30,8 @@ public func packFuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let name = names[Int(data[0]) % names.count]
     var files = basePack
     files[name] = Array(UnsafeBufferPointer(start: data + 1, count: size - 1))
-    do {
-        let load = try PackImporter.load(files: files)
-        for w in load.warnings { _ = w.description }
-    } catch {
-        for d in error.diagnostics { _ = d.description }
-    }
+    let whole = outcome(files, halvingBytes: .max)
+    let parts = outcome(files, halvingBytes: 1)
+    if whole != parts { fatalError("read in two parts, the pack loads differently:\n\(parts)\n---- read whole:\n\(whole)") }
     return 0
 }

@@ -25,6 +25,8 @@ public enum PackImporter {
     /// The longest cell, in bytes, a pack may hold: far beyond any name, code or date, and short
     /// enough that a runaway quoted field (or a file that is not a pack) is reported, not interned.
     public static let maximumCellBytes = 65_536
+    /// Files of at least this many bytes are read in two parts at once, one per core.
+    public static let halvingBytes = 1 << 20
 
     public static func load(directory: String, into pool: StringPool = StringPool()) throws(DiagnosticList) -> PackLoad {
         try load(PackLoader(directory: directory, pool: pool))
@@ -32,11 +34,14 @@ public enum PackImporter {
 
     /// Loads a pack given as file name → bytes instead of a folder on disk, exactly as `load(directory:)`
     /// would load a folder holding those files (for tests and the fuzzers); diagnostics name
-    /// `directory/FILE`.
+    /// `directory/FILE`. `halvingBytes` lowered, small files are read in two parts as large ones
+    /// are, so that tests and the fuzzers can check that both ways load the same.
     public static func load(files: [String: [UInt8]], directory: String = "pack",
-                            into pool: StringPool = StringPool()) throws(DiagnosticList) -> PackLoad {
+                            into pool: StringPool = StringPool(),
+                            halvingBytes: Int = PackImporter.halvingBytes) throws(DiagnosticList) -> PackLoad {
         var loader = PackLoader(directory: directory, pool: pool)
         loader.memoryFiles = files
+        loader.halvingBytes = halvingBytes
         return try load(loader)
     }
 

@@ -13,9 +13,6 @@ import Dispatch
 ///   first; otherwise the file is read again on one thread, as a one-thread load reads it;
 /// - each part's new texts join the pool in file order, then its columns take their pool ids.
 extension PackLoader {
-    /// Files of at least this many bytes are read in two halves at once.
-    static let halvingBytes = 1 << 20
-
     /// One file, or one half of one, and the loader copy that reads it.
     struct Part {
         let name: String
@@ -53,7 +50,7 @@ extension PackLoader {
                 parts.append(Part(name: name, loader: loader, table: nil, half: 0, opened: nil))
                 continue
             }
-            if halves(table), let middle = table.reader.lineStart(after: 0.5, minimumBytes: Self.halvingBytes) {
+            if halves(table), let middle = table.reader.lineStart(after: 0.5, minimumBytes: halvingBytes) {
                 var first = table, second = table
                 first.end = middle
                 parts.append(Part(name: name, loader: loader, table: first, half: 1, opened: (loader, table)))

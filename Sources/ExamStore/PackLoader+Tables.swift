@@ -6,7 +6,7 @@ extension PackLoader {
         guard var t = open("candidates.csv") else { return }
         // The first part is a little larger: the second's texts still have to join the pool
         // after (0.53 balanced the two best on the M pack).
-        if let middle = t.reader.lineStart(after: 0.53, minimumBytes: Self.halvingBytes) {
+        if let middle = t.reader.lineStart(after: 0.53, minimumBytes: halvingBytes) {
             try loadCandidatesInHalves(&t, middle: middle)
         } else {
             readAhead?.proceed()

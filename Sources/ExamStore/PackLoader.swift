@@ -15,6 +15,8 @@ struct PackLoader {
     var warningCount = 0
     /// Where Ctrl-C stopped the load.
     var cancelledAt: (file: String, line: Int)?
+    /// Files of at least this many bytes are read in two parts at once (`PackLoader+Parallel.swift`).
+    var halvingBytes = PackImporter.halvingBytes
 
     /// Pack file name → name on disk (`Candidates.CSV` is found too).
     var diskNames: [String: String] = [:]

@@ -39,6 +39,14 @@ public enum PackWriter {
         return written
     }
 
+    /// The files `write` would write, by name, as bytes (for comparing two stores' contents).
+    public static func files(_ store: Store) -> [String: [UInt8]] {
+        var writer = Writer(store: store)
+        var out: [String: [UInt8]] = [:]
+        for (name, rows) in writer.files() where rows > 0 || name == "candidates.csv" { out[name] = writer.output(name) }
+        return out
+    }
+
     private static func failure(_ path: String, _ message: String) -> DiagnosticList {
         DiagnosticList([Diagnostic(file: path, line: 1, column: 1, message: message)])
     }

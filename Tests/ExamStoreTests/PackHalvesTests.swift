@@ -127,3 +127,55 @@ import ExamStore
         #expect(e.first?.message == "duplicate candidate '1' at centre 11111: the first is at line 2")
     }
 }
+
+/// Every pack loads the same read in parts as read whole: the same store, the same ids for its
+/// texts, the same warnings, or the same errors. Small files are split here by lowering the size
+/// at which a file is read in two parts (the fuzzer `Fuzz/run.sh pack` checks the same on
+/// arbitrary files).
+@Suite struct PackPartsAgreeTests {
+    static let packs: [(String, [String: String])] = [
+        ("the sample pack", SamplePack.files),
+        ("quoted cells and blank lines", SamplePack.with([
+            "candidates.csv": "candidate,surname,forenames,dob\r\n\r\n0042,\"Smith,\r\nJones\",Ann,2007-03-14\r\n\r\n\r\n7,\"O'Brien\",\"Liam \"\"Lee\"\"\",14/09/2006\r\n8,Patel,Zoë,2007-01-02\r\n",
+            "entries.csv": "candidate,qualification,series,completion\n42,05839,Summer 2023,\"Summer\n2024\"\n\n7,05839,Summer 2024,\n8,05839,Summer 2024,Summer 2025\n",
+        ])),
+        ("duplicates either side of the middle", SamplePack.with([
+            "candidates.csv": "candidate,surname\n1,A\n2,B\n3,C\n4,D\n5,E\n1,F\n",
+            "entries.csv": "candidate,qualification,series\n1,05839,Summer 2024\n2,05839,Summer 2024\n3,05839,Summer 2024\n1,05839,Summer 2024\n",
+            "results.csv": "candidate,qualification,series,grade\n1,05839,Summer 2024,P\n2,05839,Summer 2024,M\n2,05839,Summer 2024,D\n",
+        ])),
+        ("a broken quote before the middle", SamplePack.with([
+            "achievements.csv": "candidate,qualification,unit,series,status,grade\n42,05839,1,\"Summer 2024,achieved,P\n42,05839,2,Summer 2024,achieved,M\n7,05839,99,Summer 2024,achieved,M\n7,05839,17,Summer 2024,claimed,\n",
+        ])),
+        ("unknown keys and bad values everywhere", SamplePack.with([
+            "entries.csv": "candidate,qualification,series,acknowledged\n42,05839,Summer 2024,maybe\n99,05839,Summer 2024,no\n7,J999,Summer 2024,no\n7,05839,,no\n42,05839,Summer 2025,yes\n",
+            "achievements.csv": "candidate,qualification,unit,series,status,grade\n42,05839,1,Summer 2024,done,P\n42,05839,3,Summer 2024,achieved,\n7,05839,17,Summer 2024,claimed,\n",
+            "results.csv": "candidate,qualification,series,grade,mark,status\n42,05839,Summer 2024,D,12x,final\n7,05839,Summer 2024,,,\n7,05839,Summer 2023,P,3,maybe\n",
+        ])),
+        ("rows longer than the header, and a last row cut short", SamplePack.with([
+            "entries.csv": "candidate,qualification,series\n42,05839,Summer 2024,,\n7,05839,Summer 2024,x\n42,05839,Summer 2023\n7,05839",
+        ])),
+    ]
+
+    /// What a load gives, as text: the exported pack and the pool's strings, or the diagnostics.
+    func outcome(_ files: [String: String], halvingBytes: Int) -> String {
+        do {
+            let load = try PackImporter.load(files: files.mapValues { Array($0.utf8) }, halvingBytes: halvingBytes)
+            let pack = PackWriter.files(load.store).sorted { $0.key < $1.key }
+                .map { "== \($0.key)\n" + String(decoding: $0.value, as: UTF8.self) }
+            return (load.warnings.map(\.description) + pack + load.store.pool.strings).joined(separator: "\n")
+        } catch {
+            return error.diagnostics.map(\.description).joined(separator: "\n")
+        }
+    }
+
+    @Test(arguments: 0..<packs.count)
+    func aPackLoadsTheSameReadInParts(_ i: Int) {
+        let (name, files) = Self.packs[i]
+        let whole = outcome(files, halvingBytes: .max)
+        for bytes in [1, 16, 40, 64, 100, 160] {
+            let parts = outcome(files, halvingBytes: bytes)
+            #expect(parts == whole, "\(name), files of \(bytes) bytes or more read in two parts")
+        }
+    }
+}
