@@ -33,6 +33,9 @@ struct ByteInterner {
         return copy
     }
 
+    /// Makes room for `count` local values.
+    mutating func reserve(_ count: Int) { table.reserve(count) }
+
     /// The id of the text in `bytes` (0 for empty).
     @inline(__always) mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
         guard added != nil else { return pool.intern(bytes: bytes) }

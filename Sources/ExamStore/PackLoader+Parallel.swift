@@ -122,11 +122,12 @@ extension PackLoader {
         let shared = UncheckedSendable(part), done = DispatchSemaphore(value: 0), reading = readAhead
         DispatchQueue.global().async {
             shared.value.pointee.loader.reserveCandidates(lines / 2)
+            shared.value.pointee.loader.interner.reserve(lines)
             shared.value.pointee.run()
             reading?.proceed()   // the other files are read once this core is free
             done.signal()
         }
-        interner.pool.reserve(lines * 3)
+        interner.pool.reserve(lines * 2)
         reserveCandidates(lines)
         t.end = middle
         var stopped = false

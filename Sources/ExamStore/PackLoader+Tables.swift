@@ -10,14 +10,14 @@ extension PackLoader {
             try loadCandidatesInHalves(&t, middle: middle)
         } else {
             readAhead?.proceed()
-            interner.pool.reserve(t.reader.lines * 3)
+            interner.pool.reserve(t.reader.lines * 2)
             reserveCandidates(t.reader.lines)
             try loadCandidateRows(&t)
         }
     }
 
     /// Sizes the candidates' columns and keys for a file of `lines` lines (and the caller, the
-    /// string table: a UCI, a ULN and a number each, at most, are new values).
+    /// string table: a UCI and a ULN each are new values; names, dates and numbers mostly repeat).
     mutating func reserveCandidates(_ lines: Int) {
         candidateRows = KeyIndex(capacity: lines)
         store.candidates.reserveCapacity(lines)
