@@ -1,17 +1,24 @@
 import Dispatch
 
-/// The files after units.csv, loaded on as many threads as there are cores.
+/// A pack loaded on as many threads as there are cores, with the outcome of a one-thread load.
 ///
-/// They point only at candidates, qualifications and units, which are loaded by then and only read
-/// from here on. Each file is opened here, in order, by its own copy of the loader (its own
-/// diagnostics, and a local interner that reads the pool without writing it); a large file is read
-/// in two halves at once, the second half by another copy starting at a line end near the middle.
-/// The parts are then merged in file order, so that the store, its text ids and the diagnostics are
-/// those a one-thread load gives, whichever thread read which part:
-/// - the first half must stop exactly where a row starts (no quoted field across the middle, no
-///   broken quote before it), and no row of the second half may repeat the keys of a row of the
-///   first; otherwise the file is read again on one thread, as a one-thread load reads it;
+/// candidates.csv is read in two parts at once (`loadCandidatesInHalves`): this loader reads the
+/// first, adding to the pool; a copy reads the second with an interner that does not read the pool,
+/// whose texts join the pool afterwards.
+///
+/// The files after units.csv point only at candidates, qualifications and units, which are loaded
+/// by then and only read from here on (`loadInParallel`). Each file is opened here, in order, by
+/// its own copy of the loader (its own diagnostics, and a local interner that reads the pool
+/// without writing it); a large file is read in two halves at once, the second half by another
+/// copy starting at a line end near the middle.
+///
+/// The parts are then merged in file order, so that the store, its text ids and the diagnostics
+/// are those a one-thread load gives, whichever thread read which part:
+/// - a first part must stop exactly where a row starts (no quoted field across the middle, no
+///   broken quote before it), and no row of the second part may repeat the keys of a row of the
+///   first; otherwise the file is finished on one thread, as a one-thread load reads it;
 /// - each part's new texts join the pool in file order, then its columns take their pool ids.
+/// `PackPartsAgreeTests` and the pack fuzzer load packs both ways and compare.
 extension PackLoader {
     /// One file, or one half of one, and the loader copy that reads it.
     struct Part {
@@ -51,11 +58,11 @@ extension PackLoader {
                 continue
             }
             if halves(table), let middle = table.reader.lineStart(after: 0.5, minimumBytes: halvingBytes) {
-                var first = table, second = table
+                var first = table
                 first.end = middle
                 parts.append(Part(name: name, loader: loader, table: first, half: 1, opened: (loader, table)))
-                second.reader = table.reader   // repositioned on its thread (counting lines takes a pass)
-                parts.append(Part(name: name, loader: template, table: second, half: 2, start: middle, opened: nil))
+                // Repositioned at `middle` on its own thread (counting the lines before it takes a pass).
+                parts.append(Part(name: name, loader: template, table: table, half: 2, start: middle, opened: nil))
             } else {
                 parts.append(Part(name: name, loader: loader, table: table, half: 0, opened: nil))
             }
@@ -170,8 +177,8 @@ extension PackLoader {
     }
 
     /// Whether a file may be read in halves: one of the large files whose rows stand alone (the
-    /// halves' duplicate check is joined by `repeatsKeys`), and nothing it points at is missing,
-    /// so no message is given once per file.
+    /// halves' duplicate check is joined by `repeatsKeys`), with nothing it points at missing, so
+    /// that no message said once per file (a missing file, no centre column) could be said twice.
     func halves(_ t: PackTable) -> Bool {
         guard ["entries.csv", "achievements.csv", "results.csv"].contains(t.name),
               candidatesLoaded && qualificationsLoaded && (unitsLoaded || t.name != "achievements.csv") else { return false }
