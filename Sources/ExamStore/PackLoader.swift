@@ -2,8 +2,9 @@ import Glibc
 
 /// The state of one pack load: the store being built, the keys seen so far and the diagnostics.
 ///
-/// The table readers are in `PackLoader+Tables.swift`; this file holds what they share: opening a
-/// file and matching its header, stepping through rows, reading typed values from cells, resolving
+/// The table readers are in `PackLoader+Tables.swift`, and how files and parts of files are read
+/// on both cores in `PackLoader+Parallel.swift`; this file holds what they share: opening a file
+/// and matching its header, stepping through rows, reading typed values from cells, resolving
 /// keys, and recording diagnostics that point at the cell.
 struct PackLoader {
     let directory: String
@@ -22,7 +23,7 @@ struct PackLoader {
     var diskNames: [String: String] = [:]
     /// The files' bytes by name, when the pack is given in memory rather than read from `directory`.
     var memoryFiles: [String: [UInt8]]?
-    /// The pack's files read on a second thread, one ahead of the loader (files on disk only).
+    /// The pack's files read on another thread, ahead of the loaders (files on disk only).
     var readAhead: ReadAhead?
     /// Each pack file's hash (by its name on disk), taken from the bytes as they were read.
     var fileHashes: [String: String] = [:]
