@@ -4,7 +4,8 @@ import Glibc
 ///
 /// Equality, grouping and indexing on ids are integer operations. Id 0 is always the empty
 /// string, so a blank cell is id 0. The pool only grows; ids never change meaning, so a store
-/// copy that shares the pool stays valid. Not thread-safe: exq's session is single-threaded.
+/// copy that shares the pool stays valid. Not thread-safe for writes: one thread interns at a time;
+/// several may read (`existing`, as the pack loader's threads do) while none interns.
 ///
 /// Strings are found by their UTF-8 bytes in an open-addressing table (`ByteTable`), so that the
 /// CSV importer interns a cell straight from the file's bytes, and a new value costs one `String`
