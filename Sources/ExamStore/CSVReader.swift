@@ -235,12 +235,15 @@ public struct CSVReader: Sendable {
     /// The offset of the next byte to read.
     public var offset: Int { position }
 
-    /// An offset just after the first line end past `share` of the file (0.5: the middle), where
-    /// a second reader could start (`continuing(at:)`); nil for a file under `minimumBytes`. A line
-    /// end may lie inside a quoted field: whoever reads the first part checks that a record ends there.
+    /// An offset just after the first line end past `share` of the bytes not yet read (0.5: the
+    /// middle of the rows after the header), where a second reader could start
+    /// (`continuing(at:)`); nil for a file under `minimumBytes`. A line end may lie inside a quoted
+    /// field: whoever reads the first part checks that a record ends there. (Counted from the
+    /// whole file, the middle could fall inside a header whose quoted cell runs over lines, which
+    /// no row read after it would notice.)
     public func lineStart(after share: Double, minimumBytes: Int) -> Int? {
         guard bytes.count >= minimumBytes else { return nil }
-        var i = Int(Double(bytes.count) * share)
+        var i = position + Int(Double(bytes.count - position) * share)
         while i < bytes.count && bytes[i] != 10 { i += 1 }
         return i + 1 < bytes.count ? i + 1 : nil
     }

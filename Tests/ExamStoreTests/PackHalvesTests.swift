@@ -152,6 +152,9 @@ import ExamStore
             "achievements.csv": "candidate,qualification,unit,series,status,grade\n42,05839,1,Summer 2024,done,P\n42,05839,3,Summer 2024,achieved,\n7,05839,17,Summer 2024,claimed,\n",
             "results.csv": "candidate,qualification,series,grade,mark,status\n42,05839,Summer 2024,D,12x,final\n7,05839,Summer 2024,,,\n7,05839,Summer 2023,P,3,maybe\n",
         ])),
+        ("a header whose quoted cell runs over lines that look like rows", SamplePack.with([
+            "results.csv": "candidate,qualification,\"notes\n7,1111111,Summer 2024,P\n42,2222222,Summer 2024,P\n7,3333333\",series,grade\n7,05839,Summer 2024,P\n42,J999,Summer 2024,D\n",
+        ])),
         ("rows longer than the header, and a last row cut short", SamplePack.with([
             "entries.csv": "candidate,qualification,series\n42,05839,Summer 2024,,\n7,05839,Summer 2024,x\n42,05839,Summer 2023\n7,05839",
         ])),
