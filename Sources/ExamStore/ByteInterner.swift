@@ -60,12 +60,6 @@ struct ByteInterner {
     /// The text of an id, local or the pool's.
     subscript(id: Int32) -> String { id < 0 ? added![Int(-id)] : pool[id] }
 
-    /// The pool id of `id` given `merge()`'s ids (a pool id as it is).
-    static func poolId(_ id: Int32, _ ids: [Int32]?) -> Int32 {
-        guard id < 0, let ids else { return id }
-        return ids[Int(-id)]
-    }
-
     /// Adds the local values to the pool (on one thread, with nothing else interning) and gives
     /// each local id's pool id, by -id; nil when there were none.
     func merge() -> [Int32]? {

@@ -46,10 +46,7 @@ extension PackLoader {
     }
 
     mutating func loadInParallel(_ names: [String]) throws(Interrupted) {
-        var template = self
-        template.errors = []; template.errorCount = 0
-        template.warnings = []; template.warningCount = 0
-        template.interner = interner.local()
+        let template = partLoader(interner: interner.local())
         var parts: [Part] = []
         for name in names {
             var loader = template
@@ -117,10 +114,7 @@ extension PackLoader {
     /// first did not stop where a row starts (it then read on to the end itself) or a candidate
     /// of the second half is one of the first's (the first then reads on, as in one go).
     mutating func loadCandidatesInHalves(_ t: inout PackTable, middle: Int) throws(Interrupted) {
-        var copy = self
-        copy.errors = []; copy.errorCount = 0
-        copy.warnings = []; copy.warningCount = 0
-        copy.interner = interner.isolated()
+        let copy = partLoader(interner: interner.isolated())
         let lines = t.reader.lines
         // The copy is made before this loader reserves room, so the two share no buffers.
         let part = UnsafeMutablePointer<Part>.allocate(capacity: 1)
@@ -167,13 +161,27 @@ extension PackLoader {
         for r in 0..<rows.count { candidateRows.set(rows.centre[r], rows.key[r], to: Int32(first + r)) }
         store.candidates.append(contentsOf: rows)
         candidateLines += second.candidateLines
-        for centre in second.centres.map({ ByteInterner.poolId($0, ids) }) where knownCentres.insert(centre).inserted {
-            centres.append(centre)
-        }
-        for d in second.errors + second.warnings { record(d) }
-        errorCount += second.errorCount - second.errors.count
-        warningCount += second.warningCount - second.warnings.count
+        var secondCentres = second.centres
+        secondCentres.replaceLocalIds(ids)
+        for centre in secondCentres where knownCentres.insert(centre).inserted { centres.append(centre) }
+        recordDiagnostics(of: second)
         return true
+    }
+
+    /// A copy of this loader for one part of a load: no diagnostics yet, and `interner`.
+    func partLoader(interner: ByteInterner) -> PackLoader {
+        var copy = self
+        copy.errors = []; copy.errorCount = 0
+        copy.warnings = []; copy.warningCount = 0
+        copy.interner = interner
+        return copy
+    }
+
+    /// Adds a part's diagnostics after those recorded so far, with the ones it only counted.
+    mutating func recordDiagnostics(of part: PackLoader) {
+        for d in part.errors + part.warnings { record(d) }
+        errorCount += part.errorCount - part.errors.count
+        warningCount += part.warningCount - part.warnings.count
     }
 
     /// Whether a file may be read in halves: one of the large files whose rows stand alone (the
@@ -230,9 +238,7 @@ extension PackLoader {
 
     /// Moves a part's diagnostics and rows (with pool ids) after those taken before it.
     mutating func take(_ part: inout PackLoader, _ name: String) {
-        for d in part.errors + part.warnings { record(d) }
-        errorCount += part.errorCount - part.errors.count
-        warningCount += part.warningCount - part.warnings.count
+        recordDiagnostics(of: part)
         fileHashes.merge(part.fileHashes) { a, _ in a }
         reportedOnce.formUnion(part.reportedOnce)
         loaded.formUnion(part.loaded)
