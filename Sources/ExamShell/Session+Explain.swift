@@ -19,9 +19,8 @@ extension Session {
         return OutputFormat.table.render(Answer(names: names, columns: columns, rowCount: rows.count, pool: store.pool))
     }
 
-    func why(_ rest: String) throws {
-        guard !rest.isEmpty else { throw failure("why who?", notes: ["name a candidate by number or surname, such as: why 0042"]) }
-        let c = try candidate(rest.unquoted)
+    func why(_ who: Word) throws {
+        let c = try candidate(who)
         let context = ruleContext
         let pool = store.pool
         let embargo = embargoNow
@@ -83,7 +82,7 @@ extension Session {
             }
         }
         console.out(out)
-        if readEmbargoed { try audit("why " + rest) }
+        if readEmbargoed { try audit(WhyCommand(candidate: who).statement) }
     }
 
     func verdictWords(_ v: EntryVerdict, entry i: Int) -> String {
@@ -147,20 +146,8 @@ extension Session {
         return out
     }
 
-    func statement(_ rest: String) throws {
-        guard !rest.isEmpty else { throw failure("statement for whom?", notes: ["such as: statement 0042"]) }
-        let c = try candidate(rest.unquoted)
-        if try releaseCheck([c]) { try audit("statement " + rest) }
-        console.out(statementText(c))
-    }
-
     /// `statements to DIR`: one file per candidate with results.
-    func statements(_ rest: String) throws {
-        let words = Words.split(rest)
-        guard words.count == 2, words[0].lowercased() == "to" else {
-            throw failure("expected 'statements to DIR'", notes: ["such as: statements to statements-2024"])
-        }
-        let dir = words[1]
+    func statements(to dir: String) throws {
         try checkWritable(dir)
         let withResults = (0..<Int32(store.candidates.count)).filter { !store.resultsByCandidate[$0].isEmpty }
         let readEmbargoed = try releaseCheck(withResults)
@@ -173,6 +160,6 @@ extension Session {
             written += 1
         }
         console.out("Wrote \(Store.grouped(written)) statements of results to \(dir)\n")
-        if readEmbargoed { try audit("statements to " + dir) }
+        if readEmbargoed { try audit(StatementsCommand(folder: Word(dir)).statement) }
     }
 }
