@@ -112,7 +112,7 @@ struct AddReviewCommand: Command, Equatable {
         let now = session.store
         let deadline = Deadlines.deadline(store: now, review: row, context: session.ruleContext)
         session.console.out("Added review \(resolved.id!): \(service.title) for \(now.formalName(candidate: c)), \(qualification)"
-            + (deadline.map { "; deadline \($0.date.iso)" } ?? "") + "\n")
+            + (deadline.map { "; deadline \($0.date.iso)" + ($0.estimated ? " (estimated)" : "") } ?? "; " + Deadlines.unknownDeadlineReason(store: now, review: row)) + "\n")
         return resolved.statement
     }
 }
