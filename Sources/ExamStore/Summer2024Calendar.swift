@@ -24,7 +24,9 @@ public enum Summer2024Calendar {
     /// Adds the events to `store`'s calendar unless it already has events of Summer 2024.
     public static func add(to store: inout Store) {
         let pool = store.pool
-        if let s = pool.lookup(series), store.calendar.series.contains(s) { return }
+        // Any spelling of the series (`SUMMER 2024`, `June 2024`) counts as the pack's own.
+        let key = SeriesKey.of(series)
+        if Set(store.calendar.series).contains(where: { SeriesKey.of(pool[$0]) == key }) { return }
         let s = pool.intern(series)
         for e in events {
             store.calendar.series.append(s)
