@@ -32,6 +32,7 @@ public final class Evaluator {
     /// Derived columns, computed once per statement and only when a query reads them.
     lazy var eligibility = EntryEligibility(store: store, context: ruleContext)
     lazy var deadlines: [Deadline?] = Deadlines.deadlines(store: store, context: ruleContext)
+    lazy var reviewSeries: [Int32] = Deadlines.allSeries(store: store)
     lazy var missingResults: [Bool] = {
         readResults = true
         if visibility?.readsAudited() == true { readEmbargoed = true }

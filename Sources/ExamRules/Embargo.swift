@@ -56,12 +56,8 @@ public enum Embargo {
     /// (`SUMMER  2024`, `June 2024` and `Summer 2024` are one series).
     public static func seriesKey(_ name: String) -> String { SeriesKey.of(name) }
 
-    /// The built-in results days: (series, date, time, applies_to).
-    static var builtInResultsDays: [(series: String, date: Day, time: String, appliesTo: String)] {
-        Summer2024Calendar.events.filter { $0.event == "results_day" }.compactMap { e in
-            Day(parsing: e.date).map { (Summer2024Calendar.series, $0, e.time, e.appliesTo) }
-        }
-    }
+    /// The built-in results days (`BuiltInCalendar`).
+    static let builtInResultsDays: [BuiltInCalendar.Event] = BuiltInCalendar.events.filter { $0.event == "results_day" }
 
     /// When qualification row `qualification`'s results of series `series` (interned) are released.
     public static func release(store: Store, qualification: Int32, series: Int32) -> Release {
