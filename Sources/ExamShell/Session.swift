@@ -9,7 +9,11 @@ import ExamDemo
 /// Every statement, typed, given with `-c` or read from a script, goes through `run`. A
 /// statement either succeeds whole or reports an error and changes nothing.
 public final class Session {
-    public var store: Store
+    /// The whole store. Read it through `visibility.store` wherever a role's view matters.
+    public var store: Store { didSet { storeGeneration &+= 1 } }
+    var storeGeneration = 0
+    var visibilityCache: (generation: Int, role: Role, real: Moment, session: Moment, value: Visibility)?
+    var warnedUncovered = -1
     /// The clock when set (`--today`, `set today`); nil means the real date.
     public var fixedToday: Day?
     /// The series when set (`--series`, `set series`); nil means the calendar's current series.
@@ -47,7 +51,8 @@ public final class Session {
     var lastAnswer: Answer?
     /// Who is using exq, for the results embargo (command line, else the workspace's settings).
     public var role: Role = .examsOfficer
-    public var roleFromCommandLine = false
+    /// The role given on the command line (--role): it may lower the workspace's role, never raise it.
+    public var commandLineRole: Role?
     /// The time of day when set (`--time`, `set time`), in minutes after midnight.
     public var fixedMinutes: Int?
     /// Scripts from files may write outside the current folder only with --allow-write.
@@ -128,12 +133,12 @@ public final class Session {
         var parser = try Parser(source)
         let pipeline = try parser.pipeline()
         if timing { timings.plan = SystemClock.seconds() - timings.started }
-        let evaluator = Evaluator(store: store, today: today, series: series, params: params, named: named, source: source)
-        evaluator.embargo = embargoNow
-        evaluator.hidesEmbargoed = !role.seesRestrictedRelease
+        let visible = visibility
+        let evaluator = Evaluator(store: visible.store, today: today, series: series, params: params, named: named, source: source)
+        evaluator.visibility = visible
         let output = try evaluator.run(pipeline)
         for w in evaluator.warnings { console.report(w.description + "\n") }
-        if evaluator.hiddenResults > 0 { console.err(embargoNote(evaluator.hiddenResults)) }
+        if evaluator.readResults && visible.hidden > 0 { console.err(embargoNote(visible.hidden)) }
         if evaluator.readEmbargoed { try audit(text) }
         switch output {
         case .text(let t):

@@ -110,7 +110,7 @@ struct AddReviewCommand: Command, Equatable {
         if resolved.submitted == .day(.blank) { resolved.submitted = nil }
         try session.commit(resolved.statement, changed)
         let now = session.store
-        let deadline = Deadlines.deadline(store: now, review: row, context: session.ruleContext)
+        let deadline = Deadlines.deadline(store: now, review: row, context: RuleContext(store: now, today: session.today, series: session.series))
         session.console.out("Added review \(resolved.id!): \(service.title) for \(now.formalName(candidate: c)), \(qualification)"
             + (deadline.map { "; deadline \($0.date.iso)" + ($0.estimated ? " (estimated)" : "") } ?? "; " + Deadlines.unknownDeadlineReason(store: now, review: row)) + "\n")
         return resolved.statement

@@ -25,7 +25,7 @@ struct DescribeCommand: Command, Equatable {
     func run(in session: Session) throws -> String? {
         let store = session.store
         let c = Collection(rawValue: collection.text)!
-        session.console.out("\(c.rawValue): \(c.meaning); \(Store.grouped(c.count(in: store))) loaded\n")
+        session.console.out("\(c.rawValue): \(c.meaning); \(Store.grouped(c.count(in: session.visibility.store))) loaded\n")
         let fields = c.fields
         let table = Answer(names: ["field", "type", "meaning"],
                            columns: [.string(fields.map { $0.name + ($0.link != nil ? ".…" : "") }),

@@ -18,7 +18,12 @@ struct ExportPackCommand: Command, Equatable {
 
     func run(in session: Session) throws -> String? {
         try session.checkWritable(folder.text)
-        let written = try PackWriter.write(session.store, to: folder.text)
+        // The pack the role may see: a teacher's leaves out the results under embargo.
+        let visible = session.visibility
+        if visible.hidden > 0 { session.console.err(session.embargoNote(visible.hidden)) }
+        // Audited before it is written, so no file of embargoed results exists unlogged.
+        if visible.readsAudited() { try session.audit(statement) }
+        let written = try PackWriter.write(visible.store, to: folder.text)
         session.console.out("Wrote \(written.count) files to \(folder)\n")
         return statement
     }

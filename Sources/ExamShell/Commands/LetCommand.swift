@@ -42,7 +42,7 @@ struct LetCommand: Command, Equatable {
         let source = SourceText(padded, file: session.file, firstLine: session.line)
         let pipeline = try Parser.parse(padded, file: session.file, firstLine: session.line)
         // Check it runs now, so a mistake shows at `let` rather than at first use.
-        let evaluator = Evaluator(store: session.store, today: session.today, series: session.series,
+        let evaluator = Evaluator(store: session.visibility.store, today: session.today, series: session.series,
                                   params: session.params, named: session.named, source: source)
         _ = try evaluator.run(pipeline)
         session.named[name.text] = pipeline

@@ -1,4 +1,5 @@
-/// `statement CANDIDATE`: a provisional statement of results.
+/// `statement CANDIDATE`: a provisional statement of results, of the results the role may see
+/// (results under embargo are left out for a teacher).
 struct StatementCommand: Command, Equatable {
     var candidate: Word
 
@@ -17,8 +18,10 @@ struct StatementCommand: Command, Equatable {
 
     func run(in session: Session) throws -> String? {
         let c = try session.candidate(candidate)
-        if try session.releaseCheck([c]) { try session.audit(statement) }
-        session.console.out(session.statementText(c))
+        let visible = session.visibility
+        if visible.hidden > 0 { session.console.err(session.embargoNote(visible.hidden)) }
+        if visible.readsAudited(Array(visible.store.resultsByCandidate[c])) { try session.audit(statement) }
+        session.console.out(session.statementText(c, from: visible.store))
         return statement
     }
 }
