@@ -14,7 +14,7 @@ extension Session {
     }
 
     /// Results under embargo at this moment, or nil.
-    var embargoNow: [Bool]? { Embargo.embargoed(store: store, day: today, minutes: minutesNow) }
+    var embargoNow: [Bool]? { Embargo.embargoed(store: known, day: today, minutes: minutesNow) }
 
     /// Writes one line to the workspace's audit log, synced: who read embargoed results, when,
     /// and with which statement. Without a workspace there is nowhere to keep it: says so once.

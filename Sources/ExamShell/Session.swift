@@ -9,7 +9,9 @@ import ExamDemo
 /// Every statement, typed, given with `-c` or read from a script, goes through `run`. A
 /// statement either succeeds whole or reports an error and changes nothing.
 public final class Session {
-    public var store: Store
+    /// The data as loaded and changed; answers read `known`, the store as at the clock's day.
+    public var store: Store { didSet { knownCache = nil } }
+    var knownCache: (day: Day, store: Store)?
     /// The clock when set (`--today`, `set today`); nil means the real date.
     public var fixedToday: Day?
     /// The series when set (`--series`, `set series`); nil means the calendar's current series.
@@ -61,6 +63,16 @@ public final class Session {
     }
 
     public var today: Day { fixedToday ?? SystemClock.today() }
+
+    /// The store as it was on the clock's day (`StoreAsAt`: nothing dated after today, review
+    /// outcomes applied to the grades), which every answer, `why` and statement reads.
+    public var known: Store {
+        let day = today
+        if let cached = knownCache, cached.day == day { return cached.store }
+        let view = StoreAsAt.view(store, on: day)
+        knownCache = (day, view)
+        return view
+    }
     public var series: String? { CurrentSeries.resolve(store: store, today: today, explicit: explicitSeries) }
 
     // MARK: Running statements
@@ -146,7 +158,7 @@ public final class Session {
         var parser = try Parser(source)
         let pipeline = try parser.pipeline()
         if timing { timings.plan = SystemClock.seconds() - timings.started }
-        let evaluator = Evaluator(store: store, today: today, series: series, params: params, named: named, source: source)
+        let evaluator = Evaluator(store: known, today: today, series: series, params: params, named: named, source: source)
         evaluator.embargo = embargoNow
         evaluator.hidesEmbargoed = !role.seesRestrictedRelease
         let output = try evaluator.run(pipeline)
@@ -194,7 +206,7 @@ public final class Session {
         let padded = String(repeating: " ", count: offset) + body
         let pipeline = try Parser.parse(padded, file: file, firstLine: line)
         // Check it runs now, so a mistake shows at `let` rather than at first use.
-        let evaluator = Evaluator(store: store, today: today, series: series, params: params, named: named,
+        let evaluator = Evaluator(store: known, today: today, series: series, params: params, named: named,
                                   source: SourceText(padded, file: file, firstLine: line))
         _ = try evaluator.run(pipeline)
         named[name] = pipeline
@@ -247,6 +259,7 @@ public final class Session {
         try commit(statement, loaded.store)
         base = statement
         _ = Eligibility.standings(store: store)  // judged now, so the first question on results morning is as quick as the rest
+        _ = known  // the store as at today, likewise
         let seconds = SystemClock.seconds() - started
         timings.load += seconds
         if !replaying { console.err("Loaded \(store.summary) in \(Session.seconds(seconds))\n") }
