@@ -4,43 +4,42 @@ import ExamQuery
 
 /// `why`, `statement` and `statements`: answers a data manager can check by eye.
 extension Session {
-    var ruleContext: RuleContext { RuleContext(store: known, today: today, series: series) }
 
     func heading(_ c: Int32) -> String {
         let i = Int(c)
-        var parts = ["\(known.pool[known.candidates.number[i]]) \(known.formalName(candidate: c))"]
-        if known.candidates.group[i] != 0 { parts.append("group \(known.pool[known.candidates.group[i]])") }
-        if known.candidates.uci[i] != 0 { parts.append("UCI \(known.pool[known.candidates.uci[i]])") }
+        var parts = ["\(store.pool[store.candidates.number[i]]) \(store.formalName(candidate: c))"]
+        if store.candidates.group[i] != 0 { parts.append("group \(store.pool[store.candidates.group[i]])") }
+        if store.candidates.uci[i] != 0 { parts.append("UCI \(store.pool[store.candidates.uci[i]])") }
         return parts.joined(separator: ", ")
     }
 
     func table(_ names: [String], _ rows: [[String]]) -> String {
         let columns = names.indices.map { c in Vector.string(rows.map { $0[c] }) }
-        return OutputFormat.table.render(Answer(names: names, columns: columns, rowCount: rows.count, pool: known.pool))
+        return OutputFormat.table.render(Answer(names: names, columns: columns, rowCount: rows.count, pool: store.pool))
     }
 
     func why(_ rest: String) throws {
         guard !rest.isEmpty else { throw failure("why who?", notes: ["name a candidate by number or surname, such as: why 0042"]) }
         let c = try candidate(rest.unquoted)
-        let context = ruleContext
-        let pool = known.pool
-        let embargo = embargoNow
-        var hidden = 0, readEmbargoed = false
-        defer { if hidden > 0 { console.err(embargoNote(hidden)) } }
+        // Everything below is told from what the role may see.
+        let visible = visibility, store = visible.store
+        let context = RuleContext(store: store, today: today, series: series)
+        let pool = store.pool
+        if visible.hidden > 0 { console.err(embargoNote(visible.hidden)) }
         var out = heading(c) + "\n"
         out += "Series \(series ?? "(none)"), today \(today.iso)\n"
-        let entries = known.entriesByCandidate[c]
+        let entries = store.entriesByCandidate[c]
         if entries.isEmpty { out += "\nNo entries.\n" }
         for e in entries {
-            let i = Int(e), q = Int(known.entries.qualification[i])
-            let verdict = Eligibility.verdict(store: known, entry: e, context: context)
-            out += "\n\(pool[known.qualifications.code[q]]) \(pool[known.qualifications.title[q]])"
-            out += ", completion \(pool[known.entries.completion[i]])\(known.entries.acknowledged[i] ? ", acknowledged" : "")\n"
+            let i = Int(e), q = Int(store.entries.qualification[i])
+            let verdict = Eligibility.verdict(store: store, entry: e, context: context)
+            out += "\n\(pool[store.qualifications.code[q]]) \(pool[store.qualifications.title[q]])"
+            out += ", completion \(pool[store.entries.completion[i]])\(store.entries.acknowledged[i] ? ", acknowledged" : "")\n"
             if verdict.isUnitised {
-                let lines = Eligibility.units(store: known, entry: e)
+                let lines = Eligibility.units(store: store, entry: e)
                 let rows = lines.map { u -> [String] in
                     let ui = Int(u.unit)
-                    return [pool[known.units.code[ui]], pool[known.units.title[ui]], u.mandatory ? "yes" : "no", u.assessment.name,
+                    return [pool[store.units.code[ui]], pool[store.units.title[ui]], u.mandatory ? "yes" : "no", u.assessment.name,
                             String(u.glh), pool[u.series], u.status?.name ?? "no row", pool[u.grade], u.standing.words,
                             u.countsTowardGLH ? "yes" : "no"]
                 }
@@ -48,42 +47,39 @@ extension Session {
                 out += "  GLH achieved or in progress: \(verdict.glhAchieved) of \(verdict.glhRequired)\n"
             }
             out += "  verdict: " + verdictWords(verdict, entry: i) + "\n"
-            if MissingResults.isMissing(store: known, entry: e, context: context) {
+            if MissingResults.isMissing(store: store, entry: e, context: context),
+               !visible.withholds(qualification: Int32(q), series: store.entries.completion[i]) {
                 out += "  result: missing (results for its level have arrived and there is no result row)\n"
             }
-            for r in known.resultsByCandidate[c] where Int(known.results.qualification[Int(r)]) == q {
-                if let embargo, embargo[Int(r)] {
-                    if !role.seesRestrictedRelease { hidden += 1; continue }
-                    readEmbargoed = true
-                }
-                let g = pool[known.results.grade[Int(r)]]
-                let concern = ResultConcern.classify(store: known, result: r).map { " (\($0.words))" } ?? ""
-                out += "  result: \(g)\(concern), \(pool[known.results.series[Int(r)]]), \(known.results.status[Int(r)].name)\n"
+            for r in store.resultsByCandidate[c] where Int(store.results.qualification[Int(r)]) == q {
+                let g = pool[store.results.grade[Int(r)]]
+                let concern = ResultConcern.classify(store: store, result: r).map { " (\($0.words))" } ?? ""
+                out += "  result: \(g)\(concern), \(pool[store.results.series[Int(r)]]), \(store.results.status[Int(r)].name)\n"
             }
         }
-        let reviews = known.reviewsByCandidate[c]
+        let reviews = store.reviewsByCandidate[c]
         if !reviews.isEmpty {
             out += "\nPost-results requests\n"
             for r in reviews {
                 let i = Int(r)
-                let service = known.reviews.service[i]
-                var line = "  \(pool[known.reviews.id[i]]) \(service.code) \(service.title), \(pool[known.qualifications.code[Int(known.reviews.qualification[i])]])"
-                if let d = Deadlines.deadline(store: known, review: r, context: context) {
+                let service = store.reviews.service[i]
+                var line = "  \(pool[store.reviews.id[i]]) \(service.code) \(service.title), \(pool[store.qualifications.code[Int(store.reviews.qualification[i])]])"
+                if let d = Deadlines.deadline(store: store, review: r, context: context) {
                     line += ": deadline \(d.date.iso)" + (d.estimated ? " (estimated)" : "") + " " + deadlineSource(d)
-                    if Deadlines.isOverdue(submitted: known.reviews.submitted[i], deadline: d.date, today: today) { line += "; OVERDUE, not submitted" }
-                    else if Deadlines.isDue(submitted: known.reviews.submitted[i], deadline: d.date, today: today) {
+                    if Deadlines.isOverdue(submitted: store.reviews.submitted[i], deadline: d.date, today: today) { line += "; OVERDUE, not submitted" }
+                    else if Deadlines.isDue(submitted: store.reviews.submitted[i], deadline: d.date, today: today) {
                         line += "; due, \(Deadlines.daysLeft(deadline: d.date, today: today) ?? 0) days left"
                     }
                 } else {
-                    line += ": " + Deadlines.unknownDeadlineReason(store: known, review: r)
+                    line += ": " + Deadlines.unknownDeadlineReason(store: store, review: r)
                 }
-                if !known.reviews.submitted[i].isBlank { line += "; submitted \(known.reviews.submitted[i].iso)" }
-                if known.reviews.outcome[i] != .none { line += "; \(known.reviews.outcome[i].name)" + (known.reviews.newGrade[i] != 0 ? " to \(pool[known.reviews.newGrade[i]])" : "") }
+                if !store.reviews.submitted[i].isBlank { line += "; submitted \(store.reviews.submitted[i].iso)" }
+                if store.reviews.outcome[i] != .none { line += "; \(store.reviews.outcome[i].name)" + (store.reviews.newGrade[i] != 0 ? " to \(pool[store.reviews.newGrade[i]])" : "") }
                 out += line + "\n"
             }
         }
+        if visible.readsAudited(Array(store.resultsByCandidate[c])) { try audit("why " + rest) }
         console.out(out)
-        if readEmbargoed { try audit("why " + rest) }
     }
 
     func verdictWords(_ v: EntryVerdict, entry i: Int) -> String {
@@ -91,16 +87,16 @@ extension Session {
         if !v.inSeries { return "not completing in \(series ?? "the current series"): not checked this series" }
         if v.reasons.isEmpty { return "eligible" }
         let reasons = v.reasons.words.joined(separator: "; ")
-        return known.entries.acknowledged[i] ? "acknowledged by the centre (would be Not Eligible: \(reasons))" : "NOT ELIGIBLE: \(reasons)"
+        return store.entries.acknowledged[i] ? "acknowledged by the centre (would be Not Eligible: \(reasons))" : "NOT ELIGIBLE: \(reasons)"
     }
 
     func deadlineSource(_ d: Deadline) -> String {
         switch d.source {
         case .calendar(let row, let appliesTo):
             let e = Int(row)
-            return "(calendar: \(known.pool[known.calendar.event[e]]) of \(known.pool[known.calendar.series[e]]), applies to \(appliesTo.isEmpty ? "all" : appliesTo))"
+            return "(calendar: \(store.pool[store.calendar.event[e]]) of \(store.pool[store.calendar.series[e]]), applies to \(appliesTo.isEmpty ? "all" : appliesTo))"
         case .appeal(let based, let days):
-            return "(\(days) days after the outcome of \(known.pool[known.reviews.id[Int(based)]]) on \(known.reviews.outcomeDate[Int(based)].iso))"
+            return "(\(days) days after the outcome of \(store.pool[store.reviews.id[Int(based)]]) on \(store.reviews.outcomeDate[Int(based)].iso))"
         }
     }
 
@@ -110,36 +106,22 @@ extension Session {
 
     // MARK: Statements of results
 
-    /// Before a statement of results: a teacher may not have one while any of its results is
-    /// under embargo. True when embargoed results will be read (for the audit log).
-    func releaseCheck(_ candidates: [Int32]) throws -> Bool {
-        guard let embargo = embargoNow else { return false }
-        for c in candidates {
-            guard let r = known.resultsByCandidate[c].first(where: { embargo[Int($0)] }) else { continue }
-            if role.seesRestrictedRelease { return true }
-            let release = Embargo.release(store: known, result: r).map { " (\(Session.two($0.minutes / 60)):\(Session.two($0.minutes % 60)) on \($0.day.short) \($0.day.civil.year))" } ?? ""
-            throw failure("a statement of results cannot be written for a teacher before results are released\(release)",
-                          notes: ["\(known.formalName(candidate: c)) has results under embargo; help embargo explains"])
-        }
-        return false
-    }
-
-    func statementText(_ c: Int32) -> String {
-        let i = Int(c), pool = known.pool
+    func statementText(_ c: Int32, from store: Store) -> String {
+        let i = Int(c), pool = store.pool
         var out = "PROVISIONAL STATEMENT OF RESULTS\n\n"
-        out += "Centre: \(pool[known.candidates.centre[i]])\n"
-        out += "Candidate: \(known.formalName(candidate: c))\n"
-        out += "Candidate number: \(pool[known.candidates.number[i]])\n"
-        if known.candidates.uci[i] != 0 { out += "UCI: \(pool[known.candidates.uci[i]])\n" }
+        out += "Centre: \(pool[store.candidates.centre[i]])\n"
+        out += "Candidate: \(store.formalName(candidate: c))\n"
+        out += "Candidate number: \(pool[store.candidates.number[i]])\n"
+        if store.candidates.uci[i] != 0 { out += "UCI: \(pool[store.candidates.uci[i]])\n" }
         out += "\n"
         var rows: [[String]] = []
         var marks: Set<String> = []
-        for r in known.resultsByCandidate[c] {
-            let ri = Int(r), q = Int(known.results.qualification[ri])
-            let grade = pool[known.results.grade[ri]]
+        for r in store.resultsByCandidate[c] {
+            let ri = Int(r), q = Int(store.results.qualification[ri])
+            let grade = pool[store.results.grade[ri]]
             if let concern = ResultConcern.classify(grade: grade) { marks.insert(concern.words) }
-            rows.append([pool[known.results.series[ri]], pool[known.qualifications.code[q]],
-                         pool[known.qualifications.type[q]], pool[known.qualifications.title[q]], grade])
+            rows.append([pool[store.results.series[ri]], pool[store.qualifications.code[q]],
+                         pool[store.qualifications.type[q]], pool[store.qualifications.title[q]], grade])
         }
         if rows.isEmpty { out += "No results.\n" } else { out += table(["series", "entry code", "type", "title", "grade"], rows) }
         for m in marks.sorted() { out += m + "\n" }
@@ -147,14 +129,17 @@ extension Session {
         return out
     }
 
+    /// `statement CANDIDATE`: the results the role may see (results under embargo are left out for a teacher).
     func statement(_ rest: String) throws {
         guard !rest.isEmpty else { throw failure("statement for whom?", notes: ["such as: statement 0042"]) }
         let c = try candidate(rest.unquoted)
-        if try releaseCheck([c]) { try audit("statement " + rest) }
-        console.out(statementText(c))
+        let visible = visibility
+        if visible.hidden > 0 { console.err(embargoNote(visible.hidden)) }
+        if visible.readsAudited(Array(visible.store.resultsByCandidate[c])) { try audit("statement " + rest) }
+        console.out(statementText(c, from: visible.store))
     }
 
-    /// `statements to DIR`: one file per candidate with results.
+    /// `statements to DIR`: one file per candidate with results (that the role may see).
     func statements(_ rest: String) throws {
         let words = Words.split(rest)
         guard words.count == 2, words[0].lowercased() == "to" else {
@@ -162,17 +147,17 @@ extension Session {
         }
         let dir = words[1]
         try checkWritable(dir)
-        let withResults = (0..<Int32(known.candidates.count)).filter { !known.resultsByCandidate[$0].isEmpty }
-        let readEmbargoed = try releaseCheck(withResults)
+        let visible = visibility, store = visible.store
+        if visible.hidden > 0 { console.err(embargoNote(visible.hidden)) }
+        if visible.readsAudited() { try audit("statements to " + dir) }
         try FileSystem.makeDirectory(dir)
         var written = 0
-        for c in 0..<Int32(known.candidates.count) where !known.resultsByCandidate[c].isEmpty {
+        for c in 0..<Int32(store.candidates.count) where !store.resultsByCandidate[c].isEmpty {
             let i = Int(c)
-            let name = known.pool[known.candidates.number[i]] + "-" + known.pool[known.candidates.surname[i]].uppercased().filter { $0.isLetter || $0 == "-" }
-            try FileSystem.writeDurably(statementText(c), to: dir + "/" + name + ".txt")
+            let name = store.pool[store.candidates.number[i]] + "-" + store.pool[store.candidates.surname[i]].uppercased().filter { $0.isLetter || $0 == "-" }
+            try FileSystem.writeDurably(statementText(c, from: store), to: dir + "/" + name + ".txt")
             written += 1
         }
         console.out("Wrote \(Store.grouped(written)) statements of results to \(dir)\n")
-        if readEmbargoed { try audit("statements to " + dir) }
     }
 }

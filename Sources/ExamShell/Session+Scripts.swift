@@ -160,8 +160,10 @@ extension Session: InteractiveHost {
         guard let fieldName = parts.last.map(String.init),
               let source = head.split(separator: "|").first.map({ String($0).trimmingSpaces().lowercased() }),
               let collection = Collection(rawValue: source), let field = collection.field(named: fieldName) else { return [] }
-        let evaluator = Evaluator(store: known, today: today, series: series, source: SourceText(""))
-        let all = (0..<Int32(collection.count(in: known))).map { $0 }
+        // Only what the role may see: a completion list would otherwise tell withheld grades.
+        let store = visibility.store
+        let evaluator = Evaluator(store: store, today: today, series: series, source: SourceText(""))
+        let all = (0..<Int32(collection.count(in: store))).map { $0 }
         let v = field.read(evaluator, all)
         var seen = Set<String>()
         for i in 0..<min(all.count, 200_000) {

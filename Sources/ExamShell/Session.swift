@@ -9,9 +9,13 @@ import ExamDemo
 /// Every statement, typed, given with `-c` or read from a script, goes through `run`. A
 /// statement either succeeds whole or reports an error and changes nothing.
 public final class Session {
-    /// The data as loaded and changed; answers read `known`, the store as at the clock's day.
-    public var store: Store { didSet { knownCache = nil } }
+    /// The whole store, as loaded and changed. Answers read `visibility.store`: the store as at the
+    /// clock's day (`known`), less what the role may not see.
+    public var store: Store { didSet { storeGeneration &+= 1; knownCache = nil } }
     var knownCache: (day: Day, store: Store)?
+    var storeGeneration = 0
+    var visibilityCache: (generation: Int, role: Role, real: Moment, session: Moment, value: Visibility)?
+    var warnedUncovered = -1
     /// The clock when set (`--today`, `set today`); nil means the real date.
     public var fixedToday: Day?
     /// The series when set (`--series`, `set series`); nil means the calendar's current series.
@@ -47,7 +51,8 @@ public final class Session {
     var lastAnswer: Answer?
     /// Who is using exq, for the results embargo (command line, else the workspace's settings).
     public var role: Role = .examsOfficer
-    public var roleFromCommandLine = false
+    /// The role given on the command line (--role): it may lower the workspace's role, never raise it.
+    public var commandLineRole: Role?
     /// The time of day when set (`--time`, `set time`), in minutes after midnight.
     public var fixedMinutes: Int?
     /// Scripts from files may write outside the current folder only with --allow-write.
@@ -65,7 +70,7 @@ public final class Session {
     public var today: Day { fixedToday ?? SystemClock.today() }
 
     /// The store as it was on the clock's day (`StoreAsAt`: nothing dated after today, review
-    /// outcomes applied to the grades), which every answer, `why` and statement reads.
+    /// outcomes applied to the grades); `visibility` is made from it.
     public var known: Store {
         let day = today
         if let cached = knownCache, cached.day == day { return cached.store }
@@ -158,12 +163,12 @@ public final class Session {
         var parser = try Parser(source)
         let pipeline = try parser.pipeline()
         if timing { timings.plan = SystemClock.seconds() - timings.started }
-        let evaluator = Evaluator(store: known, today: today, series: series, params: params, named: named, source: source)
-        evaluator.embargo = embargoNow
-        evaluator.hidesEmbargoed = !role.seesRestrictedRelease
+        let visible = visibility
+        let evaluator = Evaluator(store: visible.store, today: today, series: series, params: params, named: named, source: source)
+        evaluator.visibility = visible
         let output = try evaluator.run(pipeline)
         for w in evaluator.warnings { console.report(w.description + "\n") }
-        if evaluator.hiddenResults > 0 { console.err(embargoNote(evaluator.hiddenResults)) }
+        if evaluator.readResults && visible.hidden > 0 { console.err(embargoNote(visible.hidden)) }
         if evaluator.readEmbargoed { try audit(text) }
         switch output {
         case .text(let t):
@@ -206,7 +211,7 @@ public final class Session {
         let padded = String(repeating: " ", count: offset) + body
         let pipeline = try Parser.parse(padded, file: file, firstLine: line)
         // Check it runs now, so a mistake shows at `let` rather than at first use.
-        let evaluator = Evaluator(store: known, today: today, series: series, params: params, named: named,
+        let evaluator = Evaluator(store: visibility.store, today: today, series: series, params: params, named: named,
                                   source: SourceText(padded, file: file, firstLine: line))
         _ = try evaluator.run(pipeline)
         named[name] = pipeline
@@ -220,7 +225,7 @@ public final class Session {
             throw failure(name.isEmpty ? "describe what?" : "unknown collection '\(rest)'",
                           notes: [Suggestions.note(for: rest, in: all) ?? "collections: " + all.joined(separator: ", ")])
         }
-        console.out("\(c.rawValue): \(c.meaning); \(Store.grouped(c.count(in: store))) loaded\n")
+        console.out("\(c.rawValue): \(c.meaning); \(Store.grouped(c.count(in: visibility.store))) loaded\n")
         let fields = c.fields
         let table = Answer(names: ["field", "type", "meaning"],
                                 columns: [.string(fields.map { $0.name + ($0.link != nil ? ".…" : "") }),
