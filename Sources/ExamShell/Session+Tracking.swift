@@ -210,7 +210,7 @@ extension Session {
         if visible.hidden > 0 { console.err(embargoNote(visible.hidden)) }
         // Audited before it is written, so no file of embargoed results exists unlogged.
         if visible.readsAudited() { try audit("export pack " + words[1]) }
-        let written = try PackWriter.write(visible.store, to: words[1])
+        let written = try PackWriter.write(visible.store, to: FileSystem.resolvedPath(words[1]) ?? words[1])
         console.out("Wrote \(written.count) files to \(words[1])\n")
     }
 }

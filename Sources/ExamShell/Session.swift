@@ -39,6 +39,12 @@ public final class Session {
     /// The open workspace's journal, when there is one: every change goes through it.
     var journal: Journal?
     var workspace: String?
+    /// The open workspace's lock, while this session holds it.
+    var workspaceLock: WorkspaceLock?
+    /// Set when another session holds the open workspace: nothing may change.
+    var workspaceReadOnly = false
+    /// Journal entries the last replay refused: `compact` would lose them, so it refuses.
+    var refusedOnReplay = 0
     /// True while a workspace's journal is replayed: nothing is journaled or logged again.
     var replaying = false
     /// Statements run inside `run FILE` are logged one by one, not the `run` itself.
@@ -60,6 +66,8 @@ public final class Session {
     var warnedNoAudit = false
     /// The statement that loaded the data now held (`demo`, or `load "DIR" fingerprint ...`).
     var base: String?
+    /// `base` as journaled (a load with the folder's full path), for `compact`.
+    var journaledBase: String?
 
     public init(store: Store = Store()) {
         self.store = store
@@ -111,8 +119,19 @@ public final class Session {
     /// Makes a change to the data: journals `statement` (synced to disk) when a workspace is
     /// open, then takes `changed` as the store. A journal that cannot be written refuses the change.
     func commit(_ statement: String, _ changed: Store) throws {
-        if let journal, !replaying { try journal.append(statement) }
+        try journalChange(statement)
         store = changed
+    }
+
+    /// Journals a change before it is made (when a workspace is open); refuses it when the
+    /// workspace is open read-only.
+    func journalChange(_ statement: String) throws {
+        guard !replaying else { return }
+        if workspaceReadOnly, let workspace {
+            throw failure("the workspace \(workspace) is open read-only (another exq session holds it), so nothing was changed",
+                          notes: ["close the other session, then open the workspace again"])
+        }
+        if let journal { try journal.append(statement) }
     }
 
     /// Runs a statement; returns the form to log (nil: not logged, such as `save session`).
@@ -249,8 +268,11 @@ public final class Session {
         reportChanges(loaded.fingerprint)
         for w in loaded.warnings where !replaying { console.report(w.description + "\n") }
         let statement = "load " + Session.quoted(path) + " fingerprint " + loaded.fingerprint.text
-        try commit(statement, loaded.store)
+        // Journaled with the folder's full path, so the journal replays the same from any folder.
+        let journaled = "load " + Session.quoted(FileSystem.resolvedPath(path) ?? path) + " fingerprint " + loaded.fingerprint.text
+        try commit(journaled, loaded.store)
         base = statement
+        journaledBase = journaled
         _ = Eligibility.standings(store: store)  // judged now, so the first question on results morning is as quick as the rest
         let seconds = SystemClock.seconds() - started
         timings.load += seconds
@@ -263,6 +285,7 @@ public final class Session {
         guard rest.isEmpty else { throw failure("'demo' takes nothing after it") }
         try commit("demo", DemoCentre.make())
         base = "demo"
+        journaledBase = "demo"
         return "demo"
     }
 
@@ -301,7 +324,7 @@ public final class Session {
             fixedToday = d
         case "series":
             if value.lowercased() == "auto" || value.isEmpty {
-                if let journal, !replaying { try journal.append("set series auto") }
+                try journalChange("set series auto")
                 explicitSeries = nil
                 return "set series auto"
             }
@@ -310,7 +333,7 @@ public final class Session {
                 console.err("warning: no calendar event or entry names the series \"\(value)\"\(Suggestions.closest(to: value, in: known.sorted()).map { "; did you mean \"\($0)\"?" } ?? "")\n")
             }
             let statement = "set series " + Session.quoted(value)
-            if let journal, !replaying { try journal.append(statement) }
+            try journalChange(statement)
             explicitSeries = value
             return statement
         case "time":
