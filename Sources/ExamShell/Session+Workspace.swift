@@ -83,6 +83,15 @@ extension Session {
         }
     }
 
+    /// Lets go of the open workspace (its journal and its lock); the data stays.
+    func closeWorkspace() {
+        journal = nil
+        workspaceLock = nil
+        workspace = nil
+        workspaceReadOnly = false
+        refusedOnReplay = 0
+    }
+
     /// A journal is data, not a script: each entry must be a command that changes data. Checked
     /// before anything is replayed or written, so a journal holding a `save`, `record`, `open`
     /// or query opens nothing.

@@ -53,6 +53,8 @@ public final class Session {
     var depth = 0
     /// The file `record` appends to.
     var recording: String?
+    /// Where `recording` really leads, resolved when it started.
+    var recordingTarget: String?
     /// The last answer, for `expect`.
     var lastAnswer: Answer?
     /// Who is using exq, for the results embargo (command line, else the workspace's settings).
