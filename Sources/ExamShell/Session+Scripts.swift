@@ -8,9 +8,11 @@ extension Session {
         var depth = 0, quote: Character?
         var lastSignificant: Character?
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var escaped = false
             for c in line {
                 if let q = quote {
-                    if c == q { quote = nil }
+                    // Inside quotes a backslash escapes the next character (`Lexer` reads `\"` as a quote).
+                    if escaped { escaped = false } else if c == "\\" { escaped = true } else if c == q { quote = nil }
                     lastSignificant = c
                     continue
                 }

@@ -81,3 +81,19 @@ import Testing
         #expect(o.stdout.contains(#""new_grade": "two\nlines #= 0""#), "\(o.stdout)")
     }
 }
+
+extension CommandTests {
+    @Test func aSavedSessionWithAwkwardValuesReplaysToTheSameAnswers() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("exq-awkward-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let statements = ["add review 0011 05839 1 component 'A\"B' id \"R 9\\\\\"", "update review \"R 9\\\\\" set new_grade = \"x\\n#= y | # 'z'\"",
+                          "reviews | where component = 'A\"B' | show id, component, new_grade", "save session s.exq"]
+        let o = try ExqProcess.run(["--demo", "--today", "2024-08-22", "--format", "json"] + statements.flatMap { ["-c", $0] }, in: dir)
+        #expect(o.status == 0, "\(o.stderr)")
+        #expect(o.stdout.contains(#""new_grade": "x\n#= y | # 'z'""#), "\(o.stdout)")
+        let replay = try ExqProcess.run(["--format", "json", "s.exq"], in: dir)
+        #expect(replay.status == 0, "\(replay.stderr)")
+        #expect(replay.stdout == o.stdout)
+    }
+}
