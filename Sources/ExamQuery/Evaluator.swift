@@ -33,6 +33,7 @@ public final class Evaluator {
     /// Derived columns, computed once per statement and only when a query reads them.
     lazy var eligibility = EntryEligibility(store: store, context: ruleContext)
     lazy var deadlines: [Deadline?] = Deadlines.deadlines(store: store, context: ruleContext)
+    lazy var reviewSeries: [Int32] = Deadlines.allSeries(store: store)
     lazy var missingResults: [Bool] = MissingResults.missingAll(store: store, context: ruleContext)
     /// Per qualification row, the index in `GradeScale.all` of its scale, or -1 for none.
     lazy var qualificationScales: [Int8] = GradeScale.scales(store: store).map { scale in

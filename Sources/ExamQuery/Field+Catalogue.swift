@@ -177,6 +177,7 @@ extension Field {
             .date("date", "date of the event", { $0.calendar.date }),
             .text("time", "time, where given", { $0.calendar.time }),
             .text("applies_to", "blank = all; a level (level 3) or a qualification type", { $0.calendar.appliesTo }),
+            .flag("estimated", "a built-in date estimated from earlier years' pattern, not a published one", { $0.calendar.estimated }),
         ],
         .certificates: candidateFields({ $0.certificates.candidate }) + [
             qualificationLink({ $0.certificates.qualification }),

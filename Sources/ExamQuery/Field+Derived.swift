@@ -63,6 +63,13 @@ extension Field {
             Field(name: "deadline", kind: .date, meaning: "last day to request: the service's calendar event, or 30/14 days after a review or appeal outcome", read: { ev, rows in
                 .date(rows.map { ev.deadlines[Int($0)]?.date ?? .blank })
             }, derived: true),
+            derivedFlag("deadline_estimated", "the deadline is exq's estimate from earlier years' pattern, not a published date") { ev, r in
+                ev.deadlines[r]?.estimated ?? false
+            },
+            Field(name: "series", kind: .text, meaning: "the series of the result reviewed: of the unit named, else the latest results day on or before requested; blank when unknown", read: { ev, rows in
+                let series = ev.reviewSeries
+                return .text(rows.map { series[Int($0)] })
+            }, derived: true),
             derivedFlag("due", "not submitted and its deadline has not passed") { ev, r in
                 Deadlines.isDue(submitted: ev.store.reviews.submitted[r], deadline: ev.deadlines[r]?.date, today: ev.today)
             },

@@ -44,7 +44,10 @@ public enum Embargo {
     /// Every result's embargo at that moment, or nil when none is under embargo. Decided per
     /// qualification and series first, so after results day it costs nothing per row.
     public static func embargoed(store: Store, day: Day, minutes: Int) -> [Bool]? {
-        let series = Array(Set(store.calendar.series))
+        // Only the series results are held for (the built-in calendars reach years with none).
+        var held = Set<Int32>(), last: Int32 = -1
+        for s in store.results.series where s != last { held.insert(s); last = s }
+        let series = Array(Set(store.calendar.series).intersection(held))
         guard !series.isEmpty, store.results.count > 0,
               let resultsDay = store.pool.lookup("results_day") else { return nil }
         var index: [Int32: Int] = [:]

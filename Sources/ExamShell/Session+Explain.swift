@@ -69,13 +69,13 @@ extension Session {
                 let service = store.reviews.service[i]
                 var line = "  \(pool[store.reviews.id[i]]) \(service.code) \(service.title), \(pool[store.qualifications.code[Int(store.reviews.qualification[i])]])"
                 if let d = Deadlines.deadline(store: store, review: r, context: context) {
-                    line += ": deadline \(d.date.iso) " + deadlineSource(d)
+                    line += ": deadline \(d.date.iso)" + (d.estimated ? " (estimated)" : "") + " " + deadlineSource(d)
                     if Deadlines.isOverdue(submitted: store.reviews.submitted[i], deadline: d.date, today: today) { line += "; OVERDUE, not submitted" }
                     else if Deadlines.isDue(submitted: store.reviews.submitted[i], deadline: d.date, today: today) {
                         line += "; due, \(Deadlines.daysLeft(deadline: d.date, today: today) ?? 0) days left"
                     }
                 } else {
-                    line += ": no deadline (no calendar event for \(service.code), or the outcome it runs from is awaited)"
+                    line += ": " + Deadlines.unknownDeadlineReason(store: store, review: r)
                 }
                 if !store.reviews.submitted[i].isBlank { line += "; submitted \(store.reviews.submitted[i].iso)" }
                 if store.reviews.outcome[i] != .none { line += "; \(store.reviews.outcome[i].name)" + (store.reviews.newGrade[i] != 0 ? " to \(pool[store.reviews.newGrade[i]])" : "") }

@@ -110,7 +110,7 @@ extension Session {
         statement += " id " + Session.quoted(id)
         try commit(statement, changed)
         let deadline = Deadlines.deadline(store: store, review: row, context: RuleContext(store: store, today: today, series: series))
-        console.out("Added review \(id): \(service.title) for \(store.formalName(candidate: c)), \(args[1])" + (deadline.map { "; deadline \($0.date.iso)" } ?? "") + "\n")
+        console.out("Added review \(id): \(service.title) for \(store.formalName(candidate: c)), \(args[1])" + (deadline.map { "; deadline \($0.date.iso)" + ($0.estimated ? " (estimated)" : "") } ?? "; " + Deadlines.unknownDeadlineReason(store: store, review: row)) + "\n")
         return statement
     }
 

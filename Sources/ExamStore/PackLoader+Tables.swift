@@ -271,11 +271,8 @@ extension PackLoader {
                 report(t, cEvent, "unknown calendar event '\(pool[event])'; exq gives it no meaning",
                        notes: hint.map { ["did you mean '\($0)'?"] } ?? [], severity: .warning)
             }
-            store.calendar.series.append(series)
-            store.calendar.event.append(event)
-            store.calendar.date.append(day(t, cDate, required: true))
-            store.calendar.time.append(text(t, cTime))
-            store.calendar.appliesTo.append(text(t, cApplies))
+            store.calendar.append(series: series, event: event, date: day(t, cDate, required: true),
+                                  time: text(t, cTime), appliesTo: text(t, cApplies))
         }
     }
 

@@ -160,7 +160,8 @@ public enum PackWriter {
             case "calendar.csv":
                 let c = s.calendar
                 line(["series", "event", "date", "time", "applies_to"])
-                for i in 0..<c.count {
+                // An estimated built-in date is left out: written, it would read back as a real one.
+                for i in 0..<c.count where !c.estimated[i] {
                     line([p[c.series[i]], p[c.event[i]], c.date[i].iso, p[c.time[i]], p[c.appliesTo[i]]])
                 }
             case "certificates.csv":

@@ -145,7 +145,16 @@ public struct CalendarTable: Sendable {
     public var date: [Day] = []
     public var time: [Int32] = []          // "00:01", as written
     public var appliesTo: [Int32] = []     // blank = all; "level 3"; a qualification type
+    /// True for a built-in date that no source gives, worked out from the pattern of earlier
+    /// years (`BuiltInCalendar`); false for every row of a pack's calendar.csv.
+    public var estimated: [Bool] = []
     public var count: Int { event.count }
+
+    /// Adds one event.
+    public mutating func append(series: Int32, event: Int32, date: Day, time: Int32, appliesTo: Int32, estimated: Bool = false) {
+        self.series.append(series); self.event.append(event); self.date.append(date)
+        self.time.append(time); self.appliesTo.append(appliesTo); self.estimated.append(estimated)
+    }
 }
 
 public struct CertificateTable: Sendable {

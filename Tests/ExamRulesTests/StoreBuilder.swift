@@ -110,15 +110,12 @@ struct StoreBuilder {
     @discardableResult
     mutating func event(_ event: String, _ date: String, appliesTo: String = "", series: String = "Summer 2024") -> Int32 {
         let n = store.calendar.count
-        store.calendar.series.append(pool.intern(series))
-        store.calendar.event.append(pool.intern(event))
-        store.calendar.date.append(Self.day(date))
-        store.calendar.time.append(0)
-        store.calendar.appliesTo.append(pool.intern(appliesTo))
+        store.calendar.append(series: pool.intern(series), event: pool.intern(event), date: Self.day(date),
+                              time: 0, appliesTo: pool.intern(appliesTo))
         return Int32(n)
     }
 
-    mutating func withSummer2024Calendar() { Summer2024Calendar.add(to: &store) }
+    mutating func withSummer2024Calendar() { BuiltInCalendar.add(to: &store) }
 
     /// The store, indexed.
     func build() -> Store {
