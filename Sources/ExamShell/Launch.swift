@@ -100,7 +100,7 @@ public enum Launch {
                 return usage("--role expects " + Role.allCases.map(\.rawValue).joined(separator: ", ") + ", found '\(r)'")
             }
             session.role = role
-            session.roleFromCommandLine = true
+            session.commandLineRole = role
         }
         if let t = options.time {
             guard let m = Embargo.minutes(t) else { return usage("--time expects a time such as 07:30, found '\(t)'") }

@@ -160,6 +160,8 @@ extension Session: InteractiveHost {
         guard let fieldName = parts.last.map(String.init),
               let source = head.split(separator: "|").first.map({ String($0).trimmingSpaces().lowercased() }),
               let collection = Collection(rawValue: source), let field = collection.field(named: fieldName) else { return [] }
+        // Only what the role may see: a completion list would otherwise tell withheld grades.
+        let store = visibility.store
         let evaluator = Evaluator(store: store, today: today, series: series, source: SourceText(""))
         let all = (0..<Int32(collection.count(in: store))).map { $0 }
         let v = field.read(evaluator, all)

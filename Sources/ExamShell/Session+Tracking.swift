@@ -205,7 +205,12 @@ extension Session {
             throw failure("expected 'export pack DIR'", notes: ["such as: export pack riverside-pack"])
         }
         try checkWritable(words[1])
-        let written = try PackWriter.write(store, to: words[1])
+        // The pack the role may see: a teacher's leaves out the results under embargo.
+        let visible = visibility
+        if visible.hidden > 0 { console.err(embargoNote(visible.hidden)) }
+        // Audited before it is written, so no file of embargoed results exists unlogged.
+        if visible.readsAudited() { try audit("export pack " + words[1]) }
+        let written = try PackWriter.write(visible.store, to: words[1])
         console.out("Wrote \(written.count) files to \(words[1])\n")
     }
 }

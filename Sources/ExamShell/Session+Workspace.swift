@@ -56,7 +56,7 @@ extension Session {
             + (store.candidates.count > 0 ? "; \(store.summary)" : "") + "\n")
     }
 
-    /// `DIR/settings`: `role = teacher` (and `#` comments). The command line's --role wins.
+    /// `DIR/settings`: `role = teacher` (and `#` comments). A --role on the command line may only lower it.
     func readSettings(_ dir: String) throws {
         let path = dir + "/settings"
         guard FileSystem.exists(path) else { return }
@@ -71,7 +71,8 @@ extension Session {
                 throw Diagnostic(file: path, line: n + 1, column: line.count - parts[1].count + 1, message: "unknown role '\(parts[1])'",
                                  sourceLine: line, length: parts[1].count, notes: ["roles: " + Role.allCases.map(\.rawValue).joined(separator: ", ")])
             }
-            if !roleFromCommandLine { role = r }
+            // The command line may lower the workspace's role, never raise it.
+            role = min(r, commandLineRole ?? r)
         }
     }
 

@@ -9,7 +9,11 @@ import ExamDemo
 /// Every statement, typed, given with `-c` or read from a script, goes through `run`. A
 /// statement either succeeds whole or reports an error and changes nothing.
 public final class Session {
-    public var store: Store
+    /// The whole store. Read it through `visibility.store` wherever a role's view matters.
+    public var store: Store { didSet { storeGeneration &+= 1 } }
+    var storeGeneration = 0
+    var visibilityCache: (generation: Int, role: Role, real: Moment, session: Moment, value: Visibility)?
+    var warnedUncovered = -1
     /// The clock when set (`--today`, `set today`); nil means the real date.
     public var fixedToday: Day?
     /// The series when set (`--series`, `set series`); nil means the calendar's current series.
@@ -45,7 +49,8 @@ public final class Session {
     var lastAnswer: Answer?
     /// Who is using exq, for the results embargo (command line, else the workspace's settings).
     public var role: Role = .examsOfficer
-    public var roleFromCommandLine = false
+    /// The role given on the command line (--role): it may lower the workspace's role, never raise it.
+    public var commandLineRole: Role?
     /// The time of day when set (`--time`, `set time`), in minutes after midnight.
     public var fixedMinutes: Int?
     /// Scripts from files may write outside the current folder only with --allow-write.
@@ -146,12 +151,12 @@ public final class Session {
         var parser = try Parser(source)
         let pipeline = try parser.pipeline()
         if timing { timings.plan = SystemClock.seconds() - timings.started }
-        let evaluator = Evaluator(store: store, today: today, series: series, params: params, named: named, source: source)
-        evaluator.embargo = embargoNow
-        evaluator.hidesEmbargoed = !role.seesRestrictedRelease
+        let visible = visibility
+        let evaluator = Evaluator(store: visible.store, today: today, series: series, params: params, named: named, source: source)
+        evaluator.visibility = visible
         let output = try evaluator.run(pipeline)
         for w in evaluator.warnings { console.report(w.description + "\n") }
-        if evaluator.hiddenResults > 0 { console.err(embargoNote(evaluator.hiddenResults)) }
+        if evaluator.readResults && visible.hidden > 0 { console.err(embargoNote(visible.hidden)) }
         if evaluator.readEmbargoed { try audit(text) }
         switch output {
         case .text(let t):
@@ -194,7 +199,7 @@ public final class Session {
         let padded = String(repeating: " ", count: offset) + body
         let pipeline = try Parser.parse(padded, file: file, firstLine: line)
         // Check it runs now, so a mistake shows at `let` rather than at first use.
-        let evaluator = Evaluator(store: store, today: today, series: series, params: params, named: named,
+        let evaluator = Evaluator(store: visibility.store, today: today, series: series, params: params, named: named,
                                   source: SourceText(padded, file: file, firstLine: line))
         _ = try evaluator.run(pipeline)
         named[name] = pipeline
@@ -208,7 +213,7 @@ public final class Session {
             throw failure(name.isEmpty ? "describe what?" : "unknown collection '\(rest)'",
                           notes: [Suggestions.note(for: rest, in: all) ?? "collections: " + all.joined(separator: ", ")])
         }
-        console.out("\(c.rawValue): \(c.meaning); \(Store.grouped(c.count(in: store))) loaded\n")
+        console.out("\(c.rawValue): \(c.meaning); \(Store.grouped(c.count(in: visibility.store))) loaded\n")
         let fields = c.fields
         let table = Answer(names: ["field", "type", "meaning"],
                                 columns: [.string(fields.map { $0.name + ($0.link != nil ? ".…" : "") }),

@@ -63,16 +63,16 @@ public enum BuiltInCalendar {
     }()
 
     /// Adds every built-in event the store's calendar does not already give: a pack's row for the
-    /// same series, event and `applies_to` wins (names compared ignoring case and spaces), and the
+    /// same series, event and `applies_to` wins (names compared ignoring case and spaces, `June 2024` being `Summer 2024`), and the
     /// built-in events it does not give still serve.
     public static func add(to store: inout Store) {
         func key(_ s: String) -> String { s.lowercased().split(separator: " ").joined(separator: " ") }
         let pool = store.pool
         var given = Set<String>()
         for i in 0..<store.calendar.count {
-            given.insert(key(pool[store.calendar.series[i]]) + "|" + key(pool[store.calendar.event[i]]) + "|" + key(pool[store.calendar.appliesTo[i]]))
+            given.insert(SeriesKey.of(pool[store.calendar.series[i]]) + "|" + key(pool[store.calendar.event[i]]) + "|" + key(pool[store.calendar.appliesTo[i]]))
         }
-        for e in events where !given.contains(key(e.series) + "|" + e.event + "|" + key(e.appliesTo)) {
+        for e in events where !given.contains(SeriesKey.of(e.series) + "|" + e.event + "|" + key(e.appliesTo)) {
             store.calendar.append(series: pool.intern(e.series), event: pool.intern(e.event), date: e.date,
                                   time: pool.intern(e.time), appliesTo: pool.intern(e.appliesTo), estimated: e.estimated)
         }
