@@ -18,9 +18,8 @@ extension Session {
         return OutputFormat.table.render(Answer(names: names, columns: columns, rowCount: rows.count, pool: store.pool))
     }
 
-    func why(_ rest: String) throws {
-        guard !rest.isEmpty else { throw failure("why who?", notes: ["name a candidate by number or surname, such as: why 0042"]) }
-        let c = try candidate(rest.unquoted)
+    func why(_ who: Word) throws {
+        let c = try candidate(who)
         // Everything below is told from what the role may see.
         let visible = visibility, store = visible.store
         let context = RuleContext(store: store, today: today, series: series)
@@ -78,7 +77,7 @@ extension Session {
                 out += line + "\n"
             }
         }
-        if visible.readsAudited(Array(store.resultsByCandidate[c])) { try audit("why " + rest) }
+        if visible.readsAudited(Array(store.resultsByCandidate[c])) { try audit(WhyCommand(candidate: who).statement) }
         console.out(out)
     }
 
@@ -129,27 +128,12 @@ extension Session {
         return out
     }
 
-    /// `statement CANDIDATE`: the results the role may see (results under embargo are left out for a teacher).
-    func statement(_ rest: String) throws {
-        guard !rest.isEmpty else { throw failure("statement for whom?", notes: ["such as: statement 0042"]) }
-        let c = try candidate(rest.unquoted)
-        let visible = visibility
-        if visible.hidden > 0 { console.err(embargoNote(visible.hidden)) }
-        if visible.readsAudited(Array(visible.store.resultsByCandidate[c])) { try audit("statement " + rest) }
-        console.out(statementText(c, from: visible.store))
-    }
-
     /// `statements to DIR`: one file per candidate with results (that the role may see).
-    func statements(_ rest: String) throws {
-        let words = Words.split(rest)
-        guard words.count == 2, words[0].lowercased() == "to" else {
-            throw failure("expected 'statements to DIR'", notes: ["such as: statements to statements-2024"])
-        }
-        let dir = words[1]
+    func statements(to dir: String) throws {
         try checkWritable(dir)
         let visible = visibility, store = visible.store
         if visible.hidden > 0 { console.err(embargoNote(visible.hidden)) }
-        if visible.readsAudited() { try audit("statements to " + dir) }
+        if visible.readsAudited() { try audit(StatementsCommand(folder: Word(dir)).statement) }
         try FileSystem.makeDirectory(dir)
         var written = 0
         for c in 0..<Int32(store.candidates.count) where !store.resultsByCandidate[c].isEmpty {
