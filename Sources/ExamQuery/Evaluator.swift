@@ -33,6 +33,7 @@ public final class Evaluator {
     lazy var eligibility = EntryEligibility(store: store, context: ruleContext)
     lazy var deadlines: [Deadline?] = Deadlines.deadlines(store: store, context: ruleContext)
     lazy var reviewSeries: [Int32] = Deadlines.allSeries(store: store)
+    lazy var refundable: [Bool] = ReviewOutcomes.refundable(store: store)
     lazy var missingResults: [Bool] = {
         readResults = true
         if visibility?.readsAudited() == true { readEmbargoed = true }

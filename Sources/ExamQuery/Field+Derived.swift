@@ -79,8 +79,8 @@ extension Field {
             derivedNumber("days_left", "days from today to the deadline (negative once passed)") { ev, r in
                 Deadlines.daysLeft(deadline: ev.deadlines[r]?.date, today: ev.today).map(Double.init) ?? .nan
             },
-            derivedFlag("fee_refundable", "the grade was raised or lowered, so the fee comes back") { ev, r in
-                Deadlines.feeRefundable(store: ev.store, review: Int32(r))
+            derivedFlag("fee_refundable", "the outcome changed the grade of a submitted request, so the fee comes back") { ev, r in
+                ev.refundable[r]
             },
         ],
         .achievements: [
@@ -88,6 +88,14 @@ extension Field {
         ],
         .results: [
             gradeRank("grade_rank", of: "grade", { $0.results.grade }, .qualification({ $0.results.qualification })),
+            Field(name: "original_grade", kind: .text, meaning: "the grade as first issued, before any review outcome", read: { ev, rows in
+                let results = ev.store.results
+                return .text(rows.map { results.originalGrade(Int($0)) })
+            }, derived: true, grade: .qualification({ $0.results.qualification })),
+            Field(name: "changed_by", kind: .text, meaning: "the review whose outcome set the grade; blank when none did", read: { ev, rows in
+                let store = ev.store
+                return .text(rows.map { store.results.changedBy(Int($0)).map { store.reviews.id[Int($0)] } ?? 0 })
+            }, derived: true),
             Field(name: "concern", kind: .text, meaning: "a result to chase: X no result, Q pending, # partial absence", read: { ev, rows in
                 .string(rows.map { ResultConcern.classify(store: ev.store, result: $0)?.words ?? "" })
             }, derived: true),

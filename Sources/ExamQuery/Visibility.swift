@@ -62,18 +62,16 @@ public struct Visibility: Sendable {
         audited = nil
         var view = full
         let results = full.results
-        var kept = results
-        kept.candidate = []; kept.qualification = []; kept.series = []; kept.grade = []; kept.mark = []; kept.status = []
+        var keptRows: [Int32] = []
         var byCandidate = Set<Int64>()
         for r in 0..<results.count {
             if held[Int(perResult[r])] {
                 byCandidate.insert(Int64(results.candidate[r]) << 32 | Int64(UInt32(bitPattern: results.qualification[r])))
                 continue
             }
-            kept.candidate.append(results.candidate[r]); kept.qualification.append(results.qualification[r])
-            kept.series.append(results.series[r]); kept.grade.append(results.grade[r])
-            kept.mark.append(results.mark[r]); kept.status.append(results.status[r])
+            keptRows.append(Int32(r))
         }
+        let kept = results.selecting(keptRows)
         hidden = results.count - kept.count
         view.results = kept
         // A review of a withheld result would tell its grade (raised, lowered, to what): its

@@ -197,9 +197,8 @@ public enum Deadlines {
         daysLeft(deadline: deadline(store: store, review: review, context: context)?.date, today: context.today)
     }
 
-    /// The fee is refunded when the grade changed: the outcome is raised or lowered.
+    /// Whether review `review`'s fee comes back (`ReviewOutcomes.refundable`).
     public static func feeRefundable(store: Store, review: Int32) -> Bool {
-        let outcome = store.reviews.outcome[Int(review)]
-        return outcome == .raised || outcome == .lowered
+        ReviewOutcomes.refundable(store: store)[Int(review)]
     }
 }

@@ -32,7 +32,7 @@ extension Session {
         if let c = visibilityCache, c.generation == storeGeneration, c.role == role, c.real == real, c.session == session {
             return c.value
         }
-        let value = Visibility(store: store, role: role, real: real, session: session)
+        let value = Visibility(store: known, role: role, real: real, session: session)
         visibilityCache = (storeGeneration, role, real, session, value)
         if !role.seesRestrictedRelease, !value.uncovered.isEmpty, warnedUncovered != storeGeneration {
             warnedUncovered = storeGeneration

@@ -10,7 +10,8 @@ import ExamDemo
 /// statement either succeeds whole or reports an error and changes nothing.
 public final class Session {
     /// The whole store. Read it through `visibility.store` wherever a role's view matters.
-    public var store: Store { didSet { storeGeneration &+= 1 } }
+    public var store: Store { didSet { storeGeneration &+= 1; knownCache = nil } }
+    var knownCache: (day: Day, store: Store)?
     var storeGeneration = 0
     var visibilityCache: (generation: Int, role: Role, real: Moment, session: Moment, value: Visibility)?
     var warnedUncovered = -1
@@ -68,6 +69,16 @@ public final class Session {
     }
 
     public var today: Day { fixedToday ?? SystemClock.today() }
+
+    /// The store as it was on the clock's day (`StoreAsAt`: nothing dated after today, review
+    /// outcomes applied to the grades); `visibility` is made from it.
+    public var known: Store {
+        let day = today
+        if let cached = knownCache, cached.day == day { return cached.store }
+        let view = StoreAsAt.view(store, on: day)
+        knownCache = (day, view)
+        return view
+    }
     public var series: String? { CurrentSeries.resolve(store: store, today: today, explicit: explicitSeries) }
 
     // MARK: Running statements

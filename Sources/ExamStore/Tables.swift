@@ -107,7 +107,31 @@ public struct ResultTable: Sendable {
     public var grade: [Int32] = []
     public var mark: [Int32] = []
     public var status: [ResultStatus] = []
+    /// Review outcomes applied (the store as at a day, ExamRules' `StoreAsAt`): the grade as first
+    /// issued, and the review row (in `reviews`) whose outcome set `grade`, -1 where none did.
+    /// Both are empty when no outcome changed a grade; read them through `originalGrade(_:)` and
+    /// `changedBy(_:)`.
+    public var originalGrades: [Int32] = []
+    public var changedBy: [Int32] = []
     public var count: Int { candidate.count }
+
+    /// These rows, in this order (a column added to the table is added here too).
+    public func selecting(_ rows: [Int32]) -> ResultTable {
+        var o = ResultTable()
+        o.reserveCapacity(rows.count)
+        for r in rows.map(Int.init) {
+            o.candidate.append(candidate[r]); o.qualification.append(qualification[r]); o.series.append(series[r])
+            o.grade.append(grade[r]); o.mark.append(mark[r]); o.status.append(status[r])
+        }
+        if !originalGrades.isEmpty { o.originalGrades = rows.map { originalGrades[Int($0)] } }
+        if !changedBy.isEmpty { o.changedBy = rows.map { changedBy[Int($0)] } }
+        return o
+    }
+
+    /// The grade of row `r` as first issued, before any review outcome.
+    public func originalGrade(_ r: Int) -> Int32 { originalGrades.isEmpty ? grade[r] : originalGrades[r] }
+    /// The review row whose outcome set row `r`'s grade; nil when none did.
+    public func changedBy(_ r: Int) -> Int32? { changedBy.isEmpty || changedBy[r] < 0 ? nil : changedBy[r] }
 
     /// Makes room for `rows` rows in every column.
     public mutating func reserveCapacity(_ rows: Int) {
@@ -137,6 +161,18 @@ public struct ReviewTable: Sendable {
     public var newGrade: [Int32] = []
     public var fee: [Int32] = []           // pence; Store.noNumber when blank
     public var count: Int { id.count }
+
+    /// These rows, in this order (a column added to the table is added here too).
+    public func selecting(_ rows: [Int32]) -> ReviewTable {
+        var o = ReviewTable()
+        for r in rows.map(Int.init) {
+            o.id.append(id[r]); o.candidate.append(candidate[r]); o.qualification.append(qualification[r])
+            o.component.append(component[r]); o.service.append(service[r]); o.requested.append(requested[r])
+            o.consent.append(consent[r]); o.submitted.append(submitted[r]); o.outcome.append(outcome[r])
+            o.outcomeDate.append(outcomeDate[r]); o.newGrade.append(newGrade[r]); o.fee.append(fee[r])
+        }
+        return o
+    }
 }
 
 public struct CalendarTable: Sendable {
@@ -165,4 +201,14 @@ public struct CertificateTable: Sendable {
     public var issued: [Day] = []
     public var destroyed: [Day] = []
     public var count: Int { candidate.count }
+
+    /// These rows, in this order (a column added to the table is added here too).
+    public func selecting(_ rows: [Int32]) -> CertificateTable {
+        var o = CertificateTable()
+        for r in rows.map(Int.init) {
+            o.candidate.append(candidate[r]); o.qualification.append(qualification[r]); o.series.append(series[r])
+            o.received.append(received[r]); o.issued.append(issued[r]); o.destroyed.append(destroyed[r])
+        }
+        return o
+    }
 }

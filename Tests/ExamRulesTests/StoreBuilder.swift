@@ -90,7 +90,7 @@ struct StoreBuilder {
     @discardableResult
     mutating func review(_ id: String, _ candidate: Int32, _ qualification: Int32, _ service: Service,
                          requested: String = "2024-08-23", component: String = "", submitted: String? = nil,
-                         outcome: ReviewOutcome = .none, outcomeDate: String? = nil) -> Int32 {
+                         outcome: ReviewOutcome = .none, outcomeDate: String? = nil, newGrade: String = "") -> Int32 {
         let n = store.reviews.count
         store.reviews.id.append(pool.intern(id))
         store.reviews.candidate.append(candidate)
@@ -102,7 +102,7 @@ struct StoreBuilder {
         store.reviews.submitted.append(submitted.map(Self.day) ?? .blank)
         store.reviews.outcome.append(outcome)
         store.reviews.outcomeDate.append(outcomeDate.map(Self.day) ?? .blank)
-        store.reviews.newGrade.append(0)
+        store.reviews.newGrade.append(pool.intern(newGrade))
         store.reviews.fee.append(Store.noNumber)
         return Int32(n)
     }

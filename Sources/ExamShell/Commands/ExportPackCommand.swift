@@ -1,4 +1,6 @@
 import ExamStore
+import ExamQuery
+import ExamRules
 
 /// `export pack DIR`: writes the loaded data as a data pack.
 struct ExportPackCommand: Command, Equatable {
@@ -18,8 +20,10 @@ struct ExportPackCommand: Command, Equatable {
 
     func run(in session: Session) throws -> String? {
         try session.checkWritable(folder.text)
-        // The pack the role may see: a teacher's leaves out the results under embargo.
-        let visible = session.visibility
+        // The pack the role may see: a teacher's leaves out the results under embargo. The data as
+        // loaded, not as at the clock's day: a pack keeps every row and the grades as issued.
+        let visible = Visibility(store: session.store, role: session.role, real: session.realMoment,
+                                 session: Moment(day: session.today, minutes: session.minutesNow))
         if visible.hidden > 0 { session.console.err(session.embargoNote(visible.hidden)) }
         // Audited before it is written, so no file of embargoed results exists unlogged.
         if visible.readsAudited() { try session.audit(statement) }

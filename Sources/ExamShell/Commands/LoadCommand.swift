@@ -51,6 +51,7 @@ struct LoadCommand: Command, Equatable {
         try session.commit(statement, loaded.store)
         session.base = statement
         _ = Eligibility.standings(store: session.store)  // judged now, so the first question on results morning is as quick as the rest
+        _ = session.known  // the store as at today, likewise
         let seconds = SystemClock.seconds() - started
         session.timings.load += seconds
         if !session.replaying { session.console.err("Loaded \(session.store.summary) in \(Session.seconds(seconds))\n") }
