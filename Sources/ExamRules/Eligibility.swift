@@ -7,7 +7,7 @@ import ExamStore
 /// has for other qualifications never count, even for a unit of the same number.
 public enum Eligibility {
     /// The verdict on one entry, for `why`. Questions over many entries read `EntryEligibility`.
-    public static func verdict(store: Store, entry: Int32, context: RuleContext) -> EntryVerdict {
+    package static func verdict(store: Store, entry: Int32, context: RuleContext) -> EntryVerdict {
         var judge = Judge(store: store)
         return judge.verdict(store: store, entry: Int(entry), series: context.series)
     }
@@ -34,7 +34,7 @@ public enum Eligibility {
     /// Tie-break between rows of the same standing: the row of the latest series counts
     /// (`SeriesName.order`: `January 2025` is after `Summer 2024`); when the series are the same or
     /// either cannot be read, the later row in the file counts.
-    public static func units(store: Store, entry: Int32) -> [UnitLine] {
+    package static func units(store: Store, entry: Int32) -> [UnitLine] {
         let e = Int(entry)
         let c = store.entries.candidate[e], q = store.entries.qualification[e]
         let grades = UGrade(store.pool)

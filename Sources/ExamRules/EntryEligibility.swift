@@ -6,9 +6,9 @@ import ExamStore
 ///
 /// The reasons are `Eligibility`'s and the at-risk and lacks-mandatory rules `EntryVerdict`'s, so
 /// it gives the same answers as `Eligibility.verdict` for each entry (a test checks it does).
-public struct EntryEligibility: Sendable {
-    public let reasons: [UInt8]
-    public let glhAchieved: [Int32]
+package struct EntryEligibility: Sendable {
+    package let reasons: [UInt8]
+    package let glhAchieved: [Int32]
     let completion: [Int32]
     let acknowledged: [Bool]
     let qualification: [Int32]
@@ -17,7 +17,7 @@ public struct EntryEligibility: Sendable {
     let unitised: [Bool]
     let series: Int32
 
-    public init(store: Store, context: RuleContext) {
+    package init(store: Store, context: RuleContext) {
         (reasons, glhAchieved) = Eligibility.standings(store: store)
         completion = store.entries.completion
         acknowledged = store.entries.acknowledged
@@ -27,19 +27,19 @@ public struct EntryEligibility: Sendable {
         series = context.series
     }
 
-    @inline(__always) public func inSeries(_ e: Int) -> Bool { series != 0 && completion[e] == series }
+    @inline(__always) package func inSeries(_ e: Int) -> Bool { series != 0 && completion[e] == series }
 
     /// In the current series, not acknowledged, and some reason holds.
-    @inline(__always) public func atRisk(_ e: Int) -> Bool {
+    @inline(__always) package func atRisk(_ e: Int) -> Bool {
         EntryVerdict.atRisk(inSeries: inSeries(e), acknowledged: acknowledged[e], reasons: Reasons(rawValue: reasons[e]))
     }
 
     /// In the current series with `mandatory unit not achieved` or `no activity`.
-    @inline(__always) public func lacksMandatory(_ e: Int) -> Bool {
+    @inline(__always) package func lacksMandatory(_ e: Int) -> Bool {
         EntryVerdict.lacksMandatory(inSeries: inSeries(e), reasons: Reasons(rawValue: reasons[e]))
     }
 
-    public func reasonSet(_ e: Int) -> Reasons { Reasons(rawValue: reasons[e]) }
-    public func isUnitised(_ e: Int) -> Bool { unitised[Int(qualification[e])] }
-    public func glhRequired(_ e: Int) -> Int { Int(glhRequired[Int(qualification[e])]) }
+    package func reasonSet(_ e: Int) -> Reasons { Reasons(rawValue: reasons[e]) }
+    package func isUnitised(_ e: Int) -> Bool { unitised[Int(qualification[e])] }
+    package func glhRequired(_ e: Int) -> Int { Int(glhRequired[Int(qualification[e])]) }
 }

@@ -1,22 +1,22 @@
 /// The eligibility verdict on one qualification entry.
-public struct EntryVerdict: Sendable, Equatable {
+package struct EntryVerdict: Sendable, Equatable {
     /// The entry's row.
-    public var entry: Int32
+    package var entry: Int32
     /// The reasons that hold for the entry, whatever its series or acknowledgement.
-    public var reasons: Reasons
+    package var reasons: Reasons
     /// GLH of the qualification's units achieved (not U) or in progress.
-    public var glhAchieved: Int
+    package var glhAchieved: Int
     /// The qualification's GLH (0 when blank: then `notEnoughGLH` never holds).
-    public var glhRequired: Int
+    package var glhRequired: Int
     /// The entry's estimated completion is the current series.
-    public var inSeries: Bool
+    package var inSeries: Bool
     /// The centre has acknowledged the entry in the Progress Tracker.
-    public var acknowledged: Bool
+    package var acknowledged: Bool
     /// The qualification has units in the store. Entries of qualifications without units
     /// (GCSEs, A levels) get no reasons at all.
-    public var isUnitised: Bool
+    package var isUnitised: Bool
 
-    public init(entry: Int32, reasons: Reasons, glhAchieved: Int, glhRequired: Int,
+    package init(entry: Int32, reasons: Reasons, glhAchieved: Int, glhRequired: Int,
                 inSeries: Bool, acknowledged: Bool, isUnitised: Bool) {
         self.entry = entry
         self.reasons = reasons
@@ -28,21 +28,21 @@ public struct EntryVerdict: Sendable, Equatable {
     }
 
     /// In the current series, not acknowledged, and some reason holds.
-    public var atRisk: Bool { EntryVerdict.atRisk(inSeries: inSeries, acknowledged: acknowledged, reasons: reasons) }
+    package var atRisk: Bool { EntryVerdict.atRisk(inSeries: inSeries, acknowledged: acknowledged, reasons: reasons) }
 
     /// The reasons exq reports: those of an at-risk entry, none otherwise.
-    public var reportedReasons: Reasons { atRisk ? reasons : [] }
+    package var reportedReasons: Reasons { atRisk ? reasons : [] }
 
     /// In the current series (acknowledged or not) with `mandatory unit not achieved` or `no activity`.
-    public var lacksMandatory: Bool { EntryVerdict.lacksMandatory(inSeries: inSeries, reasons: reasons) }
+    package var lacksMandatory: Bool { EntryVerdict.lacksMandatory(inSeries: inSeries, reasons: reasons) }
 
     /// The at-risk rule, for one verdict and for `EntryEligibility`'s columns alike.
-    @inline(__always) public static func atRisk(inSeries: Bool, acknowledged: Bool, reasons: Reasons) -> Bool {
+    @inline(__always) package static func atRisk(inSeries: Bool, acknowledged: Bool, reasons: Reasons) -> Bool {
         inSeries && !acknowledged && !reasons.isEmpty
     }
 
     /// The lacks-mandatory rule, for one verdict and for `EntryEligibility`'s columns alike.
-    @inline(__always) public static func lacksMandatory(inSeries: Bool, reasons: Reasons) -> Bool {
+    @inline(__always) package static func lacksMandatory(inSeries: Bool, reasons: Reasons) -> Bool {
         inSeries && !reasons.isDisjoint(with: [.mandatoryUnitNotAchieved, .noActivity])
     }
 }

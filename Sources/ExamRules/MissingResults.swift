@@ -6,8 +6,8 @@ import ExamStore
 /// series' results have reached the centre for its qualification, and the candidate has no row in
 /// results for the qualification in that series (the entry's completion series, which is the
 /// current series). A row graded `X` or `Q` is a result to chase (`ResultConcern`), not missing.
-public enum MissingResults {
-    public static func isMissing(store: Store, entry: Int32, context: RuleContext) -> Bool {
+package enum MissingResults {
+    package static func isMissing(store: Store, entry: Int32, context: RuleContext) -> Bool {
         let e = Int(entry)
         let series = store.entries.completion[e]
         guard context.series != 0, series == context.series else { return false }
@@ -21,7 +21,7 @@ public enum MissingResults {
     /// `isMissing` for every entry, in entry order: one loop over the entry columns, the arrival
     /// day found once per qualification and each candidate's results read straight off the
     /// by-candidate index (a million entries are asked about on every statement that reads it).
-    public static func missingAll(store: Store, context: RuleContext) -> [Bool] {
+    package static func missingAll(store: Store, context: RuleContext) -> [Bool] {
         let count = store.entries.count
         let series = context.series
         guard series != 0 else { return [Bool](repeating: false, count: count) }
@@ -56,7 +56,7 @@ public enum MissingResults {
     }
 
     /// Whether the candidate has any results row for the qualification in the series.
-    public static func hasResult(store: Store, candidate: Int32, qualification: Int32, series: Int32) -> Bool {
+    package static func hasResult(store: Store, candidate: Int32, qualification: Int32, series: Int32) -> Bool {
         let results = store.results
         return store.resultsByCandidate[candidate].contains {
             results.qualification[Int($0)] == qualification && results.series[Int($0)] == series

@@ -4,7 +4,7 @@
 /// read as a season or month word and a four-digit year: `Summer`/`June` = June,
 /// `Autumn`/`November` = November, `Spring`/`March` = March, `Winter`/`January` = January, and
 /// any English month name or its three-letter form.
-public enum SeriesName {
+package enum SeriesName {
     static let months: [(String, Int)] = [
         ("jan", 1), ("winter", 1), ("feb", 2), ("mar", 3), ("spring", 3), ("apr", 4), ("may", 5),
         ("jun", 6), ("summer", 6), ("jul", 7), ("aug", 8), ("sep", 9), ("oct", 10),
@@ -13,7 +13,7 @@ public enum SeriesName {
 
     /// `year * 12 + month` (month from 1), or nil when the name has no four-digit year.
     /// A name with a year but no known month word sorts as month 0 of that year.
-    public static func order(_ name: String) -> Int? {
+    package static func order(_ name: String) -> Int? {
         var year: Int? = nil, month = 0
         for word in name.lowercased().split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "/" }) {
             if word.count == 4, word.allSatisfy({ $0.isASCII && $0.isNumber }) {
@@ -27,5 +27,5 @@ public enum SeriesName {
     }
 
     /// True when `name` reads as a series (has a four-digit year).
-    public static func isValid(_ name: String) -> Bool { order(name) != nil }
+    package static func isValid(_ name: String) -> Bool { order(name) != nil }
 }

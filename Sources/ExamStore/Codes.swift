@@ -1,10 +1,10 @@
 /// The small closed vocabularies of the data pack, stored as one byte each.
 
 /// How a unit is assessed (`units.csv` `assessment`).
-public enum Assessment: UInt8, CaseIterable, Sendable {
+package enum Assessment: UInt8, CaseIterable, Sendable {
     case exam, moderated
-    public var name: String { self == .exam ? "exam" : "moderated" }
-    public init?(name: String) {
+    package var name: String { self == .exam ? "exam" : "moderated" }
+    package init?(name: String) {
         switch name.lowercased() {
         case "exam", "examined", "e": self = .exam
         case "moderated", "moderation", "centre-assessed", "centre assessed", "m": self = .moderated
@@ -14,20 +14,20 @@ public enum Assessment: UInt8, CaseIterable, Sendable {
 }
 
 /// The state of one unit row (`achievements.csv` `status`).
-public enum AchievementStatus: UInt8, CaseIterable, Sendable {
+package enum AchievementStatus: UInt8, CaseIterable, Sendable {
     case achieved, claimed, entered, absent
-    public var name: String { ["achieved", "claimed", "entered", "absent"][Int(rawValue)] }
-    public init?(name: String) {
+    package var name: String { ["achieved", "claimed", "entered", "absent"][Int(rawValue)] }
+    package init?(name: String) {
         guard let s = AchievementStatus.allCases.first(where: { $0.name == name.lowercased() }) else { return nil }
         self = s
     }
 }
 
 /// Whether a result is provisional (the default) or final.
-public enum ResultStatus: UInt8, CaseIterable, Sendable {
+package enum ResultStatus: UInt8, CaseIterable, Sendable {
     case provisional, final
-    public var name: String { self == .provisional ? "provisional" : "final" }
-    public init?(name: String) {
+    package var name: String { self == .provisional ? "provisional" : "final" }
+    package init?(name: String) {
         switch name.lowercased() {
         case "", "provisional": self = .provisional
         case "final": self = .final
@@ -37,39 +37,39 @@ public enum ResultStatus: UInt8, CaseIterable, Sendable {
 }
 
 /// A post-results service (`reviews.csv` `service`).
-public enum Service: UInt8, CaseIterable, Sendable {
+package enum Service: UInt8, CaseIterable, Sendable {
     case clericalRecheck, reviewOfMarking, priorityReviewOfMarking, reviewOfModeration
     case copyOfScript, priorityCopyOfScript, missingResult, appeal1, appeal2
 
     /// The code as written in a pack: `1`, `2`, `2P`, `3`, `ATS`, `ATSP`, `MIR`, `APPEAL1`, `APPEAL2`.
-    public var code: String { ["1", "2", "2P", "3", "ATS", "ATSP", "MIR", "APPEAL1", "APPEAL2"][Int(rawValue)] }
+    package var code: String { ["1", "2", "2P", "3", "ATS", "ATSP", "MIR", "APPEAL1", "APPEAL2"][Int(rawValue)] }
 
-    public var title: String {
+    package var title: String {
         ["clerical re-check", "review of marking", "priority review of marking", "review of moderation",
          "copy of a script", "priority copy of a script", "missing or incomplete result",
          "preliminary appeal", "appeal hearing"][Int(rawValue)]
     }
 
-    public init?(code: String) {
+    package init?(code: String) {
         let c = String(code.uppercased().filter { $0 != " " })
         guard let s = Service.allCases.first(where: { $0.code == c }) else { return nil }
         self = s
     }
 
     /// Review of moderation is the centre's own request: no candidate consent is needed.
-    public var needsConsent: Bool { self != .reviewOfModeration }
+    package var needsConsent: Bool { self != .reviewOfModeration }
 
     /// A review of results, whose outcome starts the stage 1 appeal window.
-    public var isReviewOfResults: Bool {
+    package var isReviewOfResults: Bool {
         self == .clericalRecheck || self == .reviewOfMarking || self == .priorityReviewOfMarking || self == .reviewOfModeration
     }
 }
 
 /// What a review found (`reviews.csv` `outcome`); `.none` while awaited.
-public enum ReviewOutcome: UInt8, CaseIterable, Sendable {
+package enum ReviewOutcome: UInt8, CaseIterable, Sendable {
     case none, confirmed, raised, lowered
-    public var name: String { ["", "confirmed", "raised", "lowered"][Int(rawValue)] }
-    public init?(name: String) {
+    package var name: String { ["", "confirmed", "raised", "lowered"][Int(rawValue)] }
+    package init?(name: String) {
         guard let s = ReviewOutcome.allCases.first(where: { $0.name == name.lowercased() }) else { return nil }
         self = s
     }

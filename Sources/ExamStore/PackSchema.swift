@@ -1,14 +1,14 @@
 /// The files and columns of a data pack (DATA-PACK.md, format 1), and the header aliases that
 /// MIS exports use, as data in one place for the importer and the writer.
-public enum PackSchema {
+package enum PackSchema {
     /// One column of a pack file: its canonical (lower-case) name and whether a file must have it.
-    public struct Column: Sendable {
-        public let name: String
-        public let required: Bool
+    package struct Column: Sendable {
+        package let name: String
+        package let required: Bool
     }
 
     /// The pack's files in load order: a file comes after the files its rows point at.
-    public static let files: [(name: String, columns: [Column])] = [
+    package static let files: [(name: String, columns: [Column])] = [
         ("candidates.csv", columns("*candidate *surname *forenames uci uln dob group centre")),
         ("qualifications.csv", columns("*qualification *title type level size glh awarding_body")),
         ("units.csv", columns("*qualification *unit title *glh *mandatory *assessment")),
@@ -21,7 +21,7 @@ public enum PackSchema {
     ]
 
     /// Other spellings of column names, by canonical name. Matching ignores case, spaces, `_` and `-`.
-    public static let aliases: [String: [String]] = [
+    package static let aliases: [String: [String]] = [
         "candidate": ["candidate number", "cand no", "candidate no", "candno", "cand number", "cand num",
                       "exam number", "candidate num"],
         "qualification": ["qual", "entry code", "qualification code", "qual code"],
@@ -52,12 +52,12 @@ public enum PackSchema {
     ]
 
     /// A header as matching sees it: lower case, without spaces, `_` and `-`.
-    public static func normalized(_ header: String) -> String {
+    package static func normalized(_ header: String) -> String {
         String(header.lowercased().filter { $0 != " " && $0 != "_" && $0 != "-" && $0 != "\t" })
     }
 
     /// Normalized spelling → canonical name, over every name and alias (`(s)` read both ways).
-    public static let canonicalByHeader: [String: String] = {
+    package static let canonicalByHeader: [String: String] = {
         var map: [String: String] = [:]
         for file in files { for c in file.columns { map[normalized(c.name)] = c.name } }
         for (name, spellings) in aliases {
@@ -75,7 +75,7 @@ public enum PackSchema {
     }()
 
     /// The columns of `file` (nil for a file that is not part of a pack).
-    public static func columns(of file: String) -> [Column]? {
+    package static func columns(of file: String) -> [Column]? {
         files.first { $0.name == file }?.columns
     }
 
