@@ -155,7 +155,9 @@ public final class Session {
         if let parsed = try CommandRegistry.parse(source) {
             return try parsed.command.run(in: self)
         }
-        if let slip = CommandRegistry.misspelt(source, sources: Collection.allCases.map(\.rawValue) + named.keys) { throw slip }
+        let head = CommandRegistry.firstWord(text)
+        if Collection(rawValue: head) == nil, named[head] == nil,
+           let slip = CommandRegistry.misspelt(source, sources: Collection.allCases.map(\.rawValue) + named.keys) { throw slip }
         try query(text)
         return text
     }
