@@ -13,6 +13,13 @@ extension Field {
         return f
     }
 
+    /// A stored grade: text, read on the scale `source` gives each row.
+    static func grade(_ name: String, _ meaning: String, _ column: @escaping Column<Int32>, _ source: GradeSource) -> Field {
+        var f = text(name, meaning, column)
+        f.grade = source
+        return f
+    }
+
     static func date(_ name: String, _ meaning: String, _ column: @escaping Column<Day>) -> Field {
         Field(name: name, kind: .date, meaning: meaning, read: { ev, rows in
             let c = column(ev.store)
@@ -137,13 +144,14 @@ extension Field {
             }(),
             .text("series", "series of the row", { $0.achievements.series }),
             .code("status", "achieved, claimed, entered or absent", { $0.achievements.status }, { $0.name }),
-            .text("grade", "unit grade when achieved (P, M, D, U ...)", { $0.achievements.grade }),
+            .grade("grade", "unit grade when achieved (D, M, P, R, U), on the unit scale", { $0.achievements.grade }, .unit),
         ],
         .results: candidateFields({ $0.results.candidate }) + [
             qualificationLink({ $0.results.qualification }),
             .through("title", { $0.results.qualification }, title),
             .text("series", "series of the result", { $0.results.series }),
-            .text("grade", "grade (9-1, A*-E, D*/D/M/P, U; X no result, Q pending)", { $0.results.grade }),
+            .grade("grade", "grade on its qualification's scale (9-1, A*-E, D*/D/M/P, U); X no result, Q pending", { $0.results.grade },
+                   .qualification({ $0.results.qualification })),
             .number("mark", "mark, where given", { $0.results.mark }),
             .code("status", "provisional or final", { $0.results.status }, { $0.name }),
         ],
@@ -159,7 +167,8 @@ extension Field {
             .date("submitted", "date sent to the awarding body", { $0.reviews.submitted }),
             .code("outcome", "confirmed, raised or lowered; blank while awaited", { $0.reviews.outcome }, { $0.name }),
             .date("outcome_date", "date of the outcome", { $0.reviews.outcomeDate }),
-            .text("new_grade", "grade after the review", { $0.reviews.newGrade }),
+            .grade("new_grade", "grade after the review, on the qualification's scale", { $0.reviews.newGrade },
+                   .qualification({ $0.reviews.qualification })),
             .number("fee", "fee in pounds", scale: 100, { $0.reviews.fee }),
         ],
         .calendar: [
