@@ -74,3 +74,33 @@ public enum ReviewOutcome: UInt8, CaseIterable, Sendable {
         self = s
     }
 }
+
+extension Assessment: PackChoice {
+    public var packWord: String { name }
+    public init?(packWord: String) { self.init(name: packWord) }
+    public static var blankValue: Assessment? { nil }
+}
+
+extension AchievementStatus: PackChoice {
+    public var packWord: String { name }
+    public init?(packWord: String) { self.init(name: packWord) }
+    public static var blankValue: AchievementStatus? { nil }
+}
+
+extension ResultStatus: PackChoice {
+    public var packWord: String { name }
+    public init?(packWord: String) { self.init(name: packWord) }
+    public static var blankValue: ResultStatus? { .provisional }
+}
+
+extension Service: PackChoice {
+    public var packWord: String { code }
+    public init?(packWord: String) { self.init(code: packWord) }
+    public static var blankValue: Service? { nil }
+}
+
+extension ReviewOutcome: PackChoice {
+    public var packWord: String { name }
+    public init?(packWord: String) { self.init(name: packWord) }
+    public static var blankValue: ReviewOutcome? { ReviewOutcome.none }
+}
