@@ -20,11 +20,12 @@ public enum Deadlines {
         }
     }
 
-    /// The series whose calendar sets a review's deadline: the series of the candidate's latest
-    /// result for the qualification (the result under review), else the estimated completion of
-    /// the latest entry for it, else the current series.
+    /// The series whose calendar sets a review's deadline: its `series` column when given (the
+    /// series of the result reviewed), else the series of the candidate's latest result for the
+    /// qualification, else the estimated completion of the latest entry for it, else the current series.
     public static func series(store: Store, review: Int32, context: RuleContext) -> Int32 {
         let r = Int(review)
+        if store.reviews.series[r] != 0 { return store.reviews.series[r] }
         let c = store.reviews.candidate[r], q = store.reviews.qualification[r]
         if let result = store.resultsByCandidate[c].last(where: { store.results.qualification[Int($0)] == q }) {
             return store.results.series[Int(result)]

@@ -78,6 +78,7 @@ public enum PackSchema {
         .candidate(\.candidate),
         .qualification(\.qualification),
         .text("component", \.component, "component, where given"),
+        .text("series", \.series, "series of the result reviewed; blank: the series its deadline is worked out from"),
         .choice("service", \.service, required: true, aliases: ["service code"], "1, 2, 2P, 3, ATS, ATSP, MIR, APPEAL1, APPEAL2"),
         .date("requested", \.requested, required: true, aliases: ["request date", "date requested"], "date the candidate asked"),
         .date("consent", \.consent, aliases: ["consent date", "consent received"], "date of the candidate's signed consent"),

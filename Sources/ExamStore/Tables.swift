@@ -128,6 +128,7 @@ public struct ReviewTable: Sendable {
     public var candidate: [Int32] = []
     public var qualification: [Int32] = []
     public var component: [Int32] = []
+    public var series: [Int32] = []        // series of the result reviewed; blank: worked out (Deadlines.series)
     public var service: [Service] = []
     public var requested: [Day] = []
     public var consent: [Day] = []

@@ -61,6 +61,19 @@ import ExamStore
         #expect(s.candidates.surname.map { s.pool[$0] } == ["Lee", "Lee", "Lee", "Lee", "Lee", "Le"])
     }
 
+    /// Format 2: reviews.csv may name the series of the result reviewed; a pack without the
+    /// column (format 1) reads as blank, and the writer writes the column back.
+    @Test func readsAReviewsSeriesAndWritesItBack() throws {
+        let pack = PackFixture(SamplePack.with(["reviews.csv": "id,candidate,qualification,exam series,service,requested\nR1,42,05839,November 2024,2,2024-11-20\nR2,42,05839,,1,2024-08-23\n"]))
+        let s = try PackImporter.load(directory: pack.directory).store
+        #expect(s.reviews.series.map { s.pool[$0] } == ["November 2024", ""])
+        let again = try PackImporter.load(files: PackWriter.files(s)).store
+        #expect(again.reviews.series.map { again.pool[$0] } == ["November 2024", ""])
+        let format1 = PackFixture(SamplePack.files)
+        let old = try PackImporter.load(directory: format1.directory).store
+        #expect(old.reviews.series.allSatisfy { $0 == 0 } && old.reviews.series.count == old.reviews.count)
+    }
+
     @Test func keepsThePackCalendarForSummer2024WhenItHasOne() throws {
         let pack = PackFixture(SamplePack.with(["calendar.csv": "series,event,date\nSummer 2024,results_day,2024-08-22\n"]))
         let s = try PackImporter.load(directory: pack.directory).store
