@@ -69,12 +69,19 @@ public struct GradeScale: Sendable, Equatable {
 
     /// The scale for a qualification type as `qualifications.csv` writes it (case-insensitive):
     /// `GCSE...` → GCSE; `A Level`, `A-level`, `GCE...` → A level; `Cambridge Technical...` →
-    /// single, double (size `Diploma`) or triple (size `Extended Diploma`). Nil for other types.
-    public static func scale(forType type: String, size: String = "") -> GradeScale? {
+    /// single, double (size `Diploma`) or triple (size `Extended Diploma`), or as `grading` says
+    /// when the pack gives it. Nil for other types.
+    public static func scale(forType type: String, size: String = "", grading: Grading = .blank) -> GradeScale? {
         let t = type.lowercased()
         if t.contains("gcse") { return .gcse }
         if t.contains("a level") || t.contains("a-level") || t.hasPrefix("gce") { return .aLevel }
         if t.contains("cambridge technical") {
+            switch grading {
+            case .single: return .cambridgeTechnical
+            case .double: return .cambridgeTechnicalDouble
+            case .triple: return .cambridgeTechnicalTriple
+            case .blank: break
+            }
             switch size.lowercased().split(separator: " ").joined(separator: " ") {
             case "diploma": return .cambridgeTechnicalDouble
             case "extended diploma": return .cambridgeTechnicalTriple
@@ -84,9 +91,10 @@ public struct GradeScale: Sendable, Equatable {
         return nil
     }
 
-    /// The scale for qualification row `qualification`, by its type and size.
+    /// The scale for qualification row `qualification`, by its type, size and grading.
     public static func scale(store: Store, qualification: Int32) -> GradeScale? {
         let q = Int(qualification)
-        return scale(forType: store.pool[store.qualifications.type[q]], size: store.pool[store.qualifications.size[q]])
+        return scale(forType: store.pool[store.qualifications.type[q]], size: store.pool[store.qualifications.size[q]],
+                     grading: store.qualifications.grading[q])
     }
 }

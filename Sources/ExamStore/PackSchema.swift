@@ -31,6 +31,7 @@ public enum PackSchema {
         .whole("glh", \.glh, "guided learning hours the qualification needs"),
         .text("awarding_body", \.awardingBody, aliases: ["board", "exam board", "awarding organisation", "awarding organization"],
               "OCR, AQA, Pearson ..."),
+        .choice("grading", \.grading, "single, double or triple; blank: worked out from the type, size and title"),
     ])
 
     public static let units = PackFile("units.csv", \.units, "a unit's place in one qualification", [

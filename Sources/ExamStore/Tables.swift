@@ -42,6 +42,7 @@ public struct QualificationTable: Sendable {
     public var size: [Int32] = []        // "Extended Certificate"
     public var glh: [Int32] = []         // Store.noNumber when blank
     public var awardingBody: [Int32] = []
+    public var grading: [Grading] = []     // single, double, triple; .blank: from the type and size
     public var count: Int { code.count }
 }
 

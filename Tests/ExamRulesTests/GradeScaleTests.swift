@@ -11,6 +11,15 @@ import Testing
         #expect(GradeScale.scale(forType: "Functional Skills") == nil)
     }
 
+    /// qualifications.csv `grading` (format 2) says how many grades a result holds, whatever the
+    /// size: a Cambridge Technical written as an Extended Certificate but graded double takes `DM`.
+    @Test func theGradingColumnWinsOverTheSize() {
+        #expect(GradeScale.scale(forType: "Cambridge Technical", size: "Extended Certificate", grading: .double) == .cambridgeTechnicalDouble)
+        #expect(GradeScale.scale(forType: "Cambridge Technical", size: "Diploma", grading: .single) == .cambridgeTechnical)
+        #expect(GradeScale.scale(forType: "Cambridge Technical", size: "", grading: .triple) == .cambridgeTechnicalTriple)
+        #expect(GradeScale.scale(forType: "Cambridge Technical", size: "Diploma", grading: .blank) == .cambridgeTechnicalDouble)
+    }
+
     @Test func gradesRunBestFirstWithULast() {
         #expect(GradeScale.gcse.rank(of: "9") == 0)
         #expect(GradeScale.gcse.rank(of: "U") == 9)

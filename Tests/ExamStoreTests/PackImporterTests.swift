@@ -74,6 +74,17 @@ import ExamStore
         #expect(old.reviews.series.allSatisfy { $0 == 0 } && old.reviews.series.count == old.reviews.count)
     }
 
+    /// Format 2: qualifications.csv may say a qualification's grading; blank leaves it to the
+    /// rules, and a word that is not single, double or triple is an error at its cell.
+    @Test func readsAQualificationsGrading() throws {
+        let quals = "qualification,title,grading\n05839,Sport,Double\nJ560,Maths,\n"
+        let pack = PackFixture(SamplePack.with(["qualifications.csv": quals]))
+        let s = try PackImporter.load(directory: pack.directory).store
+        #expect(s.qualifications.grading == [.double, .blank])
+        let bad = PackFixture(SamplePack.with(["qualifications.csv": "qualification,title,grading\n05839,Sport,quadruple\n"]))
+        #expect(loadErrors(bad.directory)?.map(\.message) == ["unknown grading 'quadruple': expected single, double or triple"])
+    }
+
     @Test func keepsThePackCalendarForSummer2024WhenItHasOne() throws {
         let pack = PackFixture(SamplePack.with(["calendar.csv": "series,event,date\nSummer 2024,results_day,2024-08-22\n"]))
         let s = try PackImporter.load(directory: pack.directory).store
