@@ -23,7 +23,7 @@ public struct CentreGenerator: Sendable {
         builder.reserve(candidates: candidates)
         builder.rng = SplitMix64(seed: seed)
         builder.addPopulation(count: candidates, firstNumber: 1)
-        Summer2024Calendar.add(to: &builder.store)
+        BuiltInCalendar.add(to: &builder.store)
         builder.store.source = "a generated centre (\(Store.grouped(candidates)) candidates, seed \(seed))"
         builder.store.reindex()
         return builder.store

@@ -27,7 +27,7 @@ public enum DemoCentre {
             story.write(&builder, c)
         }
         builder.addPopulation(count: candidateCount - DemoStories.all.count, firstNumber: DemoStories.all.count + 1)
-        Summer2024Calendar.add(to: &builder.store)
+        BuiltInCalendar.add(to: &builder.store)
         builder.store.source = "the demo centre"
         builder.store.reindex()
         return builder.store

@@ -50,8 +50,8 @@ public enum Collection: String, CaseIterable, Sendable {
         case .entries: return ["candidate", "surname", "forenames", "qualification", "title", "series", "completion", "acknowledged", "reasons"]
         case .achievements: return ["candidate", "surname", "qualification", "unit", "series", "status", "grade"]
         case .results: return ["candidate", "surname", "forenames", "qualification", "title", "series", "grade", "mark", "status"]
-        case .reviews: return ["id", "candidate", "surname", "qualification", "service", "requested", "consent", "submitted", "deadline", "days_left", "outcome", "new_grade", "fee"]
-        case .calendar: return ["series", "event", "date", "time", "applies_to"]
+        case .reviews: return ["id", "candidate", "surname", "qualification", "service", "requested", "consent", "submitted", "deadline", "deadline_estimated", "days_left", "outcome", "new_grade", "fee"]
+        case .calendar: return ["series", "event", "date", "time", "applies_to", "estimated"]
         case .certificates: return ["candidate", "surname", "qualification", "series", "received", "issued", "destroyed"]
         }
     }

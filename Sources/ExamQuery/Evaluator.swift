@@ -17,14 +17,13 @@ public final class Evaluator {
     public let source: SourceText
     /// Warnings raised while running (a value no record has); the caller prints them.
     public internal(set) var warnings: [Diagnostic] = []
-    /// Results under embargo now (true = embargoed), or nil when none is.
-    public var embargo: [Bool]?
-    /// True for a role that may not see embargoed results (a teacher): they are left out.
-    public var hidesEmbargoed = false
+    /// What the role may see: `store` is its view; it marks the results whose reading is audited
+    /// and the missing-result flags the role may not be told.
+    public var visibility: Visibility?
     /// Set when embargoed results reached an answer, for the audit log.
     public private(set) var readEmbargoed = false
-    /// How many results were left out of this statement for the embargo.
-    public private(set) var hiddenResults = 0
+    /// Set when the statement read results (or a flag made from them), for the note on those left out.
+    public private(set) var readResults = false
 
     /// The most warnings one statement gives (a long pasted list should not bury the answer).
     static let maximumWarnings = 5
@@ -33,7 +32,21 @@ public final class Evaluator {
     /// Derived columns, computed once per statement and only when a query reads them.
     lazy var eligibility = EntryEligibility(store: store, context: ruleContext)
     lazy var deadlines: [Deadline?] = Deadlines.deadlines(store: store, context: ruleContext)
-    lazy var missingResults: [Bool] = MissingResults.missingAll(store: store, context: ruleContext)
+    lazy var reviewSeries: [Int32] = Deadlines.allSeries(store: store)
+    lazy var refundable: [Bool] = ReviewOutcomes.refundable(store: store)
+    lazy var missingResults: [Bool] = {
+        readResults = true
+        if visibility?.readsAudited() == true { readEmbargoed = true }
+        var missing = MissingResults.missingAll(store: store, context: ruleContext)
+        // Whether a withheld result has arrived is not told either.
+        if let visibility {
+            for e in missing.indices where missing[e]
+                && visibility.withholds(qualification: store.entries.qualification[e], series: store.entries.completion[e]) {
+                missing[e] = false
+            }
+        }
+        return missing
+    }()
 
     public init(store: Store, today: Day, series: String?, params: [String: Value] = [:],
                 named: [String: Pipeline] = [:], source: SourceText) {
@@ -100,20 +113,33 @@ public final class Evaluator {
     /// Notes whether embargoed results are in `frame` as it reaches an answer (the end, or a
     /// stage that sums it up): reading them is what the audit log records.
     func noteRead(_ frame: Frame) {
-        guard !readEmbargoed, frame.collection == .results, let embargo else { return }
-        readEmbargoed = frame.rows.contains { embargo[Int($0)] }
+        guard !readEmbargoed, frame.collection == .results, let visibility else { return }
+        readEmbargoed = visibility.readsAudited(frame.rows)
+    }
+
+    /// The fields of results that tell nothing of a grade: a condition on only these does not read
+    /// the results it leaves out.
+    static let gradeFreeFields: Set<String> = ["candidate", "centre", "name", "surname", "forenames", "group", "uci", "uln",
+                                               "qualification", "title", "series"]
+
+    /// Whether a condition reads only fields that tell nothing of a grade.
+    static func readsOnlyGradeFree(_ expr: Expr) -> Bool {
+        switch expr {
+        case .field(let n, _): return gradeFreeFields.contains(n.lowercased())
+        case .literal, .param, .today: return true
+        case .not(let e, _), .negate(let e, _), .inRange(let e, _, _, _), .isBlank(let e, _, _): return readsOnlyGradeFree(e)
+        case .binary(_, let l, let r, _), .contains(let l, let r, _), .startsWith(let l, let r, _):
+            return readsOnlyGradeFree(l) && readsOnlyGradeFree(r)
+        case .inList(let e, let list, _, _): return readsOnlyGradeFree(e) && list.allSatisfy(readsOnlyGradeFree)
+        }
     }
 
     /// The frame a pipeline's source gives before its stages.
     func start(_ pipeline: Pipeline, depth: Int) throws(Diagnostic) -> Frame {
         let name = pipeline.source.lowercased()
         if let c = Collection(rawValue: name) {
-            var rows = (0..<Int32(c.count(in: store))).map { $0 }
-            if c == .results, hidesEmbargoed, let embargo {
-                rows = rows.filter { !embargo[Int($0)] }
-                hiddenResults = store.results.count - rows.count
-            }
-            return Frame(collection: c, rows: rows)
+            if c == .results { readResults = true }
+            return Frame(collection: c, rows: (0..<Int32(c.count(in: store))).map { $0 })
         }
         if let q = named[pipeline.source] ?? named[name] {
             guard depth < 20 else { throw error(pipeline.sourceSpan, "'\(pipeline.source)' refers to itself") }
@@ -138,6 +164,8 @@ public final class Evaluator {
         }
         switch stage {
         case .where(let expr, _):
+            // A condition on grades reads every row it looks at, kept or not.
+            if !Evaluator.readsOnlyGradeFree(expr) { noteRead(frame) }
             // Equality on a key: the index gives the rows; the condition is still checked on them.
             // (Not by recursion: a key held by many rows, across many centres, stays wide.)
             let frame = indexedRows(expr, frame) ?? frame

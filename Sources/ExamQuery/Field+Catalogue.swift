@@ -133,7 +133,9 @@ extension Field {
         .reviews: declared(PackSchema.reviews, after: [
             "service": [.code("service_name", "the service in words", { $0.reviews.service }, { $0.title })],
         ]),
-        .calendar: declared(PackSchema.calendar),
+        .calendar: declared(PackSchema.calendar, after: ["applies_to": [
+            .flag("estimated", "a built-in date estimated from earlier years' pattern, not a published one", { $0.calendar.estimated }),
+        ]]),
         .certificates: declared(PackSchema.certificates),
     ]
 }

@@ -44,6 +44,13 @@ extension Field {
             Field(name: "deadline", kind: .date, meaning: "last day to request: the service's calendar event, or 30/14 days after a review or appeal outcome", read: { ev, rows in
                 .date(rows.map { ev.deadlines[Int($0)]?.date ?? .blank })
             }, derived: true),
+            derivedFlag("deadline_estimated", "the deadline is exq's estimate from earlier years' pattern, not a published date") { ev, r in
+                ev.deadlines[r]?.estimated ?? false
+            },
+            Field(name: "series", kind: .text, meaning: "the series of the result reviewed: of the unit named, else the latest results day on or before requested; blank when unknown", read: { ev, rows in
+                let series = ev.reviewSeries
+                return .text(rows.map { series[Int($0)] })
+            }, derived: true),
             derivedFlag("due", "not submitted and its deadline has not passed") { ev, r in
                 Deadlines.isDue(submitted: ev.store.reviews.submitted[r], deadline: ev.deadlines[r]?.date, today: ev.today)
             },
@@ -53,11 +60,19 @@ extension Field {
             derivedNumber("days_left", "days from today to the deadline (negative once passed)") { ev, r in
                 Deadlines.daysLeft(deadline: ev.deadlines[r]?.date, today: ev.today).map(Double.init) ?? .nan
             },
-            derivedFlag("fee_refundable", "the grade was raised or lowered, so the fee comes back") { ev, r in
-                Deadlines.feeRefundable(store: ev.store, review: Int32(r))
+            derivedFlag("fee_refundable", "the outcome changed the grade of a submitted request, so the fee comes back") { ev, r in
+                ev.refundable[r]
             },
         ],
         .results: [
+            Field(name: "original_grade", kind: .text, meaning: "the grade as first issued, before any review outcome", read: { ev, rows in
+                let results = ev.store.results
+                return .text(rows.map { results.originalGrade(Int($0)) })
+            }, derived: true),
+            Field(name: "changed_by", kind: .text, meaning: "the review whose outcome set the grade; blank when none did", read: { ev, rows in
+                let store = ev.store
+                return .text(rows.map { store.results.changedBy(Int($0)).map { store.reviews.id[Int($0)] } ?? 0 })
+            }, derived: true),
             Field(name: "concern", kind: .text, meaning: "a result to chase: X no result, Q pending, # partial absence", read: { ev, rows in
                 .string(rows.map { ResultConcern.classify(store: ev.store, result: $0)?.words ?? "" })
             }, derived: true),

@@ -18,16 +18,24 @@ public struct Token: Sendable, Equatable {
 }
 
 /// Splits a statement into tokens. Errors (an unclosed quote, a stray character) are diagnostics.
-public struct Lexer {
+///
+/// Inside quotes (`"..."` or `'...'`) a doubled quote stands for one, and a backslash starts an
+/// escape: `\n` `\r` `\t` `\\` `\"` `\'` and `\u{1F600}`; any other backslash is kept as it is.
+/// `Lexer.quoted` writes a value so that it reads back as exactly that value.
+package struct Lexer {
     let chars: [Character]
     let source: String
+    /// For commands: a character a query has no use for (`:` in `07:30`, `£`) is a one-character
+    /// symbol and a malformed date a word, so the command reading them can say what it expected.
+    let loose: Bool
 
-    public init(_ source: String) {
+    package init(_ source: String, loose: Bool = false) {
         self.source = source
         self.chars = Array(source)
+        self.loose = loose
     }
 
-    public func tokens() throws(Diagnostic) -> [Token] {
+    package func tokens() throws(Diagnostic) -> [Token] {
         var out: [Token] = []
         var i = 0
         while i < chars.count {
@@ -48,6 +56,11 @@ public struct Lexer {
                         closed = true
                         i += 1
                         break
+                    }
+                    if chars[i] == "\\", i + 1 < chars.count, let (escaped, used) = Lexer.escape(chars, at: i + 1) {
+                        text.append(escaped)
+                        i += 1 + used
+                        continue
                     }
                     text.append(chars[i])
                     i += 1
@@ -74,6 +87,10 @@ public struct Lexer {
                 let text = String(chars[start..<i])
                 if text.contains("-") || text.contains("/") {
                     guard Day(parsing: text) != nil else {
+                        if loose {
+                            out.append(Token(kind: .word, text: text, offset: start, length: i - start))
+                            continue
+                        }
                         throw SourceText(source).diagnostic(at: start, length: i - start,
                             "'\(text)' is not a date", notes: ["write dates as 2024-08-22 or 22/08/2024"])
                     }
@@ -118,6 +135,11 @@ public struct Lexer {
                 i += 1
                 continue
             }
+            if loose {
+                out.append(Token(kind: .symbol, text: String(c), offset: start, length: 1))
+                i += 1
+                continue
+            }
             throw SourceText(source).diagnostic(at: start, length: 1, "unexpected character '\(c)'")
         }
         out.append(Token(kind: .end, text: "", offset: chars.count, length: 1))
@@ -125,6 +147,69 @@ public struct Lexer {
     }
 
     static func isWordChar(_ c: Character) -> Bool { c.isLetter || c.isNumber || c == "_" }
+
+    /// The character an escape stands for (`chars[at]` is the character after the backslash) and
+    /// how many characters it takes; nil when it is not an escape (the backslash is then kept).
+    static func escape(_ chars: [Character], at i: Int) -> (Character, Int)? {
+        switch chars[i] {
+        case "n": return ("\n", 1)
+        case "r": return ("\r", 1)
+        case "t": return ("\t", 1)
+        case "\\", "\"", "'": return (chars[i], 1)
+        case "u":
+            guard i + 1 < chars.count, chars[i + 1] == "{", let close = chars[(i + 2)...].prefix(9).firstIndex(of: "}"),
+                  let code = UInt32(String(chars[(i + 2)..<close]), radix: 16), let scalar = Unicode.Scalar(code) else { return nil }
+            return (Character(scalar), close - i + 1)
+        default: return nil
+        }
+    }
+
+    /// Control characters, and characters that join the one before or after them into one
+    /// character on screen (combining marks, joiners, skin tones, prepended signs): written as
+    /// `\u{..}` so a value starting or ending with one cannot merge with its quote.
+    static func mayJoinNeighbours(_ s: Unicode.Scalar) -> Bool {
+        switch s.properties.generalCategory {
+        case .control, .format, .lineSeparator, .paragraphSeparator, .nonspacingMark, .spacingMark, .enclosingMark,
+             .surrogate, .privateUse, .unassigned: return true
+        default: break
+        }
+        let v = s.value
+        return (0x1F3FB...0x1F3FF).contains(v) || (0xFF9E...0xFF9F).contains(v) || v == 0x0D4E || (0x111C2...0x111C3).contains(v)
+            || v == 0x1193F || v == 0x11941 || v == 0x11A3A || (0x11A84...0x11A89).contains(v) || v == 0x11D46 || v == 0x11F02
+            || (0x1100...0x11FF).contains(v) || (0xA960...0xA97F).contains(v) || (0xD7B0...0xD7FF).contains(v) || (0x1F1E6...0x1F1FF).contains(v)
+    }
+
+    /// Words a command reads as keywords: a value spelt like one is quoted, so it stays a value.
+    static let keywords: Set<String> = ["set", "today", "real", "auto", "all", "on", "off", "stop", "to", "fingerprint",
+                                        "requested", "consent", "submitted", "component", "fee", "id", "session", "pack",
+                                        "review", "certificate", "and", "or", "not", "in", "is", "blank"]
+
+    /// The one way exq writes a value that will be read back (the journal, saved sessions,
+    /// recordings, `compact`): bare when it reads back as itself, else in double quotes with
+    /// `\`, `"` and control characters escaped. `Lexer(quoted(v)).tokens()` gives `v` back.
+    package static func quoted(_ value: String) -> String {
+        let bare = !value.isEmpty && value.unicodeScalars.allSatisfy {
+            (("0"..."9").contains($0) || ("a"..."z").contains($0) || ("A"..."Z").contains($0) || "_-./:".unicodeScalars.contains($0))
+        } && !keywords.contains(value.lowercased()) && !value.hasPrefix("-") && !value.hasPrefix(".")
+        if bare { return value }
+        var out = "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if Lexer.mayJoinNeighbours(scalar) {
+                    out += "\\u{" + String(scalar.value, radix: 16) + "}"
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
 }
 
 /// A statement's text, for turning character offsets into `Diagnostic`s with line, column and caret.

@@ -16,9 +16,14 @@ public enum AppliesTo {
     /// How `appliesTo` (an interned cell) fits qualification row `qualification`; nil when it does not.
     public static func match(store: Store, appliesTo: Int32, qualification: Int32) -> Match? {
         if appliesTo == 0 { return .all }
+        if appliesTo == store.qualifications.code[Int(qualification)] { return .code }
+        return match(store: store, appliesToText: store.pool[appliesTo], qualification: qualification)
+    }
+
+    /// How an `applies_to` text fits qualification row `qualification`; nil when it does not.
+    public static func match(store: Store, appliesToText: String, qualification: Int32) -> Match? {
         let q = Int(qualification)
-        if appliesTo == store.qualifications.code[q] { return .code }
-        let text = trimmed(store.pool[appliesTo]).lowercased()
+        let text = trimmed(appliesToText).lowercased()
         if text.isEmpty { return .all }
         if text == store.pool[store.qualifications.code[q]].lowercased() { return .code }
         if text == trimmed(store.pool[store.qualifications.type[q]]).lowercased() { return .type }

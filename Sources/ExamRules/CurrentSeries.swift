@@ -2,18 +2,24 @@ import ExamStore
 
 /// Which series "now" is, when the session has not said (DOMAIN.md "Time").
 public enum CurrentSeries {
-    /// The explicit series when given (and not blank); else the calendar series with the latest
-    /// event on or before `today` (on a tie of dates, the later calendar row); else, when every
+    /// The explicit series when given (and not blank); else, among the series of the store's
+    /// entries (`entries.series`; every series when none of those has a calendar), the calendar
+    /// series with the latest event on or before `today` (on a tie of dates, the later calendar row); else, when every
     /// event is after today, the series of the earliest coming event (so that in March an exams
     /// officer sees the summer ahead); nil only when the calendar has no dated events at all.
     public static func resolve(store: Store, today: Day, explicit: String?) -> String? {
         if let explicit, !explicit.allSatisfy({ $0 == " " }) { return explicit }
         let calendar = store.calendar
+        // Among the series of the store's entries (so the Summer 2024 demo centre is in Summer 2024
+        // on any later day, though the built-in calendars reach 2026); every series when none has entries.
+        var entered = Set(store.entries.series)
+        entered.remove(0)
+        if !entered.isEmpty && !calendar.series.contains(where: entered.contains) { entered = [] }
         var past: (day: Day, series: Int32)? = nil
         var coming: (day: Day, series: Int32)? = nil
         for i in 0..<calendar.count {
             let day = calendar.date[i], series = calendar.series[i]
-            if day.isBlank || series == 0 { continue }
+            if day.isBlank || series == 0 || (!entered.isEmpty && !entered.contains(series)) { continue }
             if day <= today {
                 if past == nil || day >= past!.day { past = (day, series) }
             } else if coming == nil || day < coming!.day {

@@ -12,10 +12,13 @@ public struct Deadline: Sendable, Equatable {
     }
 
     public var date: Day
+    /// True when the date is a built-in estimate (`BuiltInCalendar`), not a published one.
+    public var estimated: Bool
     public var source: Source
 
-    public init(date: Day, source: Source) {
+    public init(date: Day, estimated: Bool = false, source: Source) {
         self.date = date
+        self.estimated = estimated
         self.source = source
     }
 }

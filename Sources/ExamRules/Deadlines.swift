@@ -20,25 +20,65 @@ public enum Deadlines {
         }
     }
 
-    /// The series whose calendar sets a review's deadline: its `series` column when given (the
-    /// series of the result reviewed), else the series of the candidate's latest result for the
-    /// qualification, else the estimated completion of the latest entry for it, else the current series.
-    public static func series(store: Store, review: Int32, context: RuleContext) -> Int32 {
+    /// A request's series (DOMAIN.md "Post-results requests"): the series of the result it reviews,
+    /// as its `series` column gives it (reviews.csv, format 2). Else, where the request names a unit of its qualification (`component`) that the candidate has
+    /// rows for, the latest series of those rows not after the series below (a review of a January
+    /// unit, or of last summer's unit asked for this autumn); else the latest series whose results
+    /// day for the qualification (the most specific `results_day` that applies) is on or before
+    /// `requested`. Nil when neither says: the series, and so the deadline, is unknown.
+    public static func series(store: Store, review: Int32) -> Int32? {
+        var days = ResultsDays()
+        return series(store: store, review: review, resultsDays: &days)
+    }
+
+    /// The results days of each series, by qualification, worked out once per qualification.
+    public struct ResultsDays {
+        var byQualification: [Int32: [(day: Day, series: Int32)]] = [:]
+        public init() {}
+
+        mutating func days(store: Store, qualification q: Int32) -> [(day: Day, series: Int32)] {
+            if let known = byQualification[q] { return known }
+            var seen = Set<Int32>(), found: [(day: Day, series: Int32)] = []
+            let event = store.pool.lookup("results_day") ?? -1
+            for (i, series) in store.calendar.series.enumerated() where store.calendar.event[i] == event && seen.insert(series).inserted {
+                if let row = AppliesTo.event(store: store, named: event, series: series, qualification: q) {
+                    found.append((store.calendar.date[Int(row)], series))
+                }
+            }
+            byQualification[q] = found
+            return found
+        }
+    }
+
+    static func series(store: Store, review: Int32, resultsDays: inout ResultsDays) -> Int32? {
         let r = Int(review)
         if store.reviews.series[r] != 0 { return store.reviews.series[r] }
         let c = store.reviews.candidate[r], q = store.reviews.qualification[r]
-        if let result = store.resultsByCandidate[c].last(where: { store.results.qualification[Int($0)] == q }) {
-            return store.results.series[Int(result)]
+        let requested = store.reviews.requested[r]
+        var byResultsDay: (day: Day, series: Int32)? = nil
+        if !requested.isBlank {
+            for d in resultsDays.days(store: store, qualification: q) where d.day <= requested {
+                if byResultsDay == nil || d.day > byResultsDay!.day { byResultsDay = d }
+            }
         }
-        if let entry = store.entry(candidate: c, qualification: q) {
-            let completion = store.entries.completion[Int(entry)]
-            return completion != 0 ? completion : store.entries.series[Int(entry)]
+        let component = store.reviews.component[r]
+        if component != 0 {
+            let limit = byResultsDay.flatMap { SeriesName.order(store.pool[$0.series]) } ?? Int.max
+            var best: (order: Int, series: Int32)? = nil
+            for a32 in store.achievementsByCandidate[c] {
+                let a = Int(a32)
+                guard store.achievements.qualification[a] == q,
+                      store.units.code[Int(store.achievements.unit[a])] == component,
+                      let order = SeriesName.order(store.pool[store.achievements.series[a]]), order <= limit else { continue }
+                if best == nil || order > best!.order { best = (order, store.achievements.series[a]) }
+            }
+            if let best { return best.series }
         }
-        return context.series
+        return byResultsDay?.series
     }
 
-    /// A review's deadline; nil when no calendar event matches it, or when an appeal's earlier
-    /// review has no outcome date yet (then the request has no deadline).
+    /// A review's deadline; nil when it is unknown: its series is unknown, no calendar event of
+    /// its series matches it, or an appeal's earlier review has no outcome date yet.
     ///
     /// An `APPEAL1` runs from the latest earlier review of results (services 1, 2, 2P, 3) of the
     /// same candidate and qualification, and of the same component when the appeal names one;
@@ -46,6 +86,11 @@ public enum Deadlines {
     /// before the appeal (the earlier row in the file when either request date is blank);
     /// "latest" means the latest request date, then the later row.
     public static func deadline(store: Store, review: Int32, context: RuleContext) -> Deadline? {
+        var days = ResultsDays()
+        return deadline(store: store, review: review, resultsDays: &days)
+    }
+
+    static func deadline(store: Store, review: Int32, resultsDays: inout ResultsDays) -> Deadline? {
         let service = store.reviews.service[Int(review)]
         switch service {
         case .appeal1:
@@ -53,18 +98,39 @@ public enum Deadlines {
         case .appeal2:
             return appealDeadline(store: store, review: review, days: appealStage2Days) { $0 == .appeal1 }
         default:
-            guard let name = eventName(for: service), let event = store.pool.lookup(name) else { return nil }
-            let series = series(store: store, review: review, context: context)
-            guard let row = AppliesTo.event(store: store, named: event, series: series,
+            guard let name = eventName(for: service), let event = store.pool.lookup(name),
+                  let series = series(store: store, review: review, resultsDays: &resultsDays),
+                  let row = AppliesTo.event(store: store, named: event, series: series,
                                             qualification: store.reviews.qualification[Int(review)]) else { return nil }
-            return Deadline(date: store.calendar.date[Int(row)],
+            return Deadline(date: store.calendar.date[Int(row)], estimated: store.calendar.estimated[Int(row)],
                             source: .calendar(eventRow: row, appliesTo: store.pool[store.calendar.appliesTo[Int(row)]]))
+        }
+    }
+
+    /// Why a request has no deadline, in a user's words (for `why` and `add review`).
+    public static func unknownDeadlineReason(store: Store, review: Int32) -> String {
+        let service = store.reviews.service[Int(review)]
+        switch service {
+        case .appeal1, .appeal2:
+            return "deadline unknown: no earlier outcome to run from yet"
+        default:
+            guard let series = series(store: store, review: review) else {
+                return "deadline unknown: its series is unknown (no results day on or before it was requested; reviews.csv's series column can say)"
+            }
+            return "deadline unknown: no calendar has \(eventName(for: service) ?? service.code) for \(store.pool[series]) (a calendar.csv row can give it)"
         }
     }
 
     /// The deadlines of every review, in review order.
     public static func deadlines(store: Store, context: RuleContext) -> [Deadline?] {
-        (0..<store.reviews.count).map { deadline(store: store, review: Int32($0), context: context) }
+        var days = ResultsDays()
+        return (0..<store.reviews.count).map { deadline(store: store, review: Int32($0), resultsDays: &days) }
+    }
+
+    /// The series of every review, in review order (0 = unknown).
+    public static func allSeries(store: Store) -> [Int32] {
+        var days = ResultsDays()
+        return (0..<store.reviews.count).map { series(store: store, review: Int32($0), resultsDays: &days) ?? 0 }
     }
 
     static func appealDeadline(store: Store, review: Int32, days: Int,
@@ -89,7 +155,7 @@ public enum Deadlines {
             latest = r
         }
         guard let basedOn = latest, !reviews.outcomeDate[basedOn].isBlank else { return nil }
-        return Deadline(date: reviews.outcomeDate[basedOn].adding(days: days),
+        return Deadline(date: reviews.outcomeDate[basedOn].adding(days: days), estimated: false,
                         source: .appeal(basedOnReview: Int32(basedOn), days: days))
     }
 
@@ -132,9 +198,8 @@ public enum Deadlines {
         daysLeft(deadline: deadline(store: store, review: review, context: context)?.date, today: context.today)
     }
 
-    /// The fee is refunded when the grade changed: the outcome is raised or lowered.
+    /// Whether review `review`'s fee comes back (`ReviewOutcomes.refundable`).
     public static func feeRefundable(store: Store, review: Int32) -> Bool {
-        let outcome = store.reviews.outcome[Int(review)]
-        return outcome == .raised || outcome == .lowered
+        ReviewOutcomes.refundable(store: store)[Int(review)]
     }
 }

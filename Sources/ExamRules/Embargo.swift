@@ -1,83 +1,144 @@
 import ExamStore
 
-/// Who is using exq, for the results embargo.
-public enum Role: String, CaseIterable, Sendable {
+/// Who is using exq, for the results embargo. Ordered by what they may see: a teacher sees
+/// least, so a role given on the command line may only lower the workspace's (`min`).
+public enum Role: String, CaseIterable, Sendable, Comparable {
     case examsOfficer = "exams-officer"
     case seniorLeader = "senior-leader"
     case teacher
 
     /// Exams officers and senior leaders may see results under restricted release.
     public var seesRestrictedRelease: Bool { self != .teacher }
+
+    var rank: Int {
+        switch self {
+        case .teacher: return 0
+        case .seniorLeader: return 1
+        case .examsOfficer: return 2
+        }
+    }
+
+    public static func < (a: Role, b: Role) -> Bool { a.rank < b.rank }
 }
 
-/// The results embargo (DOMAIN.md, "Results"): from restricted release until 08:00 on results
-/// day a series' results are for the exams office and senior leaders only; candidates, and so
-/// teachers, see them from 08:00. Cambridge Technicals results may be issued as soon as they
-/// arrive, so they are never under embargo.
+/// A moment on a clock: a day and minutes after midnight.
+public struct Moment: Sendable, Equatable {
+    public var day: Day
+    public var minutes: Int
+    public init(day: Day, minutes: Int) { self.day = day; self.minutes = minutes }
+
+    /// True when this moment is before `other`.
+    public func isBefore(_ other: Moment) -> Bool {
+        day < other.day || (day == other.day && minutes < other.minutes)
+    }
+}
+
+/// The results embargo (DOMAIN.md, "The embargo"): until 08:00 on results day a series' results
+/// are for the exams office and senior leaders only; candidates, and so teachers, see them from
+/// then. Cambridge Technicals results may be issued as soon as they arrive: never under embargo.
+///
+/// The release of a qualification's results in a series is the `results_day` event of that series
+/// (names compared as `Embargo.seriesKey` does) that applies most specifically to it, from the
+/// pack's calendar, else from the built-in calendar; with neither the release is unknown, and the
+/// embargo fails closed for those who may not see restricted results.
 public enum Embargo {
-    /// The moment a result is released: its results day (the `results_day` event whose
-    /// `applies_to` fits the qualification best) and the event's time (08:00 when none is given),
-    /// in minutes after midnight. Nil when the calendar has no results day for it.
-    public static func release(store: Store, result: Int32) -> (day: Day, minutes: Int)? {
-        let r = Int(result)
-        let q = store.results.qualification[r]
-        guard let row = AppliesTo.event(store: store, named: "results_day", series: store.results.series[r], qualification: q) else { return nil }
-        let time = store.pool[store.calendar.time[Int(row)]]
-        return (store.calendar.date[Int(row)], minutes(time) ?? 8 * 60)
+    /// When a qualification's results of a series are released.
+    public enum Release: Equatable, Sendable {
+        /// Never under embargo (Cambridge Technicals).
+        case open
+        /// Released at this moment.
+        case at(Moment)
+        /// No calendar gives a results day: withheld from those who may not see restricted results.
+        case unknown
+    }
+
+    /// A series name as compared: lower case, spaces collapsed, `June` read as `Summer`
+    /// (`SUMMER  2024`, `June 2024` and `Summer 2024` are one series).
+    public static func seriesKey(_ name: String) -> String { SeriesKey.of(name) }
+
+    /// The built-in results days (`BuiltInCalendar`).
+    static let builtInResultsDays: [BuiltInCalendar.Event] = BuiltInCalendar.events.filter { $0.event == "results_day" }
+
+    /// When qualification row `qualification`'s results of series `series` (interned) are released.
+    public static func release(store: Store, qualification: Int32, series: Int32) -> Release {
+        let q = Int(qualification)
+        if store.pool[store.qualifications.type[q]].lowercased().hasPrefix("cambridge technical") { return .open }
+        let key = seriesKey(store.pool[series])
+        let calendar = store.calendar
+        var best: (row: Int, match: AppliesTo.Match)? = nil
+        for i in 0..<calendar.count where store.pool[calendar.event[i]].lowercased() == "results_day" {
+            guard !calendar.date[i].isBlank, seriesKey(store.pool[calendar.series[i]]) == key else { continue }
+            guard let m = AppliesTo.match(store: store, appliesTo: calendar.appliesTo[i], qualification: qualification) else { continue }
+            if best == nil || m >= best!.match { best = (i, m) }
+        }
+        if let best {
+            return .at(Moment(day: calendar.date[best.row], minutes: minutes(store.pool[calendar.time[best.row]]) ?? 8 * 60))
+        }
+        // Where the pack's calendar gives none, the built-in calendar's (DOMAIN.md: a pack's row wins).
+        var builtIn: (date: Day, time: String, match: AppliesTo.Match)? = nil
+        for e in builtInResultsDays where seriesKey(e.series) == key {
+            guard let m = AppliesTo.match(store: store, appliesToText: e.appliesTo, qualification: qualification) else { continue }
+            if builtIn == nil || m >= builtIn!.match { builtIn = (e.date, e.time, m) }
+        }
+        guard let builtIn else { return .unknown }
+        return .at(Moment(day: builtIn.date, minutes: minutes(builtIn.time) ?? 8 * 60))
     }
 
     /// `08:00` → 480; nil when it is not a time.
     public static func minutes(_ text: String) -> Int? {
-        let parts = text.split(separator: ":")
-        guard parts.count == 2, let h = Int(parts[0]), let m = Int(parts[1]), (0..<24).contains(h), (0..<60).contains(m) else { return nil }
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[0].count <= 2, parts[1].count == 2,
+              let h = Int(parts[0]), let m = Int(parts[1]), (0..<24).contains(h), (0..<60).contains(m) else { return nil }
         return h * 60 + m
     }
 
-    /// Whether a result is under embargo at `day`, `minutes` after midnight.
-    public static func isEmbargoed(store: Store, result: Int32, day: Day, minutes: Int) -> Bool {
-        let q = Int(store.results.qualification[Int(result)])
-        if store.pool[store.qualifications.type[q]].lowercased().hasPrefix("cambridge technical") { return false }
-        guard let release = release(store: store, result: result) else { return false }
-        return day < release.day || (day == release.day && minutes < release.minutes)
+    /// Whether a release withholds results at `moment` from a reader who may not see restricted results.
+    public static func withholds(_ release: Release, at moment: Moment) -> Bool {
+        switch release {
+        case .open: return false
+        case .unknown: return true
+        case .at(let r): return moment.isBefore(r)
+        }
     }
 
-    /// Every result's embargo at that moment, or nil when none is under embargo. Decided per
-    /// qualification and series first, so after results day it costs nothing per row.
-    public static func embargoed(store: Store, day: Day, minutes: Int) -> [Bool]? {
-        let series = Array(Set(store.calendar.series))
-        guard !series.isEmpty, store.results.count > 0,
-              let resultsDay = store.pool.lookup("results_day") else { return nil }
-        var index: [Int32: Int] = [:]
-        for (i, s) in series.enumerated() { index[s] = i }
-        var pairs = [Bool](repeating: false, count: store.qualifications.count * series.count)
-        var any = false
-        for q in 0..<store.qualifications.count {
-            if store.pool[store.qualifications.type[q]].lowercased().hasPrefix("cambridge technical") { continue }
-            for (i, s) in series.enumerated() {
-                guard let row = AppliesTo.event(store: store, named: resultsDay, series: s, qualification: Int32(q)) else { continue }
-                let releaseDay = store.calendar.date[Int(row)]
-                let releaseMinutes = self.minutes(store.pool[store.calendar.time[Int(row)]]) ?? 8 * 60
-                if day < releaseDay || (day == releaseDay && minutes < releaseMinutes) {
-                    pairs[q * series.count + i] = true
-                    any = true
-                }
+    /// Every result's release, decided once per qualification and series.
+    public static func releases(store: Store) -> (perResult: [Int32], releases: [Release]) {
+        var slot: [Int64: Int32] = [:]
+        var releases: [Release] = []
+        let qs = store.results.qualification, ss = store.results.series
+        var perResult = [Int32](repeating: 0, count: store.results.count)
+        var last: (key: Int64, slot: Int32)? = nil
+        for r in 0..<store.results.count {
+            let key = Int64(qs[r]) << 32 | Int64(UInt32(bitPattern: ss[r]))
+            if let last, last.key == key { perResult[r] = last.slot; continue }
+            let s: Int32
+            if let known = slot[key] {
+                s = known
+            } else {
+                s = Int32(releases.count)
+                releases.append(release(store: store, qualification: qs[r], series: ss[r]))
+                slot[key] = s
             }
+            perResult[r] = s
+            last = (key, s)
         }
-        guard any else { return nil }
-        // Each series id's place in `series`, by id (the calendar's few series ids span a small
-        // range), so a million results are read without hashing.
-        let qs = store.results.qualification, ss = store.results.series, n = series.count
-        let low = Int(series.min()!), high = Int(series.max()!)
-        guard high - low < 1 << 20 else {
-            return (0..<store.results.count).map { r in index[ss[r]].map { pairs[Int(qs[r]) * n + $0] } ?? false }
-        }
-        var slot = [Int](repeating: -1, count: high - low + 1)
-        for (s, i) in index { slot[Int(s) - low] = i }
-        return (0..<store.results.count).map { r in
-            let s = Int(ss[r]) - low
-            guard s >= 0, s < slot.count else { return false }
-            let i = slot[s]
-            return i >= 0 && pairs[Int(qs[r]) * n + i]
-        }
+        return (perResult, releases)
+    }
+
+    /// Whether a result is under embargo at `day`, `minutes` after midnight, for a reader who may
+    /// not see restricted results.
+    public static func isEmbargoed(store: Store, result: Int32, day: Day, minutes: Int) -> Bool {
+        let r = Int(result)
+        let release = release(store: store, qualification: store.results.qualification[r], series: store.results.series[r])
+        return withholds(release, at: Moment(day: day, minutes: minutes))
+    }
+
+    /// Every result's embargo at that moment, or nil when none is under embargo.
+    public static func embargoed(store: Store, day: Day, minutes: Int) -> [Bool]? {
+        let (perResult, releases) = releases(store: store)
+        let now = Moment(day: day, minutes: minutes)
+        let held = releases.map { withholds($0, at: now) }
+        guard held.contains(true) else { return nil }
+        return perResult.map { held[Int($0)] }
     }
 }

@@ -127,6 +127,34 @@ public enum Tracking {
         }
     }
 
+    /// The fields `updateCertificate` can set.
+    public static let certificateFields = ["received", "issued", "destroyed"]
+
+    /// The candidate's certificate for the qualification, in `series` when given; an error
+    /// when there is none, or several and no series to choose.
+    public static func certificate(store: Store, candidate: Int32, qualification: Int32, series: String?) throws(TrackingError) -> Int32 {
+        let rows = store.certificatesByCandidate[candidate].filter {
+            store.certificates.qualification[Int($0)] == qualification && (series == nil || store.pool[store.certificates.series[Int($0)]] == series)
+        }
+        let name = store.formalName(candidate: candidate), code = store.pool[store.qualifications.code[Int(qualification)]]
+        guard let row = rows.last else { throw TrackingError("\(name) has no certificate for \(code)\(series.map { " in \($0)" } ?? "")") }
+        guard rows.count == 1 || series != nil else { throw TrackingError("\(name) has \(rows.count) certificates for \(code); name the series") }
+        return row
+    }
+
+    /// Records a certificate received from the awarding body, issued to the candidate, or
+    /// destroyed (unclaimed); a blank day clears it.
+    public static func updateCertificate(store: inout Store, row: Int32, field: String, day: Day) throws(TrackingError) {
+        let r = Int(row)
+        guard r >= 0, r < store.certificates.count else { throw TrackingError("no such certificate (row \(row))") }
+        switch field.lowercased() {
+        case "received": store.certificates.received[r] = day
+        case "issued": store.certificates.issued[r] = day
+        case "destroyed": store.certificates.destroyed[r] = day
+        default: throw TrackingError("a certificate has no field '\(field)'; expected one of \(certificateFields.joined(separator: ", "))")
+        }
+    }
+
     /// `45` → 4500, `45.5` → 4550, `£45.50` → 4550, blank → `Store.noNumber`; nil when not an amount.
     public static func penceFromPounds(_ text: String) -> Int32? {
         var s = Substring(text)

@@ -1,8 +1,8 @@
 import ExamStore
 import ExamQuery
 
-/// `help` and `help TOPIC`: every command and stage with a runnable example, and the rules in
-/// the exams office's words.
+/// `help` and `help TOPIC`: the stages of a query and the rules, in the exams office's words.
+/// Commands bring their own help (`CommandRegistry`); this holds what is not a command.
 enum Help {
     static let topics: [(name: String, summary: String, body: String)] = [
         ("where", "keep the rows that meet a condition", """
@@ -22,49 +22,12 @@ enum Help {
         ("save", "write the answer to a file (.csv, .json or .md)", "save FILE\n  entries | where at_risk | save at_risk.csv"),
         ("grades", "grade distribution with cumulative percentages and national figures", "grades\n  results | where qualification = \"J560\" | grades"),
         ("chart", "a bar chart of a distribution", "chart [FIELD]\n  results | where qualification = \"J560\" | grades | chart\n  entries | where at_risk | chart qualification"),
-        ("let", "name a query to use as a source", "let NAME = QUERY\n  let atrisk = entries | where at_risk\n  atrisk | count by qualification"),
-        ("set", "the clock, the series, the format, rows shown, parameters, completion", """
-            set today 2024-08-22        the clock for today, this week, due, overdue (set today real: the real date)
-            set series "Summer 2024"    the current series (set series auto: from the calendar)
-            set format csv              table, csv, json or markdown
-            set rows all                rows a table shows (default 50)
-            set grade = "U"             a parameter, used as $grade: results | where grade = $grade
-            set completion 0042 05839 "Summer 2025"   move an entry's estimated completion
-            """),
-        ("describe", "the fields of a collection, with their meaning", "describe COLLECTION\n  describe entries"),
-        ("load", "load a data pack folder (replaces what is loaded; all or nothing)", "load DIR\n  load packs/riverside"),
-        ("why", "explain a candidate's eligibility unit by unit, and their deadlines", "why CANDIDATE\n  why 0042\n  why Hassan"),
-        ("statement", "a provisional statement of results", "statement CANDIDATE | statements to DIR\n  statement 0042\n  statements to statements-2024"),
-        ("acknowledge", "acknowledge an at-risk entry, as the Progress Tracker allows", "acknowledge CANDIDATE QUALIFICATION | unacknowledge ...\n  acknowledge 0042 05839"),
-        ("reviews", "log and track post-results requests", """
-            add review CANDIDATE QUALIFICATION SERVICE [requested DATE] [consent DATE] [submitted DATE] [component C] [fee F] [id ID]
-            update review ID set FIELD = VALUE, ...     (consent, submitted, outcome, outcome_date, new_grade, fee, component)
-              add review 0042 H240 2 consent today
-              update review R001 set submitted = today
-              update review R001 set outcome = raised, outcome_date = 2024-09-02, new_grade = B
-            Services: 1 clerical re-check, 2 review of marking, 2P priority review of marking (level 3),
-            3 review of moderation, ATS, ATSP, MIR, APPEAL1, APPEAL2.
-            """),
-        ("export", "write the loaded data as a data pack", "export pack DIR\n  export pack riverside-pack"),
-        ("demo", "replace what is loaded with the built-in demo centre", "demo\n  demo\n(help demo-centre says what it holds)"),
-        ("certificates", "record certificates received, issued or destroyed", "update certificate CANDIDATE QUALIFICATION [SERIES] set received|issued|destroyed = DATE, ...\n  update certificate 0005 05838 set issued = today"),
-        ("expect", "check the last answer in a script (training checkpoints, guarded analyses)", """
-            expect rows = 3            expect rows > 0            expect value = "M"
-            expect result              then the answer as CSV, indented, on the lines below
-              id
-              R004
-            A failed expectation is an error at the script's line; exq --check FILE... runs scripts and says which pass.
-            """),
-        ("save session", "write this session's statements that succeeded as a replayable script", "save session FILE.exq\n  save session results-day.exq\nThen exq results-day.exq prints what the session printed."),
-        ("record", "add each statement that succeeds to a script from now on", "record FILE.exq\n  record training.exq"),
-        ("open", "open (or create) a workspace: every change is journaled there and replayed on opening", "open DIR | compact\n  open results-2024\n  compact\ncompact rewrites the journal as the shortest script giving the same state.\nStart with one: exq --workspace results-2024 --demo"),
         ("scripts", "scripts, narration and walkthroughs", """
             One statement a line; a line ending in | continues; # comments; ## narration.
               exq --demo Examples/results-season.exq          run it
               exq --demo --step Examples/results-season.exq   walk through it (Enter runs, s skips, q quits)
               exq --demo --check Examples/*.exq               check the expectations in each
             """),
-        ("run", "run a script of statements", "run FILE\n  run Examples/restricted-release.exq"),
         ("rules", "eligibility, deadlines and missing results, as exq applies them", """
             Eligibility (the Progress Tracker's Not Eligible reasons), for entries whose estimated
             completion is the current series. For each unit the candidate's best row counts:
@@ -101,28 +64,40 @@ enum Help {
         ("formats", "how answers are written", "--format table|csv|json|markdown, or set format csv.\nTables show 50 rows and say how many more; csv, json and markdown show all."),
     ]
 
-    static func text(for topic: String, session: Session) -> String {
-        let t = topic.lowercased().trimmingSpaces()
+    static func text(for topic: String) -> String {
+        let typed = topic.lowercased().split(separator: " ").joined(separator: " ")
+        let t = ["count by": "count", "step": "scripts", "check": "scripts", "walkthrough": "scripts"][typed] ?? typed
         if t.isEmpty {
             var out = "exq answers exam-cycle questions. A question is a pipeline:\n"
             out += "  COLLECTION | STAGE | STAGE ...      e.g. entries | where at_risk | sort surname\n\n"
             out += "Collections: " + Collection.allCases.map(\.rawValue).joined(separator: ", ") + "\n\n"
-            let width = topics.map(\.name.count).max() ?? 0
-            for (name, summary, _) in topics {
-                out += "  " + name + String(repeating: " ", count: width - name.count) + "  " + summary + "\n"
-            }
+            let stages = topics.filter { Parser.stageNames.contains($0.name) }, others = topics.filter { !Parser.stageNames.contains($0.name) }
+            let commands = CommandRegistry.all.filter { $0.words[0] != "exit" }
+            let width = max(commands.map(\.name.count).max() ?? 0, topics.map(\.name.count).max() ?? 0)
+            func line(_ name: String, _ summary: String) -> String { "  " + name + String(repeating: " ", count: width - name.count) + "  " + summary + "\n" }
+            out += "Stages:\n" + stages.map { line($0.name, $0.summary) }.joined()
+            out += "\nCommands:\n" + commands.map { line($0.name, $0.summary) }.joined()
+            out += "\nTopics:\n" + others.map { line($0.name, $0.summary) }.joined()
             out += "\nhelp TOPIC shows one with examples; describe COLLECTION lists its fields.\n"
             return out
         }
         if t == "demo-centre" || t == "demo centre" { return DemoDescription.text + "\n" }
-        let key = ["add": "reviews", "update": "reviews", "review": "reviews", "unacknowledge": "acknowledge",
-                   "statements": "statement", "count by": "count", "compact": "open", "workspace": "open",
-                   "certificate": "certificates", "step": "scripts", "check": "scripts", "walkthrough": "scripts"][t] ?? t
-        if let found = topics.first(where: { $0.name == key }) {
-            return "\(found.name): \(found.summary)\n" + found.body.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n") + "\n"
-        }
+        if let found = topics.first(where: { $0.name == t }) { return page(found.name, found.summary, found.body) }
+        // A family (help set, help add) shows each of its commands.
+        let family = CommandRegistry.all.filter { $0.words[0] == t && $0.words.count > 1 }
+        if !family.isEmpty { return CommandRegistry.all.filter { $0.words[0] == t }.map(page).joined(separator: "\n") }
+        if let info = CommandRegistry.lookup(t) { return page(info) }
         if let c = Collection(rawValue: t) { return "\(c.rawValue): \(c.meaning). See: describe \(c.rawValue)\n" }
-        let note = Suggestions.note(for: t, in: topics.map(\.name)) ?? "help lists the topics"
+        let names = topics.map(\.name) + CommandRegistry.all.map(\.name) + CommandRegistry.settings
+        let note = Suggestions.note(for: t, in: names) ?? "help lists the topics"
         return "No help on '\(topic)': \(note)\n"
+    }
+
+    static func page(_ info: CommandInfo) -> String {
+        page(info.name, info.summary, info.synopsis + "\n" + info.help)
+    }
+
+    static func page(_ name: String, _ summary: String, _ body: String) -> String {
+        "\(name): \(summary)\n" + body.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n") + "\n"
     }
 }

@@ -100,7 +100,7 @@ public enum Launch {
                 return usage("--role expects " + Role.allCases.map(\.rawValue).joined(separator: ", ") + ", found '\(r)'")
             }
             session.role = role
-            session.roleFromCommandLine = true
+            session.commandLineRole = role
         }
         if let t = options.time {
             guard let m = Embargo.minutes(t) else { return usage("--time expects a time such as 07:30, found '\(t)'") }
@@ -121,7 +121,7 @@ public enum Launch {
         // A saved session keeps the clock it ran on, so its replay prints the same.
         session.prelude.insert("set today " + session.today.iso, at: 0)
         if let workspace = options.workspace {
-            guard session.run("open " + Session.quoted(workspace), file: "exq") else { return 1 }
+            guard session.run(OpenCommand(folder: Word(workspace)).statement, file: "exq") else { return 1 }
             if (options.demo || options.pack != nil) && session.store.candidates.count > 0 {
                 return usage("the workspace \(workspace) already holds data; open it without --demo or --pack (use load inside it to replace its data)")
             }
@@ -129,12 +129,12 @@ public enum Launch {
         if let series = options.series {
             // From the command line the series is a setting of this run, not a change to journal.
             session.explicitSeries = series
-            session.prelude.append("set series " + Session.quoted(series))
+            session.prelude.append(SetSeriesCommand(series: Word(series)).statement)
         }
         if options.demo {
             guard session.run("demo", file: "exq") else { return 1 }
         } else if let pack = options.pack {
-            guard session.run("load " + Session.quoted(pack), file: "exq") else { return 1 }
+            guard session.run(LoadCommand(folder: Word(pack)).statement, file: "exq") else { return 1 }
         }
         return nil
     }

@@ -4,7 +4,6 @@ import ExamQuery
 
 /// `why`, `statement` and `statements`: answers a data manager can check by eye.
 extension Session {
-    var ruleContext: RuleContext { RuleContext(store: store, today: today, series: series) }
 
     func heading(_ c: Int32) -> String {
         let i = Int(c)
@@ -19,14 +18,13 @@ extension Session {
         return OutputFormat.table.render(Answer(names: names, columns: columns, rowCount: rows.count, pool: store.pool))
     }
 
-    func why(_ rest: String) throws {
-        guard !rest.isEmpty else { throw failure("why who?", notes: ["name a candidate by number or surname, such as: why 0042"]) }
-        let c = try candidate(rest.unquoted)
-        let context = ruleContext
+    func why(_ who: Word) throws {
+        let c = try candidate(who)
+        // Everything below is told from what the role may see.
+        let visible = visibility, store = visible.store
+        let context = RuleContext(store: store, today: today, series: series)
         let pool = store.pool
-        let embargo = embargoNow
-        var hidden = 0, readEmbargoed = false
-        defer { if hidden > 0 { console.err(embargoNote(hidden)) } }
+        if visible.hidden > 0 { console.err(embargoNote(visible.hidden)) }
         var out = heading(c) + "\n"
         out += "Series \(series ?? "(none)"), today \(today.iso)\n"
         let entries = store.entriesByCandidate[c]
@@ -48,14 +46,11 @@ extension Session {
                 out += "  GLH achieved or in progress: \(verdict.glhAchieved) of \(verdict.glhRequired)\n"
             }
             out += "  verdict: " + verdictWords(verdict, entry: i) + "\n"
-            if MissingResults.isMissing(store: store, entry: e, context: context) {
+            if MissingResults.isMissing(store: store, entry: e, context: context),
+               !visible.withholds(qualification: Int32(q), series: store.entries.completion[i]) {
                 out += "  result: missing (results for its level have arrived and there is no result row)\n"
             }
             for r in store.resultsByCandidate[c] where Int(store.results.qualification[Int(r)]) == q {
-                if let embargo, embargo[Int(r)] {
-                    if !role.seesRestrictedRelease { hidden += 1; continue }
-                    readEmbargoed = true
-                }
                 let g = pool[store.results.grade[Int(r)]]
                 let concern = ResultConcern.classify(store: store, result: r).map { " (\($0.words))" } ?? ""
                 out += "  result: \(g)\(concern), \(pool[store.results.series[Int(r)]]), \(store.results.status[Int(r)].name)\n"
@@ -69,21 +64,21 @@ extension Session {
                 let service = store.reviews.service[i]
                 var line = "  \(pool[store.reviews.id[i]]) \(service.code) \(service.title), \(pool[store.qualifications.code[Int(store.reviews.qualification[i])]])"
                 if let d = Deadlines.deadline(store: store, review: r, context: context) {
-                    line += ": deadline \(d.date.iso) " + deadlineSource(d)
+                    line += ": deadline \(d.date.iso)" + (d.estimated ? " (estimated)" : "") + " " + deadlineSource(d)
                     if Deadlines.isOverdue(submitted: store.reviews.submitted[i], deadline: d.date, today: today) { line += "; OVERDUE, not submitted" }
                     else if Deadlines.isDue(submitted: store.reviews.submitted[i], deadline: d.date, today: today) {
                         line += "; due, \(Deadlines.daysLeft(deadline: d.date, today: today) ?? 0) days left"
                     }
                 } else {
-                    line += ": no deadline (no calendar event for \(service.code), or the outcome it runs from is awaited)"
+                    line += ": " + Deadlines.unknownDeadlineReason(store: store, review: r)
                 }
                 if !store.reviews.submitted[i].isBlank { line += "; submitted \(store.reviews.submitted[i].iso)" }
                 if store.reviews.outcome[i] != .none { line += "; \(store.reviews.outcome[i].name)" + (store.reviews.newGrade[i] != 0 ? " to \(pool[store.reviews.newGrade[i]])" : "") }
                 out += line + "\n"
             }
         }
+        if visible.readsAudited(Array(store.resultsByCandidate[c])) { try audit(WhyCommand(candidate: who).statement) }
         console.out(out)
-        if readEmbargoed { try audit("why " + rest) }
     }
 
     func verdictWords(_ v: EntryVerdict, entry i: Int) -> String {
@@ -110,21 +105,7 @@ extension Session {
 
     // MARK: Statements of results
 
-    /// Before a statement of results: a teacher may not have one while any of its results is
-    /// under embargo. True when embargoed results will be read (for the audit log).
-    func releaseCheck(_ candidates: [Int32]) throws -> Bool {
-        guard let embargo = embargoNow else { return false }
-        for c in candidates {
-            guard let r = store.resultsByCandidate[c].first(where: { embargo[Int($0)] }) else { continue }
-            if role.seesRestrictedRelease { return true }
-            let release = Embargo.release(store: store, result: r).map { " (\(Session.two($0.minutes / 60)):\(Session.two($0.minutes % 60)) on \($0.day.short) \($0.day.civil.year))" } ?? ""
-            throw failure("a statement of results cannot be written for a teacher before results are released\(release)",
-                          notes: ["\(store.formalName(candidate: c)) has results under embargo; help embargo explains"])
-        }
-        return false
-    }
-
-    func statementText(_ c: Int32) -> String {
+    func statementText(_ c: Int32, from store: Store) -> String {
         let i = Int(c), pool = store.pool
         var out = "PROVISIONAL STATEMENT OF RESULTS\n\n"
         out += "Centre: \(pool[store.candidates.centre[i]])\n"
@@ -147,32 +128,20 @@ extension Session {
         return out
     }
 
-    func statement(_ rest: String) throws {
-        guard !rest.isEmpty else { throw failure("statement for whom?", notes: ["such as: statement 0042"]) }
-        let c = try candidate(rest.unquoted)
-        if try releaseCheck([c]) { try audit("statement " + rest) }
-        console.out(statementText(c))
-    }
-
-    /// `statements to DIR`: one file per candidate with results.
-    func statements(_ rest: String) throws {
-        let words = Words.split(rest)
-        guard words.count == 2, words[0].lowercased() == "to" else {
-            throw failure("expected 'statements to DIR'", notes: ["such as: statements to statements-2024"])
-        }
-        let dir = words[1]
+    /// `statements to DIR`: one file per candidate with results (that the role may see).
+    func statements(to dir: String) throws {
         try checkWritable(dir)
-        let withResults = (0..<Int32(store.candidates.count)).filter { !store.resultsByCandidate[$0].isEmpty }
-        let readEmbargoed = try releaseCheck(withResults)
+        let visible = visibility, store = visible.store
+        if visible.hidden > 0 { console.err(embargoNote(visible.hidden)) }
+        if visible.readsAudited() { try audit(StatementsCommand(folder: Word(dir)).statement) }
         try FileSystem.makeDirectory(dir)
         var written = 0
         for c in 0..<Int32(store.candidates.count) where !store.resultsByCandidate[c].isEmpty {
             let i = Int(c)
             let name = store.pool[store.candidates.number[i]] + "-" + store.pool[store.candidates.surname[i]].uppercased().filter { $0.isLetter || $0 == "-" }
-            try FileSystem.writeDurably(statementText(c), to: dir + "/" + name + ".txt")
+            try FileSystem.writeDurably(statementText(c, from: store), to: dir + "/" + name + ".txt")
             written += 1
         }
         console.out("Wrote \(Store.grouped(written)) statements of results to \(dir)\n")
-        if readEmbargoed { try audit("statements to " + dir) }
     }
 }

@@ -13,19 +13,9 @@ extension Session {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// `save session FILE.exq`: the statements of this session that succeeded, replayable.
-    func saveSession(_ words: [String]) throws {
-        guard words.count == 1 else { throw failure("expected 'save session FILE.exq'", notes: ["such as: save session results-day.exq"]) }
-        try checkWritable(words[0])
-        try FileSystem.writeDurably(script, to: words[0])
-        console.err("Saved \(log.count) statements to \(words[0]); replay with: exq \(words[0])\n")
-    }
-
     /// `record FILE.exq`: from now on each statement that succeeds is appended to FILE. A new
     /// file starts with what a replay needs (the clock, the data loaded now).
-    func record(_ words: [String]) throws {
-        guard words.count == 1 else { throw failure("expected 'record FILE.exq'", notes: ["such as: record training.exq"]) }
-        let path = words[0]
+    func startRecording(to path: String) throws {
         try checkWritable(path)
         if !FileSystem.exists(path) || ((try? FileSystem.readBytes(path))?.isEmpty ?? true) {
             var start = ["# exq recording: replay with  exq \(path)"] + prelude
@@ -33,7 +23,7 @@ extension Session {
             try FileSystem.writeDurably(start.joined(separator: "\n") + "\n", to: path)
         }
         recording = path
-        console.err("Recording to \(path): each statement that succeeds is added\n")
+        console.err("Recording to \(path): each statement that succeeds is added; record off stops\n")
     }
 
     func appendToRecording(_ statement: String) throws {

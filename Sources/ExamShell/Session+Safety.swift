@@ -1,6 +1,7 @@
 import Glibc
 import ExamStore
 import ExamRules
+import ExamQuery
 
 /// Confidentiality and safety: the results embargo and its audit log, and where scripts may write.
 extension Session {
@@ -13,8 +14,34 @@ extension Session {
         return Int(parts.tm_hour) * 60 + Int(parts.tm_min)
     }
 
-    /// Results under embargo at this moment, or nil.
-    var embargoNow: [Bool]? { Embargo.embargoed(store: store, day: today, minutes: minutesNow) }
+    /// The real clock now, which no setting moves: the embargo holds by it whatever the session's says.
+    var realMoment: Moment {
+        var t = time(nil)
+        var parts = tm()
+        localtime_r(&t, &parts)
+        return Moment(day: Day(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday)) ?? SystemClock.today(),
+                      minutes: Int(parts.tm_hour) * 60 + Int(parts.tm_min))
+    }
+
+    /// What the session's role may see now (`Visibility`): every answer, warning, completion,
+    /// explanation and file written is made from its store. Made again when the store, the role or
+    /// either clock's minute changes. The first view of a newly loaded store for a role that may
+    /// not see restricted results says which series no calendar releases, and how to end that.
+    var visibility: Visibility {
+        let real = realMoment, session = Moment(day: today, minutes: minutesNow)
+        if let c = visibilityCache, c.generation == storeGeneration, c.role == role, c.real == real, c.session == session {
+            return c.value
+        }
+        let value = Visibility(store: known, role: role, real: real, session: session)
+        visibilityCache = (storeGeneration, role, real, session, value)
+        if !role.seesRestrictedRelease, !value.uncovered.isEmpty, warnedUncovered != storeGeneration {
+            warnedUncovered = storeGeneration
+            console.report("warning: no calendar gives a results day for \(value.uncovered.joined(separator: ", ")), "
+                + "so those results are withheld from a \(role.rawValue); add a results_day row for the series to the pack's calendar.csv "
+                + "(series, event results_day, date, time, applies_to) to release them on that day (help embargo)\n")
+        }
+        return value
+    }
 
     /// Writes one line to the workspace's audit log, synced: who read embargoed results, when,
     /// and with which statement. Without a workspace there is nowhere to keep it: says so once.
@@ -31,9 +58,12 @@ extension Session {
         gmtime_r(&t, &parts)
         let stamp = "\(parts.tm_year + 1900)-\(Session.two(Int(parts.tm_mon) + 1))-\(Session.two(Int(parts.tm_mday)))T"
             + "\(Session.two(Int(parts.tm_hour))):\(Session.two(Int(parts.tm_min))):\(Session.two(Int(parts.tm_sec)))Z"
-        let user = getenv("USER").map { String(cString: $0) } ?? getpwuid(getuid()).map { String(cString: $0.pointee.pw_name) } ?? "uid \(getuid())"
-        let what = statement.split(separator: "\n").map { $0.trimmingSpaces() }.joined(separator: " ")
-        let entry = "\(stamp) user=\(user) role=\(role.rawValue) clock=\(today.iso) \(Session.two(minutesNow / 60)):\(Session.two(minutesNow % 60)) read: \(what)\n"
+        // The operating-system account, never $USER (anyone can set that).
+        let uid = geteuid()
+        let user = getpwuid(uid).flatMap { $0.pointee.pw_name.map { String(cString: $0) } } ?? "uid \(uid)"
+        let real = realMoment
+        let entry = "\(stamp) user=\(Session.auditField(user)) uid=\(uid) role=\(role.rawValue) clock=\(today.iso) \(Session.two(minutesNow / 60)):\(Session.two(minutesNow % 60))"
+            + " real=\(real.day.iso) \(Session.two(real.minutes / 60)):\(Session.two(real.minutes % 60)) read: \(Session.auditField(statement))\n"
         let path = workspace + "/audit.log"
         let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw failure("cannot write the audit log \(path): \(String(cString: strerror(errno)))") }
@@ -43,6 +73,27 @@ extension Session {
     }
 
     static func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+
+    /// A value as one audit-log field: line breaks and other control characters written as `\n`,
+    /// `\u{7}`, and `\` as `\\`, so no value can start a line of its own or forge another.
+    static func auditField(_ text: String) -> String {
+        var out = ""
+        for u in text.unicodeScalars {
+            switch u {
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if u.value < 0x20 || u.value == 0x7F || (0x80..<0xA0).contains(u.value) || u.value == 0x2028 || u.value == 0x2029 {
+                    out += "\\u{\(String(u.value, radix: 16))}"
+                } else {
+                    out.unicodeScalars.append(u)
+                }
+            }
+        }
+        return out
+    }
 
     /// The words for results a teacher cannot see yet.
     func embargoNote(_ hidden: Int) -> String {

@@ -8,9 +8,11 @@ extension Session {
         var depth = 0, quote: Character?
         var lastSignificant: Character?
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var escaped = false
             for c in line {
                 if let q = quote {
-                    if c == q { quote = nil }
+                    // Inside quotes a backslash escapes the next character (`Lexer` reads `\"` as a quote).
+                    if escaped { escaped = false } else if c == "\\" { escaped = true } else if c == q { quote = nil }
                     lastSignificant = c
                     continue
                 }
@@ -131,19 +133,24 @@ extension Session: InteractiveHost {
         let head = before[..<wordStart]
         let trimmedHead = head.trimmingSpaces()
         var options: [String]
-        let firstWord = trimmedHead.split(separator: " ").first.map { String($0).lowercased() }
-        let lowerHead = trimmedHead.lowercased()
-        if ["load", "run", "record"].contains(lowerHead) || lowerHead.hasSuffix("| save") || lowerHead == "save session"
-            || lowerHead == "statements to" || lowerHead == "export pack" || lowerHead == "open" {
-            return FileSystem.completions(of: word)
-        }
+        let lowerHead = trimmedHead.lowercased().split(separator: " ").joined(separator: " ")
+        if lowerHead.hasSuffix("| save") || lowerHead == "statements to" { return FileSystem.completions(of: word) }
+        let command = CommandRegistry.all.first { lowerHead == $0.name || lowerHead.hasPrefix($0.name + " ") && $0.completion == .candidates }
         if trimmedHead.isEmpty {
-            options = Session.commands + Collection.allCases.map(\.rawValue) + named.keys.sorted()
+            options = CommandRegistry.firstWords + Collection.allCases.map(\.rawValue) + named.keys.sorted()
         } else if trimmedHead.hasSuffix("|") {
             options = Parser.stageNames
-        } else if firstWord == "why" || firstWord == "statement" {
+        } else if lowerHead == "set" {
+            options = CommandRegistry.settings
+        } else if lowerHead == "help" {
+            options = CommandRegistry.firstWords + Help.topics.map(\.name) + CommandRegistry.settings
+        } else if let family = Optional(CommandRegistry.all.filter { $0.words.count == 2 && $0.words[0] == lowerHead }), !family.isEmpty, lowerHead != "set" {
+            options = family.map { $0.words[1] }
+        } else if let command, command.completion == .files {
+            return FileSystem.completions(of: word)
+        } else if let command, command.completion == .candidates, lowerHead == command.name {
             options = store.candidates.number.map { store.pool[$0] } + Array(Set(store.candidates.surname.map { store.pool[$0] }))
-        } else if firstWord == "describe" {
+        } else if let command, command.completion == .collections {
             options = Collection.allCases.map(\.rawValue)
         } else if trimmedHead.hasSuffix("=") || trimmedHead.hasSuffix("!=") {
             options = valuesForCompletion(trimmedHead)
@@ -160,6 +167,8 @@ extension Session: InteractiveHost {
         guard let fieldName = parts.last.map(String.init),
               let source = head.split(separator: "|").first.map({ String($0).trimmingSpaces().lowercased() }),
               let collection = Collection(rawValue: source), let field = collection.field(named: fieldName) else { return [] }
+        // Only what the role may see: a completion list would otherwise tell withheld grades.
+        let store = visibility.store
         let evaluator = Evaluator(store: store, today: today, series: series, source: SourceText(""))
         let all = (0..<Int32(collection.count(in: store))).map { $0 }
         let v = field.read(evaluator, all)

@@ -21,6 +21,7 @@ extension Session {
         let path = dir + "/" + Session.journalName
         var contents = Journal.Contents(entries: [], tornTail: nil, goodLength: 0)
         if FileSystem.exists(path) { contents = try Journal.read(path) }
+        try checkJournal(contents.entries, path: path)
         if let tail = contents.tornTail {
             // Keep the torn bytes for a person to look at, then cut them off: never half-applied.
             let aside = dir + "/" + Session.tornName
@@ -56,7 +57,31 @@ extension Session {
             + (store.candidates.count > 0 ? "; \(store.summary)" : "") + "\n")
     }
 
-    /// `DIR/settings`: `role = teacher` (and `#` comments). The command line's --role wins.
+    /// A journal is data, not a script: each entry must be a command that changes data. Checked
+    /// before anything is replayed or written, so a journal holding a `save`, `record`, `open`
+    /// or query opens nothing.
+    func checkJournal(_ entries: [Journal.Entry], path: String) throws {
+        for entry in entries {
+            let source = SourceText(entry.statement, file: path, firstLine: entry.line)
+            let parsed: CommandRegistry.Parsed?
+            do {
+                parsed = try CommandRegistry.parse(source)
+            } catch let d as Diagnostic {
+                throw Diagnostic(file: d.file, line: d.line, column: d.column, message: "the journal cannot be read here: " + d.message,
+                                 sourceLine: d.sourceLine, length: d.length, notes: d.notes + ["the workspace was not opened; nothing was changed"])
+            }
+            guard let parsed, parsed.info.changesData else {
+                let what = parsed.map { "'\($0.info.name)'" } ?? "a query"
+                let first = entry.statement.split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init) ?? ""
+                throw Diagnostic(file: path, line: entry.line, column: 1,
+                                 message: "a journal holds only changes to the data, and \(what) is not one",
+                                 sourceLine: first, length: max(1, first.count),
+                                 notes: ["the workspace was not opened; nothing was changed", "remove the line, or open a copy without it"])
+            }
+        }
+    }
+
+    /// `DIR/settings`: `role = teacher` (and `#` comments). A --role on the command line may only lower it.
     func readSettings(_ dir: String) throws {
         let path = dir + "/settings"
         guard FileSystem.exists(path) else { return }
@@ -71,14 +96,14 @@ extension Session {
                 throw Diagnostic(file: path, line: n + 1, column: line.count - parts[1].count + 1, message: "unknown role '\(parts[1])'",
                                  sourceLine: line, length: parts[1].count, notes: ["roles: " + Role.allCases.map(\.rawValue).joined(separator: ", ")])
             }
-            if !roleFromCommandLine { role = r }
+            // The command line may lower the workspace's role, never raise it.
+            role = min(r, commandLineRole ?? r)
         }
     }
 
     /// `compact`: rewrites the journal as the shortest script giving the same state: the load
     /// it starts from, then one statement per difference from that load.
-    func compact(_ rest: String) throws {
-        guard rest.isEmpty else { throw failure("'compact' takes nothing after it") }
+    func compact() throws {
         guard let journal, let workspace else { throw failure("no workspace is open", notes: ["open one first: open DIR, or start exq with --workspace DIR"]) }
         let statements = try shortestScript()
         let before = (try? Journal.read(journal.path).entries.count) ?? 0
@@ -86,76 +111,76 @@ extension Session {
         console.out("Compacted the journal of \(workspace): \(before) entries became \(statements.count)\n")
     }
 
-    /// The statements that rebuild the current data from its base load.
+    /// The statements that rebuild the current data from its base load, each a command's
+    /// canonical statement.
     func shortestScript() throws -> [String] {
         var out: [String] = []
-        if let explicitSeries { out.append("set series " + Session.quoted(explicitSeries)) }
+        if let explicitSeries { out.append(SetSeriesCommand(series: Word(explicitSeries)).statement) }
         guard let base else { return out }
         out.insert(base, at: 0)
         let original: Store
         if base == "demo" {
             original = DemoCentre.make()
         } else {
-            let words = Words.split(String(base.dropFirst("load ".count)))
-            original = try PackImporter.load(directory: words[0]).store
+            guard let parsed = try CommandRegistry.parse(SourceText(base)), let load = parsed.command as? LoadCommand else {
+                throw failure("cannot read the load this workspace starts from: \(base)")
+            }
+            original = try PackImporter.load(directory: load.folder.text).store
         }
         let p = store.pool, o = original.pool
+        func day(_ d: Day) -> Word { Word(d.isBlank ? "" : d.iso) }
         // Entries: acknowledgement and estimated completion.
         for i in 0..<min(store.entries.count, original.entries.count) {
-            let c = store.entries.candidate[i], q = store.entries.qualification[i]
+            let (number, code) = keyWords(store.entries.candidate[i], store.entries.qualification[i])
             if store.entries.acknowledged[i] != original.entries.acknowledged[i] {
-                out.append((store.entries.acknowledged[i] ? "acknowledge " : "unacknowledge ") + entryKey(c, q))
+                out.append(AcknowledgeCommand(on: store.entries.acknowledged[i], candidate: number, qualification: code).statement)
             }
             if p[store.entries.completion[i]] != o[original.entries.completion[i]] {
-                out.append("set completion " + entryKey(c, q) + " " + Session.quoted(p[store.entries.completion[i]]))
+                out.append(SetCompletionCommand(candidate: number, qualification: code, series: Word(p[store.entries.completion[i]])).statement)
             }
         }
         // Reviews: those added, then every field that differs from the load.
         let r = store.reviews
         for i in 0..<r.count {
-            let id = Session.quoted(p[r.id[i]])
-            var fields: [(String, String)] = []
-            func day(_ d: Day) -> String { d.isBlank ? "\"\"" : d.iso }
+            let id = Word(p[r.id[i]])
+            var fields: [Assignment] = []
+            func set(_ field: String, _ value: Word) { fields.append(Assignment(field: Word(field), value: value)) }
             if i >= original.reviews.count {
-                var add = "add review " + entryKey(r.candidate[i], r.qualification[i]) + " " + r.service[i].code + " requested " + r.requested[i].iso
-                if !r.consent[i].isBlank { add += " consent " + r.consent[i].iso }
-                if !r.submitted[i].isBlank { add += " submitted " + r.submitted[i].iso }
-                if r.component[i] != 0 { add += " component " + Session.quoted(p[r.component[i]]) }
-                if r.fee[i] != Store.noNumber { add += " fee " + Session.pounds(r.fee[i]) }
-                out.append(add + " id " + id)
-                if r.outcome[i] != .none { fields.append(("outcome", r.outcome[i].name)) }
-                if !r.outcomeDate[i].isBlank { fields.append(("outcome_date", r.outcomeDate[i].iso)) }
-                if r.newGrade[i] != 0 { fields.append(("new_grade", Session.quoted(p[r.newGrade[i]]))) }
+                let (number, code) = keyWords(r.candidate[i], r.qualification[i])
+                out.append(AddReviewCommand(candidate: number, qualification: code, service: Word(r.service[i].code),
+                                            requested: .day(r.requested[i]),
+                                            consent: r.consent[i].isBlank ? nil : .day(r.consent[i]),
+                                            submitted: r.submitted[i].isBlank ? nil : .day(r.submitted[i]),
+                                            component: r.component[i] != 0 ? Word(p[r.component[i]]) : nil,
+                                            fee: r.fee[i] != Store.noNumber ? Word(Session.pounds(r.fee[i])) : nil, id: id).statement)
+                if r.outcome[i] != .none { set("outcome", Word(r.outcome[i].name)) }
+                if !r.outcomeDate[i].isBlank { set("outcome_date", day(r.outcomeDate[i])) }
+                if r.newGrade[i] != 0 { set("new_grade", Word(p[r.newGrade[i]])) }
             } else {
                 let b = original.reviews
-                if r.consent[i] != b.consent[i] { fields.append(("consent", day(r.consent[i]))) }
-                if r.submitted[i] != b.submitted[i] { fields.append(("submitted", day(r.submitted[i]))) }
-                if r.outcome[i] != b.outcome[i] { fields.append(("outcome", r.outcome[i] == .none ? "\"\"" : r.outcome[i].name)) }
-                if r.outcomeDate[i] != b.outcomeDate[i] { fields.append(("outcome_date", day(r.outcomeDate[i]))) }
-                if p[r.newGrade[i]] != o[b.newGrade[i]] { fields.append(("new_grade", r.newGrade[i] == 0 ? "\"\"" : Session.quoted(p[r.newGrade[i]]))) }
-                if r.fee[i] != b.fee[i] { fields.append(("fee", r.fee[i] == Store.noNumber ? "\"\"" : Session.pounds(r.fee[i]))) }
-                if p[r.component[i]] != o[b.component[i]] { fields.append(("component", r.component[i] == 0 ? "\"\"" : Session.quoted(p[r.component[i]]))) }
+                if r.consent[i] != b.consent[i] { set("consent", day(r.consent[i])) }
+                if r.submitted[i] != b.submitted[i] { set("submitted", day(r.submitted[i])) }
+                if r.outcome[i] != b.outcome[i] { set("outcome", Word(r.outcome[i] == .none ? "" : r.outcome[i].name)) }
+                if r.outcomeDate[i] != b.outcomeDate[i] { set("outcome_date", day(r.outcomeDate[i])) }
+                if p[r.newGrade[i]] != o[b.newGrade[i]] { set("new_grade", Word(p[r.newGrade[i]])) }
+                if r.fee[i] != b.fee[i] { set("fee", Word(r.fee[i] == Store.noNumber ? "" : Session.pounds(r.fee[i]))) }
+                if p[r.component[i]] != o[b.component[i]] { set("component", Word(p[r.component[i]])) }
             }
-            if !fields.isEmpty { out.append("update review \(id) set " + fields.map { "\($0.0) = \($0.1)" }.joined(separator: ", ")) }
+            if !fields.isEmpty { out.append(UpdateReviewCommand(id: id, changes: fields).statement) }
         }
         // Certificates: received, issued, destroyed.
         let cs = store.certificates, cb = original.certificates
         for i in 0..<min(cs.count, cb.count) {
-            var fields: [String] = []
+            var fields: [Assignment] = []
             for (name, now, then) in [("received", cs.received[i], cb.received[i]), ("issued", cs.issued[i], cb.issued[i]),
                                       ("destroyed", cs.destroyed[i], cb.destroyed[i])] where now != then {
-                fields.append("\(name) = " + (now.isBlank ? "\"\"" : now.iso))
+                fields.append(Assignment(field: Word(name), value: day(now)))
             }
             if !fields.isEmpty {
-                out.append("update certificate " + entryKey(cs.candidate[i], cs.qualification[i]) + " "
-                           + Session.quoted(p[cs.series[i]]) + " set " + fields.joined(separator: ", "))
+                let (number, code) = keyWords(cs.candidate[i], cs.qualification[i])
+                out.append(UpdateCertificateCommand(candidate: number, qualification: code, series: Word(p[cs.series[i]]), changes: fields).statement)
             }
         }
         return out
-    }
-
-    /// Pence as pounds the way a user types them: 6600 → 66, 750 → 7.50.
-    static func pounds(_ pence: Int32) -> String {
-        pence % 100 == 0 ? String(pence / 100) : "\(pence / 100).\(pence % 100 < 10 ? "0" : "")\(pence % 100)"
     }
 }

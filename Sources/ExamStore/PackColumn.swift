@@ -149,6 +149,8 @@ public struct ChoiceColumn<Table>: @unchecked Sendable {
     let count: (Table) -> Int
     /// The words of some rows.
     let wordsOf: (Table, Range<Int>) -> [String]
+    /// Keeps only some rows, in the order given.
+    let select: (inout Table, [Int32]) -> Void
 
     init<Value: PackChoice>(_ column: WritableKeyPath<Table, [Value]>) {
         words = Value.allCases.map(\.packWord)
@@ -158,6 +160,7 @@ public struct ChoiceColumn<Table>: @unchecked Sendable {
         raw = { table in table[keyPath: column].map(\.rawValue) }
         count = { table in table[keyPath: column].count }
         wordsOf = { table, rows in table[keyPath: column][rows].map(\.packWord) }
+        select = { table, rows in let all = table[keyPath: column]; table[keyPath: column] = rows.map { all[Int($0)] } }
     }
 
     /// The word of a raw value.

@@ -6,12 +6,40 @@ public struct PackFile<Table>: PackFileDeclaration, @unchecked Sendable {
     public let meaning: String
     public let table: WritableKeyPath<Store, Table>
     public let columns: [PackColumn<Table>]
+    /// Rows the writer leaves out (the calendar's estimated built-in dates, which would read back as real ones).
+    let leftOut: ((Table, Int) -> Bool)?
 
-    public init(_ name: String, _ table: WritableKeyPath<Store, Table>, _ meaning: String, _ columns: [PackColumn<Table>]) {
+    public init(_ name: String, _ table: WritableKeyPath<Store, Table>, _ meaning: String,
+                leavingOut leftOut: ((Table, Int) -> Bool)? = nil, _ columns: [PackColumn<Table>]) {
         self.name = name
         self.table = table
         self.meaning = meaning
+        self.leftOut = leftOut
         self.columns = columns
+    }
+
+    /// `t` with only `rows` (in that order) in its declared columns; its other columns as they were.
+    public func selecting(_ t: Table, _ rows: [Int32]) -> Table {
+        var o = t
+        for column in columns {
+            switch column.cell {
+            case .text(let c), .whole(let c), .money(let c), .candidate(let c), .qualification(let c), .unit(let c):
+                let all = t[keyPath: c]; o[keyPath: c] = rows.map { all[Int($0)] }
+            case .date(let c): let all = t[keyPath: c]; o[keyPath: c] = rows.map { all[Int($0)] }
+            case .flag(let c): let all = t[keyPath: c]; o[keyPath: c] = rows.map { all[Int($0)] }
+            case .choice(let c): c.select(&o, rows)
+            case .centreOfCandidate: break
+            }
+        }
+        return o
+    }
+
+    /// The rows the writer writes.
+    public func writtenRowCount(in store: Store) -> Int {
+        let rows = rowCount(in: store)
+        guard let leftOut else { return rows }
+        let t = store[keyPath: table]
+        return (0..<rows).count { !leftOut(t, $0) }
     }
 
     public var headers: [PackSchema.Column] {
@@ -112,7 +140,7 @@ public struct PackFile<Table>: PackFileDeclaration, @unchecked Sendable {
                 case .centreOfCandidate: break
                 }
             }
-            for i in 0..<range.count {
+            for i in 0..<range.count where !(leftOut?(t, block + i) ?? false) {
                 row.removeAll(keepingCapacity: true)
                 for column in cells { row.append(column[i]) }
                 emit(row)
@@ -127,6 +155,7 @@ public protocol PackFileDeclaration: Sendable {
     var meaning: String { get }
     var headers: [PackSchema.Column] { get }
     func rowCount(in store: Store) -> Int
+    func writtenRowCount(in store: Store) -> Int
     func pad(_ store: inout Store)
     func replaceLocalIds(_ store: inout Store, _ ids: [Int32]?)
     func records(_ store: Store, centres: Bool, _ emit: ([String]) -> Void)

@@ -59,7 +59,7 @@ public enum PackImporter {
             throw DiagnosticList(PackLoader.capped(loader.errors, total: loader.errorCount, what: "error"))
         }
         var store = loader.store
-        Summer2024Calendar.add(to: &store)
+        BuiltInCalendar.add(to: &store)
         store.source = directory
         store.reindex()
         return PackLoad(store: store,

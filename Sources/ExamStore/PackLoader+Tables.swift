@@ -214,13 +214,32 @@ extension PackLoader {
     ]
 
     mutating func loadCalendar(_ t: inout PackTable) throws(Interrupted) {
-        let cSeries = t.column("series"), cEvent = t.column("event")
+        let cSeries = t.column("series"), cEvent = t.column("event"), cTime = t.column("time"), cApplies = t.column("applies_to")
         var checked = Set<Int32>()
         var cells = DeclaredCells(PackSchema.calendar, t, rows: t.reader.lines)
         defer { cells.flush(into: &store) }
+        // The release events by (series, event, applies_to), to refuse a second one: which holds cannot be guessed.
+        var releases: [String: Int] = [:]
         while try next(&t) {
             guard let series = requiredText(t, cSeries, "a series such as Summer 2024"),
                   let event = requiredText(t, cEvent, "an event such as results_day") else { continue }
+            let eventName = pool[event].lowercased()
+            if eventName == "results_day" || eventName == "restricted_release" {
+                let appliesId = text(t, cApplies)  // interned before `pool` is read: it may be new
+                let applies = SeriesKey.of(pool[appliesId])
+                let key = SeriesKey.of(pool[series]) + "\u{0}" + eventName + "\u{0}" + applies
+                if let first = releases[key] {
+                    report(t, cEvent, "a second \(eventName) for \(pool[series]) applying to \(applies.isEmpty ? "all" : applies): the first is at line \(first), and which one holds cannot be guessed",
+                           notes: ["keep one of the two rows"])
+                    continue
+                }
+                releases[key] = t.line
+                let timeId = text(t, cTime)
+                if timeId != 0, !Self.isTime(pool[timeId]) {
+                    report(t, cTime, "expected a time such as 08:00, found '\(pool[timeId])'")
+                    continue
+                }
+            }
             if checked.insert(event).inserted && !Self.calendarEvents.contains(pool[event]) {
                 let hint = Suggestion.closest(to: pool[event], among: Self.calendarEvents.sorted())
                 report(t, cEvent, "unknown calendar event '\(pool[event])'; exq gives it no meaning",
@@ -229,7 +248,17 @@ extension PackLoader {
             read(t, &cells)
             store.calendar.series.append(series)
             store.calendar.event.append(event)
+            store.calendar.estimated.append(false)
         }
+    }
+
+    /// `08:00` (or `8:00`): hours 0-23, a colon, two-digit minutes.
+    static func isTime(_ s: String) -> Bool {
+        let parts = s.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2, (1...2).contains(parts[0].count), parts[1].count == 2,
+              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+              let h = Int(parts[0]), let m = Int(parts[1]) else { return false }
+        return h < 24 && m < 60
     }
 
     mutating func loadCertificates(_ t: inout PackTable) throws(Interrupted) {

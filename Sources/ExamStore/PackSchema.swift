@@ -91,7 +91,8 @@ public enum PackSchema {
         .centreOfCandidate,
     ])
 
-    public static let calendar = PackFile("calendar.csv", \.calendar, "a dated event of a series", [
+    public static let calendar = PackFile("calendar.csv", \.calendar, "a dated event of a series",
+                                          leavingOut: { table, row in table.estimated[row] }, [
         .text("series", \.series, required: true, key: true, "series"),
         .text("event", \.event, required: true, key: true, aliases: ["event name"], "restricted_release, results_day, review_deadline ..."),
         .date("date", \.date, required: true, "date of the event"),

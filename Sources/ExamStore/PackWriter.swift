@@ -85,7 +85,7 @@ public enum PackWriter {
         }
 
         func files() -> [(String, Int)] {
-            PackSchema.files.map { ($0.name, $0.rowCount(in: store)) }
+            PackSchema.files.map { ($0.name, $0.writtenRowCount(in: store)) }
         }
 
         mutating func output(_ name: String) -> [UInt8] {

@@ -82,6 +82,18 @@ public struct Store: Sendable {
         certificatesByCandidate = Grouping(keys: certificates.candidate, keyCount: nc)
     }
 
+    /// Rebuilds the indexes of the dated tables (results, reviews, certificates) after rows were
+    /// left out of them, keeping the rest, and the eligibility judged on entries and units.
+    public mutating func reindexDatedTables() {
+        var ids = [Int32: Int32](minimumCapacity: reviews.count)
+        for i in 0..<reviews.count { ids[reviews.id[i]] = Int32(i) }
+        reviewById = ids
+        let nc = candidates.count
+        resultsByCandidate = Grouping(keys: results.candidate, keyCount: nc)
+        reviewsByCandidate = Grouping(keys: reviews.candidate, keyCount: nc)
+        certificatesByCandidate = Grouping(keys: certificates.candidate, keyCount: nc)
+    }
+
     // MARK: Lookups
 
     /// The value of a candidate number as a key: "0042" and "42" are the same candidate.

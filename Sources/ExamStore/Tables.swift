@@ -108,7 +108,26 @@ public struct ResultTable: Sendable {
     public var grade: [Int32] = []
     public var mark: [Int32] = []
     public var status: [ResultStatus] = []
+    /// Review outcomes applied (the store as at a day, ExamRules' `StoreAsAt`): the grade as first
+    /// issued, and the review row (in `reviews`) whose outcome set `grade`, -1 where none did.
+    /// Both are empty when no outcome changed a grade; read them through `originalGrade(_:)` and
+    /// `changedBy(_:)`.
+    public var originalGrades: [Int32] = []
+    public var changedBy: [Int32] = []
     public var count: Int { candidate.count }
+
+    /// These rows, in this order.
+    public func selecting(_ rows: [Int32]) -> ResultTable {
+        var o = PackSchema.results.selecting(self, rows)
+        if !originalGrades.isEmpty { o.originalGrades = rows.map { originalGrades[Int($0)] } }
+        if !changedBy.isEmpty { o.changedBy = rows.map { changedBy[Int($0)] } }
+        return o
+    }
+
+    /// The grade of row `r` as first issued, before any review outcome.
+    public func originalGrade(_ r: Int) -> Int32 { originalGrades.isEmpty ? grade[r] : originalGrades[r] }
+    /// The review row whose outcome set row `r`'s grade; nil when none did.
+    public func changedBy(_ r: Int) -> Int32? { changedBy.isEmpty || changedBy[r] < 0 ? nil : changedBy[r] }
 
     /// Makes room for `rows` rows in every column.
     public mutating func reserveCapacity(_ rows: Int) {
@@ -139,6 +158,9 @@ public struct ReviewTable: Sendable {
     public var newGrade: [Int32] = []
     public var fee: [Int32] = []           // pence; Store.noNumber when blank
     public var count: Int { id.count }
+
+    /// These rows, in this order.
+    public func selecting(_ rows: [Int32]) -> ReviewTable { PackSchema.reviews.selecting(self, rows) }
 }
 
 public struct CalendarTable: Sendable {
@@ -147,7 +169,16 @@ public struct CalendarTable: Sendable {
     public var date: [Day] = []
     public var time: [Int32] = []          // "00:01", as written
     public var appliesTo: [Int32] = []     // blank = all; "level 3"; a qualification type
+    /// True for a built-in date that no source gives, worked out from the pattern of earlier
+    /// years (`BuiltInCalendar`); false for every row of a pack's calendar.csv.
+    public var estimated: [Bool] = []
     public var count: Int { event.count }
+
+    /// Adds one event.
+    public mutating func append(series: Int32, event: Int32, date: Day, time: Int32, appliesTo: Int32, estimated: Bool = false) {
+        self.series.append(series); self.event.append(event); self.date.append(date)
+        self.time.append(time); self.appliesTo.append(appliesTo); self.estimated.append(estimated)
+    }
 }
 
 public struct CertificateTable: Sendable {
@@ -158,4 +189,7 @@ public struct CertificateTable: Sendable {
     public var issued: [Day] = []
     public var destroyed: [Day] = []
     public var count: Int { candidate.count }
+
+    /// These rows, in this order.
+    public func selecting(_ rows: [Int32]) -> CertificateTable { PackSchema.certificates.selecting(self, rows) }
 }

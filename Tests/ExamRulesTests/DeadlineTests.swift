@@ -91,6 +91,7 @@ import Testing
 
     @Test func theMostSpecificAppliesToWins() {
         var c = Centre(calendar: false)
+        c.b.event("results_day", "2024-08-22")  // so the requests (23 Aug) are in Summer 2024
         c.b.event("review_deadline", "2024-09-26")
         c.b.event("review_deadline", "2024-09-20", appliesTo: "level 3")
         c.b.event("review_deadline", "2024-09-18", appliesTo: "cambridge technical")
@@ -106,6 +107,7 @@ import Testing
 
     @Test func aLevelWrittenOneSlashTwoMatchesLevel2() {
         var c = Centre(calendar: false)
+        c.b.event("results_day", "2024-08-22")  // so the requests (23 Aug) are in Summer 2024
         c.b.event("review_deadline", "2024-09-26")
         c.b.event("review_deadline", "2024-09-19", appliesTo: "Level 2")
         c.b.event("review_deadline", "2024-09-12", appliesTo: "level 3")
@@ -113,12 +115,15 @@ import Testing
         #expect(deadline(c.b, r)?.date.iso == "2024-09-19")
     }
 
-    @Test func theDeadlineComesFromTheSeriesOfTheResultUnderReview() {
+    @Test func theDeadlineComesFromTheSeriesOfTheLatestResultsDayOnOrBeforeTheRequest() {
         var c = Centre()
-        c.b.event("review_deadline", "2024-12-12", series: "November 2024")
+        c.b.event("results_day", "2025-01-09", series: "November 2024")
+        c.b.event("review_deadline", "2025-01-23", series: "November 2024")
         c.b.result(c.ann, c.gcse, grade: "3", series: "November 2024")
-        let r = c.b.review("R1", c.ann, c.gcse, .reviewOfMarking, requested: "2024-12-01")
-        #expect(deadline(c.b, r)?.date.iso == "2024-12-12")
+        let november = c.b.review("R1", c.ann, c.gcse, .reviewOfMarking, requested: "2025-01-10")
+        let summer = c.b.review("R2", c.ann, c.gcse, .reviewOfMarking, requested: "2025-01-08")
+        #expect(deadline(c.b, november)?.date.iso == "2025-01-23")
+        #expect(deadline(c.b, summer)?.date.iso == "2024-09-26")
     }
 
     @Test func aStage1AppealIsDue30DaysAfterTheReviewOutcome() {

@@ -60,15 +60,4 @@ import Testing
         #expect(!Deadlines.isDue(store: store, review: sent, context: onDeadline))
         #expect(!Deadlines.isOverdue(store: store, review: sent, context: after))
     }
-
-    @Test func theFeeIsRefundableOnlyWhenTheGradeChanged() {
-        var b = StoreBuilder()
-        let q = b.qualification("J560", type: "GCSE")
-        let ann = b.candidate("0042")
-        let rows = [ReviewOutcome.none, .confirmed, .raised, .lowered].enumerated().map {
-            b.review("R\($0.offset)", ann, q, .reviewOfMarking, outcome: $0.element)
-        }
-        let store = b.build()
-        #expect(rows.map { Deadlines.feeRefundable(store: store, review: $0) } == [false, false, true, true])
-    }
 }

@@ -90,7 +90,8 @@ struct StoreBuilder {
     @discardableResult
     mutating func review(_ id: String, _ candidate: Int32, _ qualification: Int32, _ service: Service,
                          requested: String = "2024-08-23", component: String = "", submitted: String? = nil,
-                         outcome: ReviewOutcome = .none, outcomeDate: String? = nil, series: String = "") -> Int32 {
+                         outcome: ReviewOutcome = .none, outcomeDate: String? = nil, newGrade: String = "",
+                         series: String = "") -> Int32 {
         let n = store.reviews.count
         store.reviews.id.append(pool.intern(id))
         store.reviews.candidate.append(candidate)
@@ -103,7 +104,7 @@ struct StoreBuilder {
         store.reviews.submitted.append(submitted.map(Self.day) ?? .blank)
         store.reviews.outcome.append(outcome)
         store.reviews.outcomeDate.append(outcomeDate.map(Self.day) ?? .blank)
-        store.reviews.newGrade.append(0)
+        store.reviews.newGrade.append(pool.intern(newGrade))
         store.reviews.fee.append(Store.noNumber)
         return Int32(n)
     }
@@ -111,15 +112,12 @@ struct StoreBuilder {
     @discardableResult
     mutating func event(_ event: String, _ date: String, appliesTo: String = "", series: String = "Summer 2024") -> Int32 {
         let n = store.calendar.count
-        store.calendar.series.append(pool.intern(series))
-        store.calendar.event.append(pool.intern(event))
-        store.calendar.date.append(Self.day(date))
-        store.calendar.time.append(0)
-        store.calendar.appliesTo.append(pool.intern(appliesTo))
+        store.calendar.append(series: pool.intern(series), event: pool.intern(event), date: Self.day(date),
+                              time: 0, appliesTo: pool.intern(appliesTo))
         return Int32(n)
     }
 
-    mutating func withSummer2024Calendar() { Summer2024Calendar.add(to: &store) }
+    mutating func withSummer2024Calendar() { BuiltInCalendar.add(to: &store) }
 
     /// The store, indexed.
     func build() -> Store {

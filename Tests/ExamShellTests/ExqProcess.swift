@@ -23,7 +23,8 @@ struct ExqProcess {
         return root.appendingPathComponent(".build/debug/exq")
     }
 
-    static func run(_ arguments: [String], stdin: String? = nil, in directory: URL = root) throws -> Outcome {
+    static func run(_ arguments: [String], stdin: String? = nil, in directory: URL = root,
+                    environment extra: [String: String] = [:]) throws -> Outcome {
         let p = Process()
         p.executableURL = binary
         p.arguments = arguments
@@ -31,6 +32,7 @@ struct ExqProcess {
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
         env["HOME"] = FileManager.default.temporaryDirectory.path
+        env.merge(extra) { $1 }
         p.environment = env
         // stderr goes to a file, stdout to a pipe read to the end: neither can fill and block the child.
         let errURL = FileManager.default.temporaryDirectory.appendingPathComponent("exq-stderr-\(UUID().uuidString)")

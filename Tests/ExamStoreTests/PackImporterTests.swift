@@ -15,8 +15,8 @@ import ExamStore
         #expect(s.results.count == 2)
         #expect(s.reviews.count == 2)
         #expect(s.certificates.count == 1)
-        // The pack's Autumn 2024 event plus the built-in Summer 2024 calendar.
-        #expect(s.calendar.count == 1 + Summer2024Calendar.events.count)
+        // The pack's Autumn 2024 event plus the built-in calendars.
+        #expect(s.calendar.count == 1 + BuiltInCalendar.events.count)
         #expect(s.source == pack.directory)
 
         let ann = try #require(s.candidate(number: "42"))
@@ -85,10 +85,14 @@ import ExamStore
         #expect(loadErrors(bad.directory)?.map(\.message) == ["unknown grading 'quadruple': expected single, double or triple"])
     }
 
-    @Test func keepsThePackCalendarForSummer2024WhenItHasOne() throws {
-        let pack = PackFixture(SamplePack.with(["calendar.csv": "series,event,date\nSummer 2024,results_day,2024-08-22\n"]))
+    /// DOMAIN.md "Series and calendars": a pack's row wins over the built-in event it gives
+    /// (same series, event and applies_to); the others still serve.
+    @Test func aPackCalendarRowReplacesOnlyTheBuiltInEventItGives() throws {
+        let pack = PackFixture(SamplePack.with(["calendar.csv": "series,event,date\nSummer 2024,results_day,2024-08-23\n"]))
         let s = try PackImporter.load(directory: pack.directory).store
-        #expect(s.calendar.count == 1)
+        #expect(s.calendar.count == BuiltInCalendar.events.count)
+        let resultsDays = (0..<s.calendar.count).filter { s.pool[s.calendar.event[$0]].lowercased() == "results_day" && s.pool[s.calendar.series[$0]].lowercased() == "summer 2024" }
+        #expect(resultsDays.map { s.calendar.date[$0].iso }.sorted() == ["2024-08-15", "2024-08-23"])
     }
 
     @Test func matchesHeaderAliasesAndBothDateForms() throws {
