@@ -8,18 +8,48 @@ enum FileSystem {
         var description: String
     }
 
-    static func writeDurably(_ text: String, to path: String) throws {
-        try writeDurably(to: path) { write in try write(text) }
+    static func writeDurably(_ text: String, to path: String, mode: mode_t? = nil) throws {
+        try writeDurably(to: path, mode: mode) { write in try write(text) }
     }
 
-    /// Writes the file a piece at a time: `produce` calls the function it is given with each
-    /// piece of text, which goes straight to the file, so the whole text is never held at once.
-    static func writeDurably(to path: String, _ produce: ((String) throws -> Void) throws -> Void) throws {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    /// Writes a file whole or not at all: `produce` calls the function it is given with each piece
+    /// of text (so the whole text is never held at once), which goes to a new temporary file in the
+    /// same folder, opened so that it cannot be a link (`O_EXCL | O_NOFOLLOW`); that is synced,
+    /// renamed over the file, and the folder synced. A failure (a full disk) leaves the old file as
+    /// it was. The path is resolved first (links, links to files not there yet, `..`), so the file
+    /// written is the one `Session.checkWritable` allowed. An existing file keeps its permissions;
+    /// a new one gets `mode` (0644 unless given).
+    static func writeDurably(to path: String, mode: mode_t? = nil, _ produce: ((String) throws -> Void) throws -> Void) throws {
+        guard let target = resolvedPath(path) else { throw Failure(description: "cannot write \(path): too many links to follow") }
+        let slash = target.lastIndex(of: "/")!
+        let folder = slash == target.startIndex ? "/" : String(target[..<slash])
+        let name = String(target[target.index(after: slash)...])
+        var st = stat()
+        var permissions = mode ?? 0o644
+        if stat(target, &st) == 0 {
+            if (st.st_mode & S_IFMT) == S_IFDIR { throw Failure(description: "cannot write \(path): it is a folder") }
+            if mode == nil { permissions = st.st_mode & 0o7777 }
+        }
+        var fd: Int32 = -1, temporary = ""
+        for attempt in 0..<100 {
+            temporary = (folder == "/" ? "" : folder) + "/.\(name).exq-\(getpid())-\(attempt).tmp"
+            fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, permissions)
+            if fd >= 0 || errno != EEXIST { break }
+        }
         guard fd >= 0 else { throw Failure(description: "cannot write \(path): \(String(cString: strerror(errno)))") }
-        defer { close(fd) }
-        try produce { piece in try writeAll(fd, Array(piece.utf8), path) }
-        guard fsync(fd) == 0 else { throw Failure(description: "cannot sync \(path): \(String(cString: strerror(errno)))") }
+        do {
+            _ = fchmod(fd, permissions)
+            try produce { piece in try writeAll(fd, Array(piece.utf8), path) }
+            guard fsync(fd) == 0 else { throw Failure(description: "cannot sync \(path): \(String(cString: strerror(errno)))") }
+            close(fd)
+            fd = -1
+            guard rename(temporary, target) == 0 else { throw Failure(description: "cannot write \(path): \(String(cString: strerror(errno)))") }
+        } catch {
+            if fd >= 0 { close(fd) }
+            unlink(temporary)
+            throw error
+        }
+        syncFolder(of: target)
     }
 
     /// Writes all of `bytes` to `fd` (short writes and EINTR retried); `path` names it in errors.
@@ -51,17 +81,32 @@ enum FileSystem {
         return String(cString: p)
     }
 
-    /// Where `path` really points, whether or not it exists yet: the deepest part that exists
-    /// resolved through its links, then the rest with `.` and `..` applied.
+    /// Where `path` really points, whether or not it exists yet: each part in turn, every link
+    /// followed (a link to a file not there yet too), `.` and `..` applied after the links before
+    /// them, as the kernel would. Nil after 40 links (a loop).
     static func resolvedPath(_ path: String) -> String? {
         let absolute = path.hasPrefix("/") ? path : (realPath(".") ?? ".") + "/" + path
-        var parts = absolute.split(separator: "/").map(String.init)
-        var rest: [String] = []
-        while !parts.isEmpty, realPath("/" + parts.joined(separator: "/")) == nil { rest.insert(parts.removeLast(), at: 0) }
-        var resolved = (realPath("/" + parts.joined(separator: "/")) ?? "/").split(separator: "/").map(String.init)
-        for part in rest {
-            if part == "." || part.isEmpty { continue }
-            if part == ".." { if !resolved.isEmpty { resolved.removeLast() } } else { resolved.append(part) }
+        var pending = absolute.split(separator: "/").map(String.init)
+        var resolved: [String] = []
+        var links = 0
+        while !pending.isEmpty {
+            let part = pending.removeFirst()
+            if part.isEmpty || part == "." { continue }
+            if part == ".." { if !resolved.isEmpty { resolved.removeLast() }; continue }
+            let candidate = "/" + (resolved + [part]).joined(separator: "/")
+            var st = stat()
+            if lstat(candidate, &st) == 0, (st.st_mode & S_IFMT) == S_IFLNK {
+                links += 1
+                guard links <= 40 else { return nil }
+                var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+                let n = readlink(candidate, &buffer, buffer.count - 1)
+                guard n >= 0 else { return nil }
+                let target = String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+                if target.hasPrefix("/") { resolved = [] }
+                pending = target.split(separator: "/").map(String.init) + pending
+                continue
+            }
+            resolved.append(part)
         }
         return "/" + resolved.joined(separator: "/")
     }

@@ -44,35 +44,46 @@ final class Journal {
     }
 
     /// Appends one entry and forces it to disk. When this returns, the change survives a crash.
+    /// When it throws (a full disk), the journal is cut back to the entries before it, so no half
+    /// entry is left to make the later ones look like damage.
     func append(_ statement: String) throws {
         let entry = statement + "\n#= " + Journal.checksum(statement) + "\n"
-        try FileSystem.writeAll(fd, Array(entry.utf8), path)
-        guard fsync(fd) == 0 else { throw Failure(description: "cannot sync the journal \(path): \(String(cString: strerror(errno)))") }
+        let end = lseek(fd, 0, SEEK_END)
+        do {
+            try FileSystem.writeAll(fd, Array(entry.utf8), path)
+            guard fsync(fd) == 0 else { throw Failure(description: "cannot sync the journal \(path): \(String(cString: strerror(errno)))") }
+        } catch {
+            if end >= 0 { _ = ftruncate(fd, end); _ = fsync(fd) }
+            throw error
+        }
     }
 
-    /// Reads a journal: its whole entries and any torn tail. A bad entry followed by good ones
-    /// means the file was damaged in the middle: that is an error, not a tail.
+    /// Reads a journal: its whole entries and any torn tail. Lines may end in CRLF (a journal
+    /// copied through Windows). A torn tail is what a crash mid-append leaves: the start of one
+    /// entry, with no whole check line. Anything else that does not check (a changed character, a
+    /// check line that does not match, an entry whose check line was lost) is damage: an error
+    /// naming its line, and nothing is replayed, since entries after it may depend on it.
     static func read(_ path: String) throws -> Contents {
-        let text = try FileSystem.readText(path)
+        let bytes = try FileSystem.readBytes(path)
         var entries: [Entry] = []
         var pending: [Substring] = []
-        var pendingLine = 1, line = 0, goodLength = 0, offset = 0
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        for (i, l) in lines.enumerated() {
-            line += 1
+        var pendingLine = 1, goodLength = 0, offset = 0
+        let text = String(decoding: bytes, as: UTF8.self)
+        // Split on the byte, not the Character: "\r\n" is one Character.
+        let lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { Substring($0) }
+        for (i, raw) in lines.enumerated() {
+            let line = i + 1
             let isLast = i == lines.count - 1
             // The last piece has no newline after it: whole only if empty.
-            if isLast && l.isEmpty { break }
-            offset += l.utf8.count + (isLast ? 0 : 1)
+            if isLast && raw.isEmpty { break }
+            offset += raw.utf8.count + (isLast ? 0 : 1)
+            let l = raw.hasSuffix("\r") ? raw.dropLast() : raw
             if l.hasPrefix("#= ") && !isLast {
                 let statement = pending.joined(separator: "\n")
                 guard !pending.isEmpty, Journal.checksum(statement) == String(l.dropFirst(3)) else {
-                    // A check that does not match: torn only if nothing good follows.
-                    let rest = lines[(i + 1)...].joined(separator: "\n")
-                    if rest.contains("\n#= ") || rest.hasPrefix("#= ") {
-                        throw Failure(description: "\(path):\(line): the journal is damaged here (an entry does not match its check line); it was not replayed")
-                    }
-                    break
+                    let first = pending.isEmpty ? line : pendingLine
+                    throw Failure(description: "\(path):\(first): the journal is damaged here (the entry of lines \(first)-\(line) does not match its check line); nothing was replayed. "
+                                  + "Restore the journal from a backup, or cut the damaged entry out by hand (each entry ends with its '#= ' check line)")
                 }
                 entries.append(Entry(statement: statement, line: pendingLine))
                 pending = []
@@ -82,7 +93,7 @@ final class Journal {
             if pending.isEmpty { pendingLine = line }
             pending.append(l)
         }
-        let tail = String(decoding: Array(text.utf8)[goodLength...], as: UTF8.self)
+        let tail = String(decoding: bytes[goodLength...], as: UTF8.self)
         return Contents(entries: entries, tornTail: tail.isEmpty ? nil : tail, goodLength: goodLength)
     }
 
@@ -95,14 +106,10 @@ final class Journal {
         if fd >= 0 { fsync(fd); close(fd) }
     }
 
-    /// Replaces the journal with `statements`, atomically: a new file is written and synced,
-    /// then renamed over the old one, and the folder is synced.
+    /// Replaces the journal with `statements`, atomically (`FileSystem.writeDurably`).
     func rewrite(_ statements: [String]) throws {
-        let temporary = path + ".new"
         let text = statements.map { $0 + "\n#= " + Journal.checksum($0) + "\n" }.joined()
-        try FileSystem.writeDurably(text, to: temporary)
-        guard rename(temporary, path) == 0 else { throw Failure(description: "cannot replace \(path): \(String(cString: strerror(errno)))") }
-        FileSystem.syncFolder(of: path)
+        try FileSystem.writeDurably(text, to: path)  // keeps the journal's own permissions (0600)
         close(fd)
         fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
         guard fd >= 0 else { throw Failure(description: "cannot reopen the journal \(path)") }

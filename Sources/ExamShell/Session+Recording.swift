@@ -23,12 +23,14 @@ extension Session {
             try FileSystem.writeDurably(start.joined(separator: "\n") + "\n", to: path)
         }
         recording = path
+        // Kept resolved, and opened without following a link, so a link put there later is not followed.
+        recordingTarget = FileSystem.resolvedPath(path) ?? path
         console.err("Recording to \(path): each statement that succeeds is added; record off stops\n")
     }
 
     func appendToRecording(_ statement: String) throws {
         guard let recording else { return }
-        let fd = open(recording, O_WRONLY | O_APPEND | O_CLOEXEC)
+        let fd = open(recordingTarget ?? recording, O_WRONLY | O_APPEND | O_CLOEXEC | O_NOFOLLOW)
         guard fd >= 0 else { throw failure("cannot add to the recording \(recording): \(String(cString: strerror(errno)))") }
         defer { close(fd) }
         try FileSystem.writeAll(fd, Array((statement + "\n").utf8), recording)

@@ -105,13 +105,22 @@ extension Session {
 
     /// A place this statement may write. Typed statements may write anywhere the user can; a
     /// script from a file may write only inside the current folder, unless exq was started
-    /// with --allow-write. The folder must exist either way.
-    func checkWritable(_ path: String) throws {
+    /// with --allow-write. The folder must exist either way, and nothing may write over the open
+    /// workspace's own files (its journal, audit log, lock, settings). The path is judged where it
+    /// really leads: links (to files not there yet too) followed, `..` applied.
+    func checkWritable(_ path: String, workspaceFiles: Bool = false) throws {
         let folder = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
         guard folder.isEmpty || FileSystem.exists(folder) else { throw failure("no folder \(folder) to write \(path) in") }
+        guard let target = FileSystem.resolvedPath(path) else { throw failure("cannot write \(path): its links go round in a loop") }
+        if !workspaceFiles, let workspace, let dir = FileSystem.resolvedPath(workspace) {
+            let own = [Session.journalName, Session.tornName, "audit.log", "lock", "settings"].map { dir + "/" + $0 }
+            if target == dir || own.contains(target) {
+                throw failure("\(path) is the open workspace's own \(target == dir ? "folder" : "file"), which only exq's journal writes", notes: ["write it somewhere else"])
+            }
+        }
         guard runningScriptFile > 0, !allowWrite else { return }
         let here = FileSystem.realPath(".") ?? "."
-        guard let target = FileSystem.resolvedPath(path), target == here || target.hasPrefix(here == "/" ? "/" : here + "/") else {
+        guard target == here || target.hasPrefix(here == "/" ? "/" : here + "/") else {
             throw failure("a script may write only inside the current folder (\(here)), not to \(path)",
                           notes: ["if you trust this script, run it with --allow-write"])
         }

@@ -11,50 +11,85 @@ extension Session {
     static let journalName = "journal.exq"
     static let tornName = "journal.torn"
 
-    /// `open DIR` (and `--workspace DIR`): creates the folder when missing, sets aside a torn
-    /// last entry, replays the journal, then journals every change from here on.
+    /// `open DIR` (and `--workspace DIR`): creates the folder when missing, takes its lock (or,
+    /// when another session holds it, opens read-only), sets aside a torn last entry, replays the
+    /// journal, then journals every change from here on. A replay that refused any entry leaves
+    /// the workspace open with the rest, and fails, so a script stops and `compact` refuses.
     func openWorkspace(_ dir: String) throws {
         guard !dir.isEmpty else { throw failure("open what?", notes: ["name a workspace folder, such as: open results-2024"]) }
-        try checkWritable(dir)
+        try checkWritable(dir, workspaceFiles: true)
         try FileSystem.makeDirectory(dir)
         try readSettings(dir)
+        let lock: WorkspaceLock?
+        var holder: String?
+        if let held = workspaceLock, let workspace, FileSystem.resolvedPath(workspace) == FileSystem.resolvedPath(dir) {
+            lock = held  // reopening the workspace this session holds
+        } else {
+            switch try WorkspaceLock.take(dir) {
+            case .held(let l): lock = l
+            case .taken(let by): lock = nil; holder = by
+            }
+        }
         let path = dir + "/" + Session.journalName
         var contents = Journal.Contents(entries: [], tornTail: nil, goodLength: 0)
         if FileSystem.exists(path) { contents = try Journal.read(path) }
         try checkJournal(contents.entries, path: path)
-        if let tail = contents.tornTail {
+        if let tail = contents.tornTail, lock != nil {
             // Keep the torn bytes for a person to look at, then cut them off: never half-applied.
             let aside = dir + "/" + Session.tornName
             let earlier = (try? FileSystem.readText(aside)) ?? ""
-            try FileSystem.writeDurably(earlier + tail + (tail.hasSuffix("\n") ? "" : "\n"), to: aside)
+            try FileSystem.writeDurably(earlier + tail + (tail.hasSuffix("\n") ? "" : "\n"), to: aside, mode: 0o600)
             try Journal.truncate(path, to: contents.goodLength)
             console.report("\(path):\(contents.entries.last.map { $0.line + $0.statement.split(separator: "\n").count + 1 } ?? 1):1: warning: the journal's last entry was cut off (a crash or power cut while writing it); it was not applied and is kept in \(aside)\n")
         }
         // The workspace's state replaces the session's data; the clock and settings stay.
-        let previous = (store, explicitSeries, base, journal, workspace)
+        let previous = (store, explicitSeries, base, journaledBase, journal, workspace, workspaceLock, workspaceReadOnly)
         store = Store()
         explicitSeries = nil
         base = nil
+        journaledBase = nil
         journal = nil
+        workspaceLock = nil
         replaying = true
         console.muted = true
-        var failures = 0
+        var refused: [Int] = []
         for entry in contents.entries {
-            if !run(entry.statement, file: path, line: entry.line) { failures += 1 }
+            if !run(entry.statement, file: path, line: entry.line) { refused.append(entry.line) }
         }
         replaying = false
         console.muted = false
         do {
-            journal = try Journal(path: path)
+            journal = lock == nil ? nil : try Journal(path: path)
         } catch {
-            (store, explicitSeries, base, journal, workspace) = previous
+            (store, explicitSeries, base, journaledBase, journal, workspace, workspaceLock, workspaceReadOnly) = previous
             throw error
         }
         workspace = dir
+        workspaceLock = lock
+        workspaceReadOnly = lock == nil
+        refusedOnReplay = refused.count
         let changes = contents.entries.count
+        if let holder {
+            console.report("warning: the workspace \(dir) is in use by another session (\(holder)), so it is open read-only here: "
+                + "you can ask questions, but changes are refused until that session ends\n")
+        }
         console.err("Opened workspace \(dir): \(changes) \(changes == 1 ? "change" : "changes") replayed"
-            + (failures > 0 ? ", \(failures) refused (above)" : "")
+            + (refused.isEmpty ? "" : ", \(refused.count) refused")
             + (store.candidates.count > 0 ? "; \(store.summary)" : "") + "\n")
+        if !refused.isEmpty {
+            throw failure("the journal of \(dir) has \(refused.count) \(refused.count == 1 ? "entry" : "entries") that did not replay (\(path) line \(refused.map(String.init).joined(separator: ", ")))",
+                          notes: ["the workspace is open without them; compact is refused until they replay",
+                                  "run exq with the same folders in place (a pack that moved, a file renamed) and open it again"])
+        }
+    }
+
+    /// Lets go of the open workspace (its journal and its lock); the data stays.
+    func closeWorkspace() {
+        journal = nil
+        workspaceLock = nil
+        workspace = nil
+        workspaceReadOnly = false
+        refusedOnReplay = 0
     }
 
     /// A journal is data, not a script: each entry must be a command that changes data. Checked
@@ -104,8 +139,16 @@ extension Session {
     /// `compact`: rewrites the journal as the shortest script giving the same state: the load
     /// it starts from, then one statement per difference from that load.
     func compact() throws {
-        guard let journal, let workspace else { throw failure("no workspace is open", notes: ["open one first: open DIR, or start exq with --workspace DIR"]) }
+        guard let workspace else { throw failure("no workspace is open", notes: ["open one first: open DIR, or start exq with --workspace DIR"]) }
+        guard let journal, !workspaceReadOnly else {
+            throw failure("the workspace \(workspace) is open read-only (another exq session holds it), so its journal was not compacted")
+        }
+        guard refusedOnReplay == 0 else {
+            throw failure("the journal of \(workspace) has entries that did not replay; compacting now would lose them, so it was not compacted",
+                          notes: ["fix what they need (a pack that moved) and open the workspace again"])
+        }
         let statements = try shortestScript()
+        try checkRebuilds(statements)
         let before = (try? Journal.read(journal.path).entries.count) ?? 0
         try journal.rewrite(statements)
         console.out("Compacted the journal of \(workspace): \(before) entries became \(statements.count)\n")
@@ -116,7 +159,7 @@ extension Session {
     func shortestScript() throws -> [String] {
         var out: [String] = []
         if let explicitSeries { out.append(SetSeriesCommand(series: Word(explicitSeries)).statement) }
-        guard let base else { return out }
+        guard let base = journaledBase else { return out }
         out.insert(base, at: 0)
         let original: Store
         if base == "demo" {
@@ -182,5 +225,49 @@ extension Session {
             }
         }
         return out
+    }
+
+    /// Replays `statements` in a session of their own and checks they give exactly the data held
+    /// now; `compact` refuses otherwise (a pack changed on disk since it was loaded, rows in
+    /// another order), so compacting never loses a change.
+    func checkRebuilds(_ statements: [String]) throws {
+        let scratch = Session()
+        scratch.console.muted = true
+        scratch.replaying = true
+        scratch.fixedToday = today
+        for (i, statement) in statements.enumerated() where !scratch.run(statement, file: "compact", line: i + 1) {
+            throw failure("compact would not rebuild the same data (\(statement.split(separator: "\n").first ?? "") did not run), so the journal was not compacted",
+                          notes: ["has the pack changed on disk since it was loaded? reload it with load, then compact"])
+        }
+        if let difference = Session.difference(scratch.store, store) {
+            throw failure("compact would not rebuild the same data (\(difference)), so the journal was not compacted",
+                          notes: ["has the pack changed on disk since it was loaded? reload it with load, then compact"])
+        }
+    }
+
+    /// The first difference between two stores' data, in words; nil when they hold the same.
+    static func difference(_ a: Store, _ b: Store) -> String? {
+        if a.summary != b.summary { return "\(a.summary) instead of \(b.summary)" }
+        let checks: [(String, (Store) -> [String])] = [
+            ("candidates", { s in (0..<s.candidates.count).map { s.pool[s.candidates.centre[$0]] + "/" + s.pool[s.candidates.number[$0]] + " " + s.formalName(candidate: Int32($0)) } }),
+            ("entries", { s in (0..<s.entries.count).map { i in [s.pool[s.candidates.number[Int(s.entries.candidate[i])]], s.pool[s.qualifications.code[Int(s.entries.qualification[i])]],
+                                                               s.pool[s.entries.series[i]], s.pool[s.entries.completion[i]], s.entries.acknowledged[i] ? "y" : "n"].joined(separator: "|") } }),
+            ("results", { s in (0..<s.results.count).map { i in [s.pool[s.candidates.number[Int(s.results.candidate[i])]], s.pool[s.qualifications.code[Int(s.results.qualification[i])]],
+                                                               s.pool[s.results.series[i]], s.pool[s.results.grade[i]], String(s.results.mark[i])].joined(separator: "|") } }),
+            ("reviews", { s in (0..<s.reviews.count).map { i in
+                [s.pool[s.reviews.id[i]], s.pool[s.candidates.number[Int(s.reviews.candidate[i])]], s.pool[s.qualifications.code[Int(s.reviews.qualification[i])]],
+                 s.pool[s.reviews.component[i]], s.reviews.service[i].code, s.reviews.requested[i].iso, s.reviews.consent[i].iso, s.reviews.submitted[i].iso,
+                 s.reviews.outcome[i].name, s.reviews.outcomeDate[i].iso, s.pool[s.reviews.newGrade[i]], String(s.reviews.fee[i])].joined(separator: "|") } }),
+            ("certificates", { s in (0..<s.certificates.count).map { i in
+                [s.pool[s.candidates.number[Int(s.certificates.candidate[i])]], s.pool[s.qualifications.code[Int(s.certificates.qualification[i])]],
+                 s.pool[s.certificates.series[i]], s.certificates.received[i].iso, s.certificates.issued[i].iso, s.certificates.destroyed[i].iso].joined(separator: "|") } }),
+        ]
+        for (name, rows) in checks {
+            let x = rows(a), y = rows(b)
+            if let i = x.indices.first(where: { $0 < y.count && x[$0] != y[$0] }) ?? (x.count != y.count ? min(x.count, y.count) : nil) {
+                return "\(name) row \(i + 1) differs"
+            }
+        }
+        return nil
     }
 }

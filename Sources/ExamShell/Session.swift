@@ -42,12 +42,20 @@ public final class Session {
     /// The open workspace's journal, when there is one: every change goes through it.
     var journal: Journal?
     var workspace: String?
+    /// The open workspace's lock, while this session holds it.
+    var workspaceLock: WorkspaceLock?
+    /// Set when another session holds the open workspace: nothing may change.
+    var workspaceReadOnly = false
+    /// Journal entries the last replay refused: `compact` would lose them, so it refuses.
+    var refusedOnReplay = 0
     /// True while a workspace's journal is replayed: nothing is journaled or logged again.
     var replaying = false
     /// Statements run inside `run FILE` are logged one by one, not the `run` itself.
     var depth = 0
     /// The file `record` appends to.
     var recording: String?
+    /// Where `recording` really leads, resolved when it started.
+    var recordingTarget: String?
     /// The last answer, for `expect`.
     var lastAnswer: Answer?
     /// Who is using exq, for the results embargo (command line, else the workspace's settings).
@@ -63,6 +71,8 @@ public final class Session {
     var warnedNoAudit = false
     /// The statement that loaded the data now held (`demo`, or `load "DIR" fingerprint ...`).
     var base: String?
+    /// `base` as journaled (a load with the folder's full path), for `compact`.
+    var journaledBase: String?
 
     public init(store: Store = Store()) {
         self.store = store
@@ -123,8 +133,19 @@ public final class Session {
     /// Makes a change to the data: journals `statement` (synced to disk) when a workspace is
     /// open, then takes `changed` as the store. A journal that cannot be written refuses the change.
     func commit(_ statement: String, _ changed: Store) throws {
-        if let journal, !replaying { try journal.append(statement) }
+        try journalChange(statement)
         store = changed
+    }
+
+    /// Journals a change before it is made (when a workspace is open); refuses it when the
+    /// workspace is open read-only.
+    func journalChange(_ statement: String) throws {
+        guard !replaying else { return }
+        if workspaceReadOnly, let workspace {
+            throw failure("the workspace \(workspace) is open read-only (another exq session holds it), so nothing was changed",
+                          notes: ["close the other session, then open the workspace again"])
+        }
+        if let journal { try journal.append(statement) }
     }
 
     /// Runs a statement; returns the form to log (nil: not logged, such as `save session`).

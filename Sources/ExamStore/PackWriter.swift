@@ -21,22 +21,60 @@ public enum PackWriter {
         public init(name: String, rows: Int) { self.name = name; self.rows = rows }
     }
 
-    /// Writes all tables of `store` into `directory`, creating it (one level) when missing.
+    /// Writes all tables of `store` into `directory`, creating it (one level) when missing, all or
+    /// nothing: every file is first written and synced in a temporary folder beside it (its name
+    /// starts with `.`), then a new folder is renamed into place whole, or each file is renamed
+    /// over its old self in an existing one (and a pack file the store now has no rows for is
+    /// removed). A failure (a full disk) leaves the old pack as it was.
     public static func write(_ store: Store, to directory: String) throws(DiagnosticList) -> [WrittenFile] {
+        var target = directory
+        while target.count > 1 && target.hasSuffix("/") { target.removeLast() }
         var info = stat()
-        if stat(directory, &info) == 0 {
-            guard info.st_mode & S_IFMT == S_IFDIR else { throw failure(directory, "not a folder") }
-        } else if mkdir(directory, 0o755) != 0 {
-            throw failure(directory, "cannot create folder: " + String(cString: strerror(errno)))
+        let exists = stat(target, &info) == 0
+        if exists { guard info.st_mode & S_IFMT == S_IFDIR else { throw failure(directory, "not a folder") } }
+        let slash = target.lastIndex(of: "/")
+        let parent = slash.map { $0 == target.startIndex ? "/" : String(target[..<$0]) } ?? "."
+        let name = slash.map { String(target[target.index(after: $0)...]) } ?? target
+        var temporary = ""
+        var made = false
+        for attempt in 0..<100 {
+            temporary = (parent == "/" ? "" : parent) + "/.\(name).exq-\(getpid())-\(attempt).tmp"
+            if mkdir(temporary, 0o755) == 0 { made = true; break }
+            if errno != EEXIST { break }
         }
+        guard made else { throw failure(directory, "cannot create a folder beside it to write in: " + String(cString: strerror(errno))) }
         var writer = Writer(store: store)
         var written: [WrittenFile] = []
-        for (name, rows) in writer.files() where rows > 0 || name == "candidates.csv" {
-            let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
-            try save(writer.output(name), to: path)
-            written.append(WrittenFile(name: name, rows: rows))
+        var empty: [String] = []
+        do throws(DiagnosticList) {
+            for (file, rows) in writer.files() {
+                guard rows > 0 || file == "candidates.csv" else { empty.append(file); continue }
+                try save(writer.output(file), to: temporary + "/" + file)
+                written.append(WrittenFile(name: file, rows: rows))
+            }
+            syncFolder(temporary)
+            if !exists {
+                guard rename(temporary, target) == 0 else { throw failure(directory, "cannot create folder: " + String(cString: strerror(errno))) }
+            } else {
+                for file in written where rename(temporary + "/" + file.name, target + "/" + file.name) != 0 {
+                    throw failure(target + "/" + file.name, "cannot write: " + String(cString: strerror(errno)))
+                }
+                for file in empty { unlink(target + "/" + file) }
+                rmdir(temporary)
+            }
+        } catch {
+            for file in written { unlink(temporary + "/" + file.name) }
+            rmdir(temporary)
+            throw error
         }
+        syncFolder(target)
+        syncFolder(parent)
         return written
+    }
+
+    private static func syncFolder(_ path: String) {
+        let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if fd >= 0 { fsync(fd); close(fd) }
     }
 
     /// The files `write` would write, by name, as bytes (for comparing two stores' contents).
@@ -51,8 +89,18 @@ public enum PackWriter {
         DiagnosticList([Diagnostic(file: path, line: 1, column: 1, message: message)])
     }
 
+    /// Writes a new file (never through a link) and syncs it; a failure removes what was written.
     private static func save(_ bytes: [UInt8], to path: String) throws(DiagnosticList) {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        do throws(DiagnosticList) {
+            try saveNew(bytes, to: path)
+        } catch {
+            unlink(path)
+            throw error
+        }
+    }
+
+    private static func saveNew(_ bytes: [UInt8], to path: String) throws(DiagnosticList) {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw failure(path, "cannot write: " + String(cString: strerror(errno))) }
         var done = 0
         while done < bytes.count {

@@ -177,6 +177,7 @@ import ExamRules
         }
         #expect(succeeded >= 200)
         let made = PackWriter.files(session.store)
+        session.closeWorkspace()  // one session at a time holds a workspace
 
         let reopened = Session()
         reopened.console.muted = true
@@ -184,6 +185,7 @@ import ExamRules
         #expect(PackWriter.files(reopened.store) == made)
 
         #expect(reopened.run("compact"))
+        reopened.closeWorkspace()
         let compacted = Session()
         compacted.console.muted = true
         #expect(compacted.run(OpenCommand(folder: Word(dir)).statement))

@@ -64,7 +64,7 @@ import Testing
         #expect(o.stdout.isEmpty)
         #expect(o.stderr.contains(w.path + "/journal.exq:5:1: error: a journal holds only changes to the data"), "\(o.stderr)")
         #expect(o.stderr.contains("the workspace was not opened; nothing was changed"))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: w.path).sorted() == ["journal.exq"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: w.path).sorted() == ["journal.exq", "lock"])
         #expect(try String(contentsOf: w.appendingPathComponent("journal.exq"), encoding: .utf8) == journal)
     }
 

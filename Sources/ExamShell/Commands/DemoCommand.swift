@@ -14,6 +14,7 @@ struct DemoCommand: Command, Equatable {
     func run(in session: Session) throws -> String? {
         try session.commit("demo", DemoCentre.make())
         session.base = "demo"
+        session.journaledBase = "demo"
         return "demo"
     }
 }

@@ -27,7 +27,7 @@ struct ExportPackCommand: Command, Equatable {
         if visible.hidden > 0 { session.console.err(session.embargoNote(visible.hidden)) }
         // Audited before it is written, so no file of embargoed results exists unlogged.
         if visible.readsAudited() { try session.audit(statement) }
-        let written = try PackWriter.write(visible.store, to: folder.text)
+        let written = try PackWriter.write(visible.store, to: FileSystem.resolvedPath(folder.text) ?? folder.text)
         session.console.out("Wrote \(written.count) files to \(folder)\n")
         return statement
     }

@@ -48,8 +48,11 @@ struct LoadCommand: Command, Equatable {
         reportChanges(loaded.fingerprint)
         for w in loaded.warnings where !session.replaying { session.console.report(w.description + "\n") }
         let statement = LoadCommand(folder: folder, fingerprint: Word(loaded.fingerprint.text)).statement
-        try session.commit(statement, loaded.store)
+        // Journaled with the folder's full path, so the journal replays the same from any folder.
+        let journaled = LoadCommand(folder: Word(FileSystem.resolvedPath(path) ?? path), fingerprint: Word(loaded.fingerprint.text)).statement
+        try session.commit(journaled, loaded.store)
         session.base = statement
+        session.journaledBase = journaled
         _ = Eligibility.standings(store: session.store)  // judged now, so the first question on results morning is as quick as the rest
         _ = session.known  // the store as at today, likewise
         let seconds = SystemClock.seconds() - started

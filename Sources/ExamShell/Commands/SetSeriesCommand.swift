@@ -39,7 +39,7 @@ struct SetSeriesCommand: Command, Equatable {
                 session.console.err("warning: no calendar event or entry names the series \"\(series)\"\(Suggestions.closest(to: series.text, in: known.sorted()).map { "; did you mean \"\($0)\"?" } ?? "")\n")
             }
         }
-        if let journal = session.journal, !session.replaying { try journal.append(statement) }
+        try session.journalChange(statement)
         session.explicitSeries = series?.text
         return statement
     }
