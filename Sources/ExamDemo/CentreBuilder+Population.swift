@@ -108,8 +108,14 @@ extension CentreBuilder {
         }
         if r < 0.011 { addResult(candidate: c, qualification: q, series: summer2024, grade: noResult); return }
         if r < 0.020 { addResult(candidate: c, qualification: q, series: summer2024, grade: pending); return }
-        let scale = gcse ? gcseGrades : aLevelGrades
-        let g = draw(gcse ? CentreBuilder.gcseCumulative : CentreBuilder.aLevelCumulative, ability: ability)
+        var scale = gcse ? gcseGrades : aLevelGrades
+        var g = draw(gcse ? CentreBuilder.gcseCumulative : CentreBuilder.aLevelCumulative, ability: ability)
+        if q == DemoCatalogue.gcseScience {
+            // The double grade with the drawn grade first: g-g for even candidate rows, else
+            // g-(g-1) (no draw of its own, so the rest of the centre is as it was).
+            scale = combinedGrades
+            g = g == 0 ? 0 : (c % 2 == 0 || g == 1 ? 2 * g - 1 : 2 * g - 2)
+        }
         addResult(candidate: c, qualification: q, series: summer2024, grade: scale[g])
         if rng.chance(0.03) { addRequest(candidate: c, qualification: q, scale: scale, grade: g) }
     }

@@ -15,7 +15,7 @@ struct CentreBuilder {
     private(set) var unitRows: [[Int32]] = []
 
     let summer2023: Int32, january2024: Int32, summer2024: Int32, january2025: Int32, summer2025: Int32
-    let gcseGrades: [Int32], aLevelGrades: [Int32], unitGrades: [Int32], singleGrades: [Int32], doubleGrades: [Int32]
+    let gcseGrades: [Int32], combinedGrades: [Int32], aLevelGrades: [Int32], unitGrades: [Int32], singleGrades: [Int32], doubleGrades: [Int32]
     /// The result grades `X` (no result) and `Q` (pending).
     let noResult: Int32, pending: Int32
     private var numberIds: [Int32] = []
@@ -33,6 +33,7 @@ struct CentreBuilder {
         january2025 = pool.intern("January 2025")
         summer2025 = pool.intern("Summer 2025")
         gcseGrades = DemoCatalogue.gcseGrades.map(pool.intern)
+        combinedGrades = DemoCatalogue.combinedGrades.map(pool.intern)
         aLevelGrades = DemoCatalogue.aLevelGrades.map(pool.intern)
         unitGrades = DemoCatalogue.unitGrades.map(pool.intern)
         singleGrades = DemoCatalogue.singleGrades.map(pool.intern)

@@ -106,6 +106,8 @@ enum DemoCatalogue {
     // 4+ 67.6%, 1+ 97.9%; A level shares approximate).
     static let gcseGrades = ["U", "1", "2", "3", "4", "5", "6", "7", "8", "9"]
     static let gcseShares = [0.021, 0.063, 0.090, 0.150, 0.150, 0.158, 0.150, 0.103, 0.070, 0.045]
+    /// GCSE Combined Science (J260) is double-graded: U, 1-1, 2-1, 2-2 ... 9-8, 9-9.
+    static let combinedGrades = ["U"] + (1...9).flatMap { g in g == 1 ? ["1-1"] : ["\(g)-\(g - 1)", "\(g)-\(g)"] }
     static let aLevelGrades = ["U", "E", "D", "C", "B", "A", "A*"]
     static let aLevelShares = [0.027, 0.073, 0.135, 0.228, 0.259, 0.185, 0.093]
     static let unitGrades = ["U", "P", "M", "D"]

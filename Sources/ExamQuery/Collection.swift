@@ -75,4 +75,15 @@ public struct Field: Sendable {
     /// without reading the field. Row `r`'s text id is `ids[r]`, or `text[ids[r]]` when `text`
     /// is given (a linked record's text, such as a result's qualification code). Nil otherwise.
     public var storedText: (@Sendable (Store) -> (ids: [Int32], text: [Int32]?))? = nil
+    /// For a grade field: where each row's scale comes from, so comparisons, sorts and counts
+    /// read the grade on its scale (DOMAIN.md "Grade scales"). Nil for every other field.
+    public var grade: GradeSource? = nil
+}
+
+/// Where the scale of a grade field's rows comes from.
+public enum GradeSource: Sendable {
+    /// The scale of the row's qualification (the qualification column of the collection).
+    case qualification(@Sendable (Store) -> [Int32])
+    /// The unit scale (D, M, P, R, U), whatever the qualification.
+    case unit
 }

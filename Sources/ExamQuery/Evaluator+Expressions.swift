@@ -38,6 +38,9 @@ extension Evaluator {
                 return .bool(out)
             case "+", "-", "*", "/":
                 return try arithmetic(op, lv, rv, span, frame.count)
+            case "<", "<=", ">", ">=":
+                if let graded = try gradeComparison(op, l, lv, r, rv, frame) { return .bool(graded) }
+                return .bool(compare(op, lv, rv, frame.count))
             default:
                 return .bool(compare(op, lv, rv, frame.count))
             }

@@ -20,8 +20,8 @@ extension Evaluator {
         let rows = frame.rows
         var codes = [Int32](repeating: 0, count: rows.count)
         var stride = 1
-        for (ids, text) in columns.reversed() {
-            guard let (low, ranks, size) = keyRanks(ids: ids, text: text, rows: rows),
+        for ((ids, text), grade) in zip(columns, fields.map { $0.grade != nil }).reversed() {
+            guard let (low, ranks, size) = keyRanks(ids: ids, text: text, rows: rows, grade: grade),
                   stride <= (1 << 22) / max(size, 1) else { return nil }
             let step = Int32(stride)
             var blank = false
@@ -53,7 +53,8 @@ extension Evaluator {
             names += ["count", "share"]
             vectors += [.number(n), .string(n.map { Evaluator.percent($0, of: total) })]
         }
-        return Frame(collection: nil, rows: [], names: names, columns: vectors)
+        return Frame(collection: nil, rows: [], names: names, columns: vectors,
+                     gradeColumns: Set(fields.indices.filter { fields[$0].grade != nil }.map { names[$0].lowercased() }))
     }
 
     /// For one key: the lowest id its rows hold, each id's rank (from `low`) among the distinct
@@ -61,7 +62,7 @@ extension Evaluator {
     /// (one more, as `denseRanks` counts, for the blank). The texts are sorted as `denseRanks`
     /// sorts them, from the same first-seen order, so the groups come out in the same order.
     /// Nil when the ids span too wide a range to tabulate.
-    func keyRanks(ids: [Int32], text: [Int32]?, rows: [Int32]) -> (low: Int, ranks: [Int32], size: Int)? {
+    func keyRanks(ids: [Int32], text: [Int32]?, rows: [Int32], grade: Bool) -> (low: Int, ranks: [Int32], size: Int)? {
         var low = Int32.max, high = Int32.min
         for row in rows { let id = ids[Int(row)]; low = min(low, id); high = max(high, id) }
         guard low >= 0, Int(high) - Int(low) < 1 << 24 else { return nil }
@@ -78,7 +79,8 @@ extension Evaluator {
             textOf[slot] = t
             if seen.insert(t).inserted { distinct.append(t) }
         }
-        distinct.sort { Evaluator.textOrder(store.pool[$0], store.pool[$1]) }
+        let before = grade ? Evaluator.gradeBefore : Evaluator.textOrder
+        distinct.sort { before(store.pool[$0], store.pool[$1]) }
         var rankOf = [Int32: Int32](minimumCapacity: distinct.count)
         for (i, t) in distinct.enumerated() { rankOf[t] = Int32(i) }
         let ranks = textOf.map { $0 == 0 ? -1 : rankOf[$0]! }

@@ -47,6 +47,10 @@ public final class Evaluator {
         }
         return missing
     }()
+    /// Per qualification row, the index in `GradeScale.all` of its scale, or -1 for none.
+    lazy var qualificationScales: [Int8] = GradeScale.scales(store: store).map { scale in
+        scale.flatMap { GradeScale.all.firstIndex(of: $0) }.map { Int8($0) } ?? -1
+    }
 
     public init(store: Store, today: Day, series: String?, params: [String: Value] = [:],
                 named: [String: Pipeline] = [:], source: SourceText) {
@@ -63,6 +67,8 @@ public final class Evaluator {
         var rows: [Int32]
         var names: [String] = []
         var columns: [Vector] = []
+        /// The (lower-case) names of columns that hold grades, so they sort and group on scales.
+        var gradeColumns: Set<String> = []
         var count: Int { collection != nil ? rows.count : (columns.first.map { Evaluator.length($0) } ?? rows.count) }
     }
 
@@ -182,15 +188,32 @@ public final class Evaluator {
             if positions.isEmpty || !Evaluator.onlyEqualities(expr) { try warnAboutAbsentValues(expr, frame) }
             return select(frame, positions)
         case .sort(let keys, _):
-            var ranked: [([Double], SortOrder)] = []
-            for (expr, order) in keys { ranked.append((rank(try evaluate(expr, frame).expanded(count: frame.count)), order)) }
+            // Per key: the values sorted in the order asked, and for rows whose value is not
+            // among them a tail after them in either order (X and Q after U, blanks last).
+            var ranked: [(values: [Double], tail: [Double], order: SortOrder)] = []
+            for (expr, order) in keys {
+                let v = try evaluate(expr, frame).expanded(count: frame.count)
+                if isGradeKey(expr, frame) {
+                    let (r, onScale) = gradeRank(v)
+                    // Best first is `desc`: a better grade (a lower place) is a greater value.
+                    ranked.append(((0..<r.count).map { onScale[$0] ? -r[$0] : .nan }, r, order))
+                } else {
+                    let r = rank(v)
+                    ranked.append((r, r, order))
+                }
+            }
             try cancelled(stage.span)
             let order = (0..<frame.count).sorted { a, b in
-                for (r, o) in ranked where r[a] != r[b] {
-                    // Blanks (NaN) last in either order.
-                    if r[a].isNaN { return false }
-                    if r[b].isNaN { return true }
-                    return o == .ascending ? r[a] < r[b] : r[a] > r[b]
+                for (r, tail, o) in ranked {
+                    let x = r[a], y = r[b]
+                    if x.isNaN != y.isNaN { return !x.isNaN }
+                    if !x.isNaN {
+                        if x != y { return o == .ascending ? x < y : x > y }
+                        continue
+                    }
+                    let p = tail[a], q = tail[b]
+                    if p.isNaN != q.isNaN { return !p.isNaN }
+                    if !p.isNaN, p != q { return p < q }
                 }
                 return a < b
             }
@@ -201,7 +224,7 @@ public final class Evaluator {
                 names.append(name)
                 columns.append(try evaluate(expr, frame).expanded(count: frame.count))
             }
-            return Frame(collection: nil, rows: [], names: names, columns: columns)
+            return Frame(collection: nil, rows: [], names: names, columns: columns, gradeColumns: gradeColumns(items, frame))
         case .first(let n, _):
             return select(frame, Array(0..<min(n, frame.count)))
         case .count:
@@ -273,18 +296,20 @@ public final class Evaluator {
             f.rows = positions.map { frame.rows[$0] }
             return f
         }
-        return Frame(collection: nil, rows: [], names: frame.names, columns: frame.columns.map { $0.gather(positions) })
+        return Frame(collection: nil, rows: [], names: frame.names, columns: frame.columns.map { $0.gather(positions) },
+                     gradeColumns: frame.gradeColumns)
     }
 
     /// `count by` and `distinct`: one row per distinct key, in key order; with counts and shares.
     func group(_ frame: Frame, _ keys: [Expr], counting: Bool) throws(Diagnostic) -> Frame {
         if let grouped = storedGroup(frame, keys, counting: counting) { return grouped }
         let vectors = try keys.map { (e) throws(Diagnostic) in try evaluate(e, frame).expanded(count: frame.count) }
-        if let grouped = denseGroup(keys, vectors, frame.count, counting: counting) { return grouped }
+        let grades = keys.map { isGradeKey($0, frame) }
+        if let grouped = denseGroup(keys, vectors, grades, frame.count, counting: counting) { return grouped }
         // Blanks rank as NaN, which equals nothing, so keys hold nil for a blank: all blanks are
         // one group. One key (the usual case) is grouped without an array per row.
         try cancelled(keys.first?.span ?? Span(0, 1))
-        let ranks = vectors.map { rank($0).map { $0.isNaN ? nil : $0 } }
+        let ranks = vectors.indices.map { i in (grades[i] ? gradeRank(vectors[i]).rank : rank(vectors[i])).map { $0.isNaN ? nil : $0 } }
         try cancelled(keys.first?.span ?? Span(0, 1))
         let groups: [(first: Int, count: Int)]
         if ranks.count == 1 {
@@ -306,21 +331,22 @@ public final class Evaluator {
             names += ["count", "share"]
             columns += [.number(n), .string(n.map { Evaluator.percent($0, of: total) })]
         }
-        return Frame(collection: nil, rows: [], names: names, columns: columns)
+        return Frame(collection: nil, rows: [], names: names, columns: columns,
+                     gradeColumns: Set(keys.indices.filter { grades[$0] }.map { names[$0].lowercased() }))
     }
 
     /// `group` for keys of stored text and yes/no (the usual `count by qualification, grade`): each
     /// key's values ranked densely in text order (blank last), each row's ranks made one number,
     /// and rows counted in an array: no dictionary per row. The same rows, order and counts as
     /// the general path; nil when a key is of another kind or the combinations are too many.
-    func denseGroup(_ keys: [Expr], _ vectors: [Vector], _ count: Int, counting: Bool) -> Frame? {
+    func denseGroup(_ keys: [Expr], _ vectors: [Vector], _ grades: [Bool], _ count: Int, counting: Bool) -> Frame? {
         var codes = [Int](repeating: 0, count: count)
         var stride = 1
-        for v in vectors.reversed() {
+        for (v, grade) in zip(vectors, grades).reversed() {
             let ranks: [Int32], size: Int
             switch v {
             // Blank keys take the general path, which keeps each blank row apart (NaN keys never match).
-            case .text(let ids) where !ids.contains(0): (ranks, size) = denseRanks(ids)
+            case .text(let ids) where !ids.contains(0): (ranks, size) = denseRanks(ids, grade: grade)
             case .bool(let a): (ranks, size) = (a.map { $0 ? 1 : 0 }, 2)
             default: return nil
             }
@@ -343,12 +369,13 @@ public final class Evaluator {
             names += ["count", "share"]
             columns += [.number(n), .string(n.map { Evaluator.percent($0, of: total) })]
         }
-        return Frame(collection: nil, rows: [], names: names, columns: columns)
+        return Frame(collection: nil, rows: [], names: names, columns: columns,
+                     gradeColumns: Set(keys.indices.filter { grades[$0] }.map { names[$0].lowercased() }))
     }
 
-    /// Each id's rank among the column's distinct values in text order, and how many there are
-    /// (a blank, id 0, would rank last).
-    func denseRanks(_ ids: [Int32]) -> ([Int32], Int) {
+    /// Each id's rank among the column's distinct values in text order (grades best first), and
+    /// how many there are (a blank, id 0, would rank last).
+    func denseRanks(_ ids: [Int32], grade: Bool = false) -> ([Int32], Int) {
         guard let low = ids.min(), let high = ids.max() else { return ([], 1) }
         var rankOf = [Int32](repeating: -1, count: Int(high - low) + 1)
         var distinct: [Int32] = []
@@ -356,7 +383,8 @@ public final class Evaluator {
             rankOf[Int(id - low)] = 0
             distinct.append(id)
         }
-        distinct.sort { Evaluator.textOrder(store.pool[$0], store.pool[$1]) }
+        let before = grade ? Evaluator.gradeBefore : Evaluator.textOrder
+        distinct.sort { before(store.pool[$0], store.pool[$1]) }
         for (i, id) in distinct.enumerated() { rankOf[Int(id - low)] = Int32(i) }
         let blank = Int32(distinct.count)
         return (ids.map { $0 == 0 ? blank : rankOf[Int($0 - low)] }, distinct.count + 1)

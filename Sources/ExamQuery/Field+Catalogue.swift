@@ -13,6 +13,13 @@ extension Field {
         return f
     }
 
+    /// A stored grade: text, read on the scale `source` gives each row.
+    static func grade(_ name: String, _ meaning: String, _ column: @escaping Column<Int32>, _ source: GradeSource) -> Field {
+        var f = text(name, meaning, column)
+        f.grade = source
+        return f
+    }
+
     static func date(_ name: String, _ meaning: String, _ column: @escaping Column<Day>) -> Field {
         Field(name: name, kind: .date, meaning: meaning, read: { ev, rows in
             let c = column(ev.store)
@@ -86,13 +93,16 @@ extension Field {
     }
 
     /// The fields of a pack file's declared columns (`PackSchema`), in its order, each followed
-    /// by the fields `after` names for it.
-    static func declared<Table>(_ file: PackFile<Table>, after: [String: [Field]] = [:]) -> [Field] {
+    /// by the fields `after` names for it; a text column `grades` names is a grade on that scale.
+    static func declared<Table>(_ file: PackFile<Table>, grades: [String: GradeSource] = [:],
+                                after: [String: [Field]] = [:]) -> [Field] {
         var out: [Field] = []
         for column in file.columns {
             let name = column.name, meaning = column.meaning
             switch column.cell {
-            case .text(let c): out.append(.text(name, meaning, file.reader(c)))
+            case .text(let c):
+                if let source = grades[name] { out.append(.grade(name, meaning, file.reader(c), source)) }
+                else { out.append(.text(name, meaning, file.reader(c))) }
             case .date(let c): out.append(.date(name, meaning, file.reader(c)))
             case .whole(let c): out.append(.number(name, meaning, file.reader(c)))
             case .money(let c): out.append(.number(name, meaning, scale: 100, file.reader(c)))
@@ -128,9 +138,9 @@ extension Field {
         .qualifications: declared(PackSchema.qualifications),
         .units: declared(PackSchema.units),
         .entries: declared(PackSchema.entries, after: ["qualification": [.through("title", { $0.entries.qualification }, title)]]),
-        .achievements: declared(PackSchema.achievements),
-        .results: declared(PackSchema.results, after: ["qualification": [.through("title", { $0.results.qualification }, title)]]),
-        .reviews: declared(PackSchema.reviews, after: [
+        .achievements: declared(PackSchema.achievements, grades: ["grade": .unit]),
+        .results: declared(PackSchema.results, grades: ["grade": .qualification({ $0.results.qualification })], after: ["qualification": [.through("title", { $0.results.qualification }, title)]]),
+        .reviews: declared(PackSchema.reviews, grades: ["new_grade": .qualification({ $0.reviews.qualification })], after: [
             "service": [.code("service_name", "the service in words", { $0.reviews.service }, { $0.title })],
         ]),
         .calendar: declared(PackSchema.calendar, after: ["applies_to": [

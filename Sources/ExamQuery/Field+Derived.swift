@@ -18,6 +18,24 @@ extension Field {
         }, derived: true)
     }
 
+    /// The place of a grade on its row's scale, 1 = best, `U` last; blank for `X`, `Q`, a blank
+    /// or a grade off the scale.
+    static func gradeRank(_ name: String, of grade: String, _ column: @escaping Column<Int32>, _ source: GradeSource) -> Field {
+        Field(name: name, kind: .number, meaning: "the place of \(grade) on its scale: 1 = best (9, A*, D*), U last; blank for X, Q or a grade off the scale", read: { ev, rows in
+            let scales = ev.rowScales(source, rows), all = GradeScale.all, ids = column(ev.store)
+            var known: [Int64: Double] = [:]
+            return .number((0..<rows.count).map { i in
+                let s = Int(scales[i]), id = ids[Int(rows[i])]
+                guard s >= 0, id != 0 else { return .nan }
+                let key = Int64(s) << 32 | Int64(id)
+                if let r = known[key] { return r }
+                let r = all[s].rank(of: ev.store.pool[id]).map { Double($0 + 1) } ?? .nan
+                known[key] = r
+                return r
+            })
+        }, derived: true)
+    }
+
     static let derived: [Collection: [Field]] = [
         .entries: [
             entryFlag("at_risk", "Not Eligible this series: in the current series, not acknowledged, with a reason") { $0.atRisk($1) },
@@ -41,6 +59,7 @@ extension Field {
             entryFlag("in_series", "its estimated completion is the current series") { $0.inSeries($1) },
         ],
         .reviews: [
+            gradeRank("new_grade_rank", of: "new_grade", { $0.reviews.newGrade }, .qualification({ $0.reviews.qualification })),
             Field(name: "deadline", kind: .date, meaning: "last day to request: the service's calendar event, or 30/14 days after a review or appeal outcome", read: { ev, rows in
                 .date(rows.map { ev.deadlines[Int($0)]?.date ?? .blank })
             }, derived: true),
@@ -64,11 +83,15 @@ extension Field {
                 ev.refundable[r]
             },
         ],
+        .achievements: [
+            gradeRank("grade_rank", of: "grade", { $0.achievements.grade }, .unit),
+        ],
         .results: [
+            gradeRank("grade_rank", of: "grade", { $0.results.grade }, .qualification({ $0.results.qualification })),
             Field(name: "original_grade", kind: .text, meaning: "the grade as first issued, before any review outcome", read: { ev, rows in
                 let results = ev.store.results
                 return .text(rows.map { results.originalGrade(Int($0)) })
-            }, derived: true),
+            }, derived: true, grade: .qualification({ $0.results.qualification })),
             Field(name: "changed_by", kind: .text, meaning: "the review whose outcome set the grade; blank when none did", read: { ev, rows in
                 let store = ev.store
                 return .text(rows.map { store.results.changedBy(Int($0)).map { store.reviews.id[Int($0)] } ?? 0 })

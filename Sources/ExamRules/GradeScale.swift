@@ -1,9 +1,12 @@
 import ExamStore
 
-/// The order of a qualification's grades, best first, with points and national figures where known.
+/// The order of a qualification's grades, best first, with points and national figures where known
+/// (DOMAIN.md "Grade scales").
 ///
-/// Used by results analysis: entries per grade, cumulative percentage at or above each grade,
-/// average points per entry, and the JCQ national figures beside a centre's own.
+/// Every comparison, sort and count on a grade reads it on its scale, never as text. A grade is
+/// read as written with a few spellings allowed (`99` for `9-9` on Combined Science, `a`-`e` on
+/// AS, `u` for `U`, `Not Achieved` for a unit's `U`); a trailing `#` (partial absence) is the grade
+/// before it. `X` (no result) and `Q` (pending) are on no scale: `isSpecial`.
 public struct GradeScale: Sendable, Equatable {
     /// The national cumulative percentage of entries at or above a grade.
     public struct NationalFigure: Sendable, Equatable {
@@ -17,19 +20,46 @@ public struct GradeScale: Sendable, Equatable {
     /// Every grade, best first; `U` last.
     public var grades: [String]
     /// Points per grade for average points per entry; empty when the scale has none.
-    public var points: [String: Int]
+    public var points: [String: Int] = [:]
     /// National cumulative figures, best threshold first; empty when DOMAIN.md gives none.
-    public var national: [NationalFigure]
+    public var national: [NationalFigure] = []
+    /// Letters read in either case (AS level: awarding bodies write `A`, some MIS `a`).
+    var eitherCase = false
+    /// Other spellings of a grade, by their upper-case form (`99` for `9-9`, `NOT ACHIEVED` for `U`).
+    var spellings: [String: String] = [:]
 
-    /// The position of a grade, 0 = best; nil for a grade outside the scale (X, Q, a typo).
-    public func rank(of grade: String) -> Int? { grades.firstIndex(of: grade) }
+    /// The grade as this scale writes it (`9-9` for `99`, `B` for an AS `b`, `8` for `8#`); nil
+    /// when the grade is not on the scale (`X`, `Q`, a typo, a grade of another scale).
+    public func canonical(_ written: String) -> String? {
+        var g = Substring(written).trimmingSpaces
+        if g.hasSuffix("#") { g = g.dropLast().trimmingSpaces }
+        if g.isEmpty { return nil }
+        let text = String(g)
+        if grades.contains(text) { return text }
+        let upper = text.uppercased()
+        if upper == "U" { return "U" }
+        if eitherCase, grades.contains(upper) { return upper }
+        return spellings[upper]
+    }
+
+    /// The position of a grade on the scale, 0 = best, `U` last; nil for a grade off the scale.
+    /// `8#` is an 8 (a partial absence does not change the grade's place).
+    public func rank(of grade: String) -> Int? { canonical(grade).flatMap { grades.firstIndex(of: $0) } }
 
     /// Points for a grade, or nil when the scale has no points or the grade is not on it.
-    public func points(for grade: String) -> Int? { points[grade] }
+    public func points(for grade: String) -> Int? { canonical(grade).flatMap { points[$0] } }
 
     /// The national cumulative percentage at or above `grade`, where known.
     public func nationalPercent(atOrAbove grade: String) -> Double? {
         national.first { $0.atOrAbove == grade }?.percent
+    }
+
+    /// The grades listed for a message: `9, 8, 7, ... U`.
+    public var listed: String { grades.joined(separator: ", ") }
+
+    /// `X` (no result) and `Q` (pending), in either case: results, but no grade on any scale.
+    public static func isSpecial(_ grade: String) -> Bool {
+        switch grade { case "X", "x", "Q", "q": return true; default: return false }
     }
 
     static let jcq2024 = "JCQ UK summer 2024"
@@ -45,56 +75,115 @@ public struct GradeScale: Sendable, Equatable {
             NationalFigure(atOrAbove: "1", percent: 97.9, source: jcq2024),
         ])
 
+    /// GCSE Combined Science, double-graded: 9-9, 9-8, 8-8 ... 2-1, 1-1, U (`99` reads as `9-9`).
+    public static let gcseCombined: GradeScale = {
+        var grades: [String] = []
+        for high in stride(from: 9, through: 1, by: -1) {
+            grades.append("\(high)-\(high)")
+            if high > 1 { grades.append("\(high)-\(high - 1)") }
+        }
+        var spellings: [String: String] = [:]
+        for g in grades { spellings[g.filter { $0 != "-" }] = g }
+        return GradeScale(name: "GCSE Combined Science (9-9 to 1-1)", grades: grades + ["U"], spellings: spellings)
+    }()
+
     /// A level: A* to E, then U. Points are UCAS-like (A* 56 down to E 16, U 0), not DfE points.
     public static let aLevel = GradeScale(
         name: "A level",
         grades: ["A*", "A", "B", "C", "D", "E", "U"],
-        points: ["A*": 56, "A": 48, "B": 40, "C": 32, "D": 24, "E": 16, "U": 0],
-        national: [])
+        points: ["A*": 56, "A": 48, "B": 40, "C": 32, "D": 24, "E": 16, "U": 0])
+
+    /// AS level: A to E (no A*), then U, in either case.
+    public static let asLevel = GradeScale(name: "AS level", grades: ["A", "B", "C", "D", "E", "U"], eitherCase: true)
+
+    /// Cambridge Nationals: level 2 distinction* down to level 1 pass, then U.
+    public static let cambridgeNationals = GradeScale(
+        name: "Cambridge Nationals",
+        grades: ["L2D*", "L2D", "L2M", "L2P", "L1D*", "L1D", "L1M", "L1P", "U"])
 
     /// Cambridge Technicals, single-graded sizes (Certificate to Foundation Diploma): D*, D, M, P, U.
-    public static let cambridgeTechnical = GradeScale(
-        name: "Cambridge Technical", grades: ["D*", "D", "M", "P", "U"], points: [:], national: [])
+    public static let cambridgeTechnical = GradeScale(name: "Cambridge Technical (single)", grades: ["D*", "D", "M", "P", "U"])
 
     /// Cambridge Technical Diploma, double-graded: the two grades never more than one step apart.
     public static let cambridgeTechnicalDouble = GradeScale(
-        name: "Cambridge Technical (double)",
-        grades: ["D*D*", "D*D", "DD", "DM", "MM", "MP", "PP", "U"], points: [:], national: [])
+        name: "Cambridge Technical (double)", grades: ["D*D*", "D*D", "DD", "DM", "MM", "MP", "PP", "U"])
 
     /// Cambridge Technical Extended Diploma, triple-graded.
     public static let cambridgeTechnicalTriple = GradeScale(
         name: "Cambridge Technical (triple)",
-        grades: ["D*D*D*", "D*D*D", "D*DD", "DDD", "DDM", "DMM", "MMM", "MMP", "MPP", "PPP", "U"],
-        points: [:], national: [])
+        grades: ["D*D*D*", "D*D*D", "D*DD", "DDD", "DDM", "DMM", "MMM", "MMP", "MPP", "PPP", "U"])
 
-    /// The scale for a qualification type as `qualifications.csv` writes it (case-insensitive):
-    /// `GCSE...` → GCSE; `A Level`, `A-level`, `GCE...` → A level; `Cambridge Technical...` →
-    /// single, double (size `Diploma`) or triple (size `Extended Diploma`), or as `grading` says
-    /// when the pack gives it. Nil for other types.
-    public static func scale(forType type: String, size: String = "", grading: Grading = .blank) -> GradeScale? {
-        let t = type.lowercased()
-        if t.contains("gcse") { return .gcse }
+    /// A unit of a Cambridge Technical: D, M, P, R (near pass, level 3 examined units), U; level 2
+    /// units write U as `Not Achieved` (OCR's Progress Tracker guidance).
+    public static let unit = GradeScale(
+        name: "unit", grades: ["D", "M", "P", "R", "U"], spellings: ["NOT ACHIEVED": "U"])
+
+    /// Every scale, in the order `order` merges them.
+    public static let all: [GradeScale] = [
+        gcse, gcseCombined, aLevel, asLevel, cambridgeNationals, cambridgeTechnical, unit,
+        cambridgeTechnicalDouble, cambridgeTechnicalTriple,
+    ]
+
+    /// The scale for a qualification as qualifications.csv describes it (case-insensitive).
+    ///
+    /// `grading` (`single`, `double`, `triple`) says it outright where given; else a GCSE is
+    /// double-graded when its title says Combined Science; a vocational qualification's size
+    /// (`Diploma` double, `Extended Diploma` triple, any other single) or else its GLH (over 720
+    /// triple, over 540 double) decides. Types: `GCSE...`; `AS...` (before A level); `A Level`,
+    /// `A-level`, `GCE...`; `Cambridge National...`; `Cambridge Technical...`, `BTEC...`,
+    /// `Technical...`, `Vocational...`. Nil for any other type: its grades are compared as text.
+    public static func scale(type: String, title: String = "", size: String = "", glh: Int? = nil,
+                             grading: String = "") -> GradeScale? {
+        let t = words(type), grading = words(grading)
+        if t.contains("gcse") {
+            if grading == "double" || (grading.isEmpty && words(title).contains("combined science")) { return .gcseCombined }
+            return .gcse
+        }
+        if t == "as" || t.hasPrefix("as ") || t.hasPrefix("as-") || t.contains("gce as") { return .asLevel }
         if t.contains("a level") || t.contains("a-level") || t.hasPrefix("gce") { return .aLevel }
-        if t.contains("cambridge technical") {
+        if t.contains("cambridge national") { return .cambridgeNationals }
+        if t.contains("technical") || t.contains("btec") || t.contains("vocational") {
             switch grading {
-            case .single: return .cambridgeTechnical
-            case .double: return .cambridgeTechnicalDouble
-            case .triple: return .cambridgeTechnicalTriple
-            case .blank: break
+            case "single": return .cambridgeTechnical
+            case "double": return .cambridgeTechnicalDouble
+            case "triple": return .cambridgeTechnicalTriple
+            default: break
             }
-            switch size.lowercased().split(separator: " ").joined(separator: " ") {
+            switch words(size) {
             case "diploma": return .cambridgeTechnicalDouble
             case "extended diploma": return .cambridgeTechnicalTriple
+            case "": break
             default: return .cambridgeTechnical
             }
+            if let glh, glh > 720 { return .cambridgeTechnicalTriple }
+            if let glh, glh > 540 { return .cambridgeTechnicalDouble }
+            return .cambridgeTechnical
         }
         return nil
     }
 
-    /// The scale for qualification row `qualification`, by its type, size and grading.
+    /// The scale of qualification row `qualification` (`scale(type:title:size:glh:grading:)`).
     public static func scale(store: Store, qualification: Int32) -> GradeScale? {
-        let q = Int(qualification)
-        return scale(forType: store.pool[store.qualifications.type[q]], size: store.pool[store.qualifications.size[q]],
-                     grading: store.qualifications.grading[q])
+        let q = Int(qualification), qs = store.qualifications, pool = store.pool
+        let glh = qs.glh[q]
+        return scale(type: pool[qs.type[q]], title: pool[qs.title[q]], size: pool[qs.size[q]],
+                     glh: glh == Store.noNumber ? nil : Int(glh), grading: qs.grading[q].packWord)
+    }
+
+    /// The scale of every qualification row, in row order.
+    public static func scales(store: Store) -> [GradeScale?] {
+        (0..<store.qualifications.count).map { scale(store: store, qualification: Int32($0)) }
+    }
+
+    /// Lower-case, single-spaced.
+    static func words(_ s: String) -> String { s.lowercased().split(separator: " ").joined(separator: " ") }
+}
+
+extension Substring {
+    var trimmingSpaces: Substring {
+        var s = self
+        while s.first == " " { s = s.dropFirst() }
+        while s.last == " " { s = s.dropLast() }
+        return s
     }
 }

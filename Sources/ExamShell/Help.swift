@@ -45,6 +45,12 @@ enum Help {
             Missing result: completing this series, results for its level have arrived (restricted
             release, or results day) and there is no result. X (no result) and Q (pending) are
             results to chase, not missing.
+            Grades are compared, sorted and counted on their qualification's scale, best first:
+              GCSE 9 .. 1, U; Combined Science 9-9, 9-8 .. 1-1, U; A level A*, A .. E, U; AS A .. E, U;
+              Cambridge Nationals L2D* .. L1P, U; Cambridge Technicals D*, D, M, P, U (Diploma DD,
+              Extended Diploma DDD, ...); units D, M, P, R, U.
+              grade >= 4 is 4 or better; X and Q never satisfy <, <=, >, >= and sort after U.
+              results | where qualification = "H240" and grade >= "B" | count
             """),
         ("embargo", "who may see results when, and the audit log", """
             From restricted release (00:01 the day before results day) until 08:00 on results day,

@@ -60,7 +60,7 @@ public enum PackSchema {
         .unit(\.unit),
         .text("series", \.series, required: true, key: true, "series of the row"),
         .choice("status", \.status, required: true, "achieved, claimed, entered or absent"),
-        .text("grade", \.grade, "unit grade when achieved (P, M, D, U ...)"),
+        .text("grade", \.grade, "unit grade when achieved (D, M, P, R, U), on the unit scale"),
         .centreOfCandidate,
     ])
 
@@ -68,7 +68,7 @@ public enum PackSchema {
         .candidate(\.candidate),
         .qualification(\.qualification),
         .text("series", \.series, required: true, key: true, "series of the result"),
-        .text("grade", \.grade, required: true, "grade (9-1, A*-E, D*/D/M/P, U; X no result, Q pending)"),
+        .text("grade", \.grade, required: true, "grade on its qualification's scale (9-1, A*-E, D*/D/M/P, U); X no result, Q pending"),
         .whole("mark", \.mark, "mark, where given"),
         .choice("status", \.status, "provisional (blank) or final"),
         .centreOfCandidate,
@@ -86,7 +86,7 @@ public enum PackSchema {
         .date("submitted", \.submitted, aliases: ["date submitted", "submitted date"], "date sent to the awarding body"),
         .choice("outcome", \.outcome, "confirmed, raised or lowered; blank while awaited"),
         .date("outcome_date", \.outcomeDate, aliases: ["outcome on", "date of outcome"], "date of the outcome"),
-        .text("new_grade", \.newGrade, aliases: ["revised grade", "grade after review"], "grade after the review"),
+        .text("new_grade", \.newGrade, aliases: ["revised grade", "grade after review"], "grade after the review, on the qualification's scale"),
         .money("fee", \.fee, "fee in pounds"),
         .centreOfCandidate,
     ])

@@ -10,10 +10,10 @@ struct StoreBuilder {
 
     @discardableResult
     mutating func qualification(_ code: String, type: String = "Cambridge Technical", level: String = "3",
-                                size: String = "Extended Certificate", glh: Int32? = 360) -> Int32 {
+                                size: String = "Extended Certificate", glh: Int32? = 360, title: String? = nil) -> Int32 {
         let n = store.qualifications.count
         store.qualifications.code.append(pool.intern(code))
-        store.qualifications.title.append(pool.intern("Title of \(code)"))
+        store.qualifications.title.append(pool.intern(title ?? "Title of \(code)"))
         store.qualifications.type.append(pool.intern(type))
         store.qualifications.level.append(pool.intern(level))
         store.qualifications.size.append(pool.intern(size))

@@ -1,0 +1,1 @@
+../ExamRulesTests/StoreBuilder.swift
