@@ -6,22 +6,10 @@ import ExamStore
 /// qualification counts (`UnitStanding`); from those, the reasons and the GLH. Rows the candidate
 /// has for other qualifications never count, even for a unit of the same number.
 public enum Eligibility {
-    /// The verdict on one entry. For many entries use `verdicts`, which shares its work.
+    /// The verdict on one entry, for `why`. Questions over many entries read `EntryEligibility`.
     public static func verdict(store: Store, entry: Int32, context: RuleContext) -> EntryVerdict {
         var judge = Judge(store: store)
         return judge.verdict(store: store, entry: Int(entry), series: context.series)
-    }
-
-    /// The verdicts on every entry, in entry order: the hot path of `entries | where at_risk`.
-    /// Linear in entries plus each candidate's rows per entry; no strings, no dictionaries.
-    public static func verdicts(store: Store, context: RuleContext) -> [EntryVerdict] {
-        var judge = Judge(store: store)
-        var out: [EntryVerdict] = []
-        out.reserveCapacity(store.entries.count)
-        for e in 0..<store.entries.count {
-            out.append(judge.verdict(store: store, entry: e, series: context.series))
-        }
-        return out
     }
 
     /// Every entry's reasons and GLH achieved, whatever its series: judged once per store and

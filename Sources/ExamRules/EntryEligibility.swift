@@ -4,7 +4,8 @@ import ExamStore
 /// (`Eligibility.standings`) with the entry's series and acknowledgement, so that
 /// `where at_risk` is one tight loop over plain arrays.
 ///
-/// Gives the same answers as `EntryVerdict` (`Eligibility.verdict`) for each entry.
+/// The reasons are `Eligibility`'s and the at-risk and lacks-mandatory rules `EntryVerdict`'s, so
+/// it gives the same answers as `Eligibility.verdict` for each entry (a test checks it does).
 public struct EntryEligibility: Sendable {
     public let reasons: [UInt8]
     public let glhAchieved: [Int32]
@@ -29,11 +30,13 @@ public struct EntryEligibility: Sendable {
     @inline(__always) public func inSeries(_ e: Int) -> Bool { series != 0 && completion[e] == series }
 
     /// In the current series, not acknowledged, and some reason holds.
-    @inline(__always) public func atRisk(_ e: Int) -> Bool { inSeries(e) && !acknowledged[e] && reasons[e] != 0 }
+    @inline(__always) public func atRisk(_ e: Int) -> Bool {
+        EntryVerdict.atRisk(inSeries: inSeries(e), acknowledged: acknowledged[e], reasons: Reasons(rawValue: reasons[e]))
+    }
 
     /// In the current series with `mandatory unit not achieved` or `no activity`.
     @inline(__always) public func lacksMandatory(_ e: Int) -> Bool {
-        inSeries(e) && reasons[e] & (Reasons.mandatoryUnitNotAchieved.rawValue | Reasons.noActivity.rawValue) != 0
+        EntryVerdict.lacksMandatory(inSeries: inSeries(e), reasons: Reasons(rawValue: reasons[e]))
     }
 
     public func reasonSet(_ e: Int) -> Reasons { Reasons(rawValue: reasons[e]) }

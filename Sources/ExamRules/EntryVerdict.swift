@@ -28,13 +28,21 @@ public struct EntryVerdict: Sendable, Equatable {
     }
 
     /// In the current series, not acknowledged, and some reason holds.
-    public var atRisk: Bool { inSeries && !acknowledged && !reasons.isEmpty }
+    public var atRisk: Bool { EntryVerdict.atRisk(inSeries: inSeries, acknowledged: acknowledged, reasons: reasons) }
 
     /// The reasons exq reports: those of an at-risk entry, none otherwise.
     public var reportedReasons: Reasons { atRisk ? reasons : [] }
 
     /// In the current series (acknowledged or not) with `mandatory unit not achieved` or `no activity`.
-    public var lacksMandatory: Bool {
+    public var lacksMandatory: Bool { EntryVerdict.lacksMandatory(inSeries: inSeries, reasons: reasons) }
+
+    /// The at-risk rule, for one verdict and for `EntryEligibility`'s columns alike.
+    @inline(__always) public static func atRisk(inSeries: Bool, acknowledged: Bool, reasons: Reasons) -> Bool {
+        inSeries && !acknowledged && !reasons.isEmpty
+    }
+
+    /// The lacks-mandatory rule, for one verdict and for `EntryEligibility`'s columns alike.
+    @inline(__always) public static func lacksMandatory(inSeries: Bool, reasons: Reasons) -> Bool {
         inSeries && !reasons.isDisjoint(with: [.mandatoryUnitNotAchieved, .noActivity])
     }
 }
