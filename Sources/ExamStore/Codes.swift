@@ -74,3 +74,46 @@ package enum ReviewOutcome: UInt8, CaseIterable, Sendable {
         self = s
     }
 }
+
+/// How many grades a qualification's result holds (`qualifications.csv` `grading`, format 2):
+/// a Diploma's `DM` is double, an Extended Diploma's `DMM` triple, GCSE Combined Science `9-8`
+/// double. `.blank` when the pack does not say: the rules work it out (docs/rules.md "Grade scales").
+package enum Grading: UInt8, CaseIterable, Sendable, PackChoice {
+    case blank, single, double, triple
+    package var packWord: String { ["", "single", "double", "triple"][Int(rawValue)] }
+    package init?(packWord: String) {
+        guard let g = Grading.allCases.first(where: { $0.packWord == packWord.lowercased() }) else { return nil }
+        self = g
+    }
+    package static var blankValue: Grading? { .blank }
+}
+
+extension Assessment: PackChoice {
+    package var packWord: String { name }
+    package init?(packWord: String) { self.init(name: packWord) }
+    package static var blankValue: Assessment? { nil }
+}
+
+extension AchievementStatus: PackChoice {
+    package var packWord: String { name }
+    package init?(packWord: String) { self.init(name: packWord) }
+    package static var blankValue: AchievementStatus? { nil }
+}
+
+extension ResultStatus: PackChoice {
+    package var packWord: String { name }
+    package init?(packWord: String) { self.init(name: packWord) }
+    package static var blankValue: ResultStatus? { .provisional }
+}
+
+extension Service: PackChoice {
+    package var packWord: String { code }
+    package init?(packWord: String) { self.init(code: packWord) }
+    package static var blankValue: Service? { nil }
+}
+
+extension ReviewOutcome: PackChoice {
+    package var packWord: String { name }
+    package init?(packWord: String) { self.init(name: packWord) }
+    package static var blankValue: ReviewOutcome? { ReviewOutcome.none }
+}

@@ -48,8 +48,10 @@ public struct Store: Sendable {
 
     public init(pool: StringPool = StringPool()) { self.pool = pool }
 
-    /// Rebuilds every index from the tables. Linear in the data; a few milliseconds per 100,000 rows.
+    /// Rebuilds every index from the tables, after giving the columns of rows added by code a
+    /// blank cell where the code did not set one (`PackFile.pad`). Linear in the data; a few milliseconds per 100,000 rows.
     package mutating func reindex() {
+        PackSchema.pad(&self)
         derived = DerivedColumns()
         var byKey = KeyIndex(capacity: candidates.count)
         for i in 0..<candidates.count {
@@ -112,6 +114,20 @@ public struct Store: Sendable {
             if let row = candidateByKey[CandidateKey(centre: c, number: key)] { return row }
         }
         return nil
+    }
+
+    /// Every candidate with that number, one per centre holding it, in centre order.
+    package func candidates(number: String) -> [Int32] {
+        guard let key = Store.candidateKey(number) else { return [] }
+        return centres.compactMap { candidateByKey[CandidateKey(centre: $0, number: key)] }
+    }
+
+    /// The candidate whose `uci` column holds `uci` (ignoring case and spaces around it); nil when
+    /// none does. A UCI is never decoded: it keeps the centre and number of first registration.
+    package func candidate(uci: String) -> Int32? {
+        let wanted = uci.uppercased()
+        if let id = pool.lookup(wanted), let row = candidates.uci.firstIndex(of: id) { return Int32(row) }
+        return candidates.uci.indices.first { candidates.uci[$0] != 0 && pool[candidates.uci[$0]].uppercased() == wanted }.map(Int32.init)
     }
 
     /// The distinct centre numbers (interned), in order of first appearance; kept by `reindex()`
