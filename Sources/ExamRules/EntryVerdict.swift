@@ -33,7 +33,12 @@ public struct EntryVerdict: Sendable, Equatable {
     /// The reasons exq reports: those of an at-risk entry, none otherwise.
     public var reportedReasons: Reasons { atRisk ? reasons : [] }
 
-    /// In the current series (acknowledged or not) with `mandatory unit not achieved` or `no activity`.
+    /// In the current series with some reason, acknowledged or not: it gets no result by design,
+    /// so it is reported as not eligible, never as missing a result.
+    public var notEligible: Bool { inSeries && !reasons.isEmpty }
+
+    /// In the current series (acknowledged or not) with `Mandatory unit not yet achieved` or `No activity`
+    /// (a unit the candidate was absent from is a unit not achieved).
     public var lacksMandatory: Bool {
         inSeries && !reasons.isDisjoint(with: [.mandatoryUnitNotAchieved, .noActivity])
     }
