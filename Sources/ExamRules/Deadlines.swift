@@ -178,11 +178,6 @@ public enum Deadlines {
         return Int(deadline.number) - Int(today.number)
     }
 
-    /// Whether `day` falls in today's week, Monday to Sunday.
-    public static func isThisWeek(_ day: Day, today: Day) -> Bool {
-        !day.isBlank && day.monday == today.monday
-    }
-
     public static func isDue(store: Store, review: Int32, context: RuleContext) -> Bool {
         isDue(submitted: store.reviews.submitted[Int(review)],
               deadline: deadline(store: store, review: review, context: context)?.date, today: context.today)

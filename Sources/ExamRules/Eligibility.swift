@@ -10,15 +10,10 @@ import ExamStore
 /// those, the reasons and the GLH. Rows for other qualifications never count, even for a unit of
 /// the same number. This file is the rule's one implementation: `why` reads the same rows.
 public enum Eligibility {
-    /// The verdict on one entry under `context`, from the store's judged columns (`standings`).
+    /// The verdict on one entry under `context`, from the store's judged columns (`standings`);
+    /// questions over many entries read `EntryEligibility`.
     public static func verdict(store: Store, entry: Int32, context: RuleContext) -> EntryVerdict {
         EntryEligibility(store: store, context: context).verdict(Int(entry))
-    }
-
-    /// The verdicts on every entry, in entry order.
-    public static func verdicts(store: Store, context: RuleContext) -> [EntryVerdict] {
-        let el = EntryEligibility(store: store, context: context)
-        return (0..<store.entries.count).map { el.verdict($0) }
     }
 
     /// Every entry's reasons and GLH achieved, judged in its own series: judged once per store

@@ -132,13 +132,4 @@ public enum Embargo {
         let release = release(store: store, qualification: store.results.qualification[r], series: store.results.series[r])
         return withholds(release, at: Moment(day: day, minutes: minutes))
     }
-
-    /// Every result's embargo at that moment, or nil when none is under embargo.
-    public static func embargoed(store: Store, day: Day, minutes: Int) -> [Bool]? {
-        let (perResult, releases) = releases(store: store)
-        let now = Moment(day: day, minutes: minutes)
-        let held = releases.map { withholds($0, at: now) }
-        guard held.contains(true) else { return nil }
-        return perResult.map { held[Int($0)] }
-    }
 }

@@ -105,43 +105,92 @@ extension Session {
 
     // MARK: Statements of results
 
-    func statementText(_ c: Int32, from store: Store) -> String {
+    /// A statement of results (DOMAIN.md "Statements of results"): every entry of the candidate
+    /// whose estimated completion is the current series, with the grade as it stands today (and
+    /// which review changed it), X or Q as such, "no result: not eligible" with the reasons, or
+    /// "result missing" with its MIR request; results of earlier series are not on it. With
+    /// `releasedOnly`, only the qualifications whose results have reached the centre (and that
+    /// the role may see); nil when that leaves no entry.
+    func statementText(_ c: Int32, from store: Store, visible: Visibility? = nil, releasedOnly: Bool = false) -> String? {
         let i = Int(c), pool = store.pool
-        var out = "PROVISIONAL STATEMENT OF RESULTS\n\n"
+        let context = RuleContext(store: store, today: today, series: series)
+        var rows: [[String]] = []
+        var marks: Set<String> = []
+        var withheldEntries = 0
+        for e32 in store.entriesByCandidate[c] {
+            let e = Int(e32), q = store.entries.qualification[e], qi = Int(q)
+            let completion = store.entries.completion[e]
+            guard context.series != 0, completion == context.series else { continue }
+            let arrived = ResultsArrival.arrivalDay(store: store, qualification: q, series: completion).map { today >= $0 } ?? true
+            let withheld = visible?.withholds(qualification: q, series: completion) ?? false
+            // What the role may not see is left out, not listed as awaited (that would tell it has come).
+            if withheld { withheldEntries += 1; continue }
+            if releasedOnly && !arrived { continue }
+            let head = [pool[store.qualifications.code[qi]], pool[store.qualifications.type[qi]], pool[store.qualifications.title[qi]]]
+            let result = store.resultsByCandidate[c].last {
+                store.results.qualification[Int($0)] == q && store.results.series[Int($0)] == completion
+            }
+            if let r = result.map(Int.init) {
+                let grade = pool[store.results.grade[r]]
+                if let concern = ResultConcern.classify(grade: grade) { marks.insert(concern.words) }
+                var note = ""
+                if let by = store.results.changedBy(r) {
+                    let b = Int(by)
+                    note = "\(store.reviews.outcome[b].name) from \(pool[store.results.originalGrade(r)]) by review \(pool[store.reviews.id[b]])"
+                        + (store.reviews.outcomeDate[b].isBlank ? "" : " on \(store.reviews.outcomeDate[b].iso)")
+                }
+                if store.results.status[r] == .final { note = note.isEmpty ? "final" : note + "; final" }
+                rows.append(head + [grade, note])
+                continue
+            }
+            let verdict = Eligibility.verdict(store: store, entry: e32, context: context)
+            if verdict.isUnitised && !verdict.reasons.isEmpty {
+                rows.append(head + ["no result", "not eligible: " + verdict.reasons.words.joined(separator: "; ")])
+            } else if MissingResults.isMissing(store: store, entry: e32, context: context) {
+                let mir = store.reviewsByCandidate[c].first {
+                    store.reviews.qualification[Int($0)] == q && store.reviews.service[Int($0)] == .missingResult
+                }
+                let request = mir.map { "; missing result enquiry \(pool[store.reviews.id[Int($0)]]) requested \(store.reviews.requested[Int($0)].iso)" } ?? ""
+                rows.append(head + ["", "result missing" + request])
+            } else {
+                let day = ResultsArrival.arrivalDay(store: store, qualification: q, series: completion)
+                rows.append(head + ["", "results not yet released" + (day.map { " (they reach the centre on \($0.iso))" } ?? "")])
+            }
+        }
+        if releasedOnly && rows.isEmpty { return nil }
+        var out = "PROVISIONAL STATEMENT OF RESULTS\n"
+        out += (series ?? "") + "\n\n"
         out += "Centre: \(pool[store.candidates.centre[i]])\n"
         out += "Candidate: \(store.formalName(candidate: c))\n"
         out += "Candidate number: \(pool[store.candidates.number[i]])\n"
         if store.candidates.uci[i] != 0 { out += "UCI: \(pool[store.candidates.uci[i]])\n" }
+        if store.candidates.uln[i] != 0 { out += "ULN: \(pool[store.candidates.uln[i]])\n" }
+        if !store.candidates.dob[i].isBlank { out += "Date of birth: \(store.candidates.dob[i].iso)\n" }
         out += "\n"
-        var rows: [[String]] = []
-        var marks: Set<String> = []
-        for r in store.resultsByCandidate[c] {
-            let ri = Int(r), q = Int(store.results.qualification[ri])
-            let grade = pool[store.results.grade[ri]]
-            if let concern = ResultConcern.classify(grade: grade) { marks.insert(concern.words) }
-            rows.append([pool[store.results.series[ri]], pool[store.qualifications.code[q]],
-                         pool[store.qualifications.type[q]], pool[store.qualifications.title[q]], grade])
+        if rows.isEmpty {
+            out += withheldEntries > 0 ? "No results released yet.\n" : "No entries completing in \(series ?? "this series").\n"
         }
-        if rows.isEmpty { out += "No results.\n" } else { out += table(["series", "entry code", "type", "title", "grade"], rows) }
+        else { out += table(["entry code", "type", "title", "grade", "note"], rows) }
         for m in marks.sorted() { out += m + "\n" }
         out += "\nThese results are PROVISIONAL and may change. Certificates confirm final results.\n"
         return out
     }
 
-    /// `statements to DIR`: one file per candidate with results (that the role may see).
+    /// `statements to DIR`: one file per candidate with an entry completing in the current series
+    /// whose results have reached the centre (and that the role may see).
     func statements(to dir: String) throws {
         try checkWritable(dir)
         let visible = visibility, store = visible.store
         if visible.hidden > 0 { console.err(embargoNote(visible.hidden)) }
         if visible.readsAudited() { try audit(StatementsCommand(folder: Word(dir)).statement) }
-        try FileSystem.makeDirectory(dir)
-        var written = 0
-        for c in 0..<Int32(store.candidates.count) where !store.resultsByCandidate[c].isEmpty {
+        var texts: [(String, String)] = []
+        for c in 0..<Int32(store.candidates.count) {
+            guard let text = statementText(c, from: store, visible: visible, releasedOnly: true) else { continue }
             let i = Int(c)
-            let name = store.pool[store.candidates.number[i]] + "-" + store.pool[store.candidates.surname[i]].uppercased().filter { $0.isLetter || $0 == "-" }
-            try FileSystem.writeDurably(statementText(c, from: store), to: dir + "/" + name + ".txt")
-            written += 1
+            texts.append((store.pool[store.candidates.number[i]] + "-" + store.pool[store.candidates.surname[i]].uppercased().filter { $0.isLetter || $0 == "-" }, text))
         }
-        console.out("Wrote \(Store.grouped(written)) statements of results to \(dir)\n")
+        try FileSystem.makeDirectory(dir)
+        for (name, text) in texts { try FileSystem.writeDurably(text, to: dir + "/" + name + ".txt") }
+        console.out("Wrote \(Store.grouped(texts.count)) statements of results to \(dir)\n")
     }
 }

@@ -1,5 +1,13 @@
 /// The check rules of the identifiers a data pack carries (DATA-PACK.md).
 public enum Identifiers {
+    /// Whether `text` has a UCI's shape (13 characters: centre number, `0` or `B`, year,
+    /// candidate number, a letter), whatever its check letter: the word a user types for one.
+    public static func looksLikeUCI(_ text: String) -> Bool {
+        let c = Array(text.uppercased())
+        guard c.count == 13, c[12].isLetter, c[5] == "0" || c[5] == "B" else { return false }
+        return c[0..<5].allSatisfy { $0.isASCII && $0.isNumber } && c[6..<12].allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
     static let uciLetters = Array("ABCDEFGHKLMRTVWXY")
     static let uciLetterBytes = Array("ABCDEFGHKLMRTVWXY".utf8)
 

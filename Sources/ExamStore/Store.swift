@@ -118,6 +118,20 @@ public struct Store: Sendable {
         return nil
     }
 
+    /// Every candidate with that number, one per centre holding it, in centre order.
+    public func candidates(number: String) -> [Int32] {
+        guard let key = Store.candidateKey(number) else { return [] }
+        return centres.compactMap { candidateByKey[CandidateKey(centre: $0, number: key)] }
+    }
+
+    /// The candidate whose `uci` column holds `uci` (ignoring case and spaces around it); nil when
+    /// none does. A UCI is never decoded: it keeps the centre and number of first registration.
+    public func candidate(uci: String) -> Int32? {
+        let wanted = uci.uppercased()
+        if let id = pool.lookup(wanted), let row = candidates.uci.firstIndex(of: id) { return Int32(row) }
+        return candidates.uci.indices.first { candidates.uci[$0] != 0 && pool[candidates.uci[$0]].uppercased() == wanted }.map(Int32.init)
+    }
+
     /// The distinct centre numbers (interned), in order of first appearance; kept by `reindex()`
     /// (a candidate lookup asks for them, and a trust has a million candidates).
     public private(set) var centres: [Int32] = []

@@ -35,15 +35,6 @@ import Testing
         #expect(Deadlines.daysLeft(deadline: nil, today: day("2024-09-20")) == nil)
     }
 
-    @Test func thisWeekRunsFromMondayToSundayAroundToday() {
-        let thursday = day("2024-08-22")
-        #expect(Deadlines.isThisWeek(day("2024-08-19"), today: thursday))  // Monday
-        #expect(Deadlines.isThisWeek(day("2024-08-25"), today: thursday))  // Sunday
-        #expect(!Deadlines.isThisWeek(day("2024-08-18"), today: thursday)) // the Sunday before
-        #expect(!Deadlines.isThisWeek(day("2024-08-26"), today: thursday)) // the Monday after
-        #expect(!Deadlines.isThisWeek(.blank, today: thursday))
-    }
-
     @Test func theStoreFormsReadTheReviewsDeadlineAndSubmission() {
         var b = StoreBuilder()
         let q = b.qualification("J560", type: "GCSE", level: "1/2")

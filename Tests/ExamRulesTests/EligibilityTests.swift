@@ -150,7 +150,7 @@ struct ExtendedCertificate {
         #expect(!v.atRisk)
     }
 
-    @Test func allVerdictsAtOnceAgreeWithOneAtATime() {
+    @Test func theColumnsAgreeWithEachVerdict() {
         var b = f.b
         let bob = b.candidate("0043"), cat = b.candidate("0044")
         let entries = [b.entry(f.ann, f.q), b.entry(bob, f.q), b.entry(cat, f.q, completion: "Summer 2025", acknowledged: true)]
@@ -158,10 +158,13 @@ struct ExtendedCertificate {
         b.achievement(bob, f.q, f.u1, .absent)
         b.achievement(cat, f.q, f.u2, .achieved, grade: "U")
         let store = b.build(), context = b.context()
-        let all = Eligibility.verdicts(store: store, context: context)
-        #expect(all.count == 3)
-        #expect(all == entries.map { Eligibility.verdict(store: store, entry: $0, context: context) })
+        let all = entries.map { Eligibility.verdict(store: store, entry: $0, context: context) }
+        let columns = EntryEligibility(store: store, context: context)
         #expect(all.map(\.atRisk) == [false, true, false])
+        #expect(entries.map { columns.atRisk(Int($0)) } == [false, true, false])
+        #expect(entries.map { columns.lacksMandatory(Int($0)) } == all.map(\.lacksMandatory))
+        #expect(entries.map { columns.reasonSet(Int($0)) } == all.map(\.reasons))
+        #expect(entries.map { columns.inSeries(Int($0)) } == all.map(\.inSeries))
         #expect(all[1].reasons == [.mandatoryUnitNotAchieved, .absentFromMandatoryExam, .notEnoughGLH])
         #expect(all[2].reasons == [.mandatoryUnitNotAchieved, .notEnoughGLH])
     }

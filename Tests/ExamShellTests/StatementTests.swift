@@ -32,4 +32,60 @@ import Testing
         #expect(o.stderr.contains("no candidate numbered or called 'Hasan'"))
         #expect(o.stderr.contains("did you mean 'Hassan'?"))
     }
+
+    // DOMAIN.md "Statements of results" (format 2), on the demo centre.
+
+    func statement(_ who: String, on day: String) throws -> String {
+        let o = try ExqProcess.run(["--demo", "--today", day, "-c", "statement \(who)"])
+        #expect(o.status == 0, "\(o.stderr)")
+        return o.stdout
+    }
+
+    func line(_ text: String, _ code: String) -> String {
+        text.split(separator: "\n").first { $0.hasPrefix(code + " ") }.map { $0.split(separator: " ").joined(separator: " ") } ?? ""
+    }
+
+    @Test func aStatementShowsTheRaisedGradeAndWhichReviewRaisedIt() throws {
+        // 0021's H446 B was raised to A by R008, outcome 19 Aug 2024.
+        #expect(line(try statement("0021", on: "2024-09-20"), "H446") == "H446 A Level Computer Science A raised from B by review R008 on 2024-08-19")
+        #expect(line(try statement("0021", on: "2024-08-18"), "H446") == "H446 A Level Computer Science B")
+    }
+
+    @Test func aStatementListsAnEntryWithNoResultAsMissingAndANotEligibleOneWithItsReasons() throws {
+        let adaeze = try statement("0017", on: "2024-08-22")
+        #expect(line(adaeze, "J351") == "J351 GCSE English Language result missing")
+        #expect(line(adaeze, "J260").hasSuffix(" Q"))
+        #expect(adaeze.contains("Q: result pending"))
+        let jack = try statement("0011", on: "2024-08-22")
+        #expect(line(jack, "05839").hasPrefix("05839 Cambridge Technical Cambridge Technical in IT no result not eligible: "))
+    }
+
+    @Test func resultsOfEarlierSeriesAndEntriesCompletingLaterAreNotOnIt() throws {
+        // 0006 has a Summer 2022 J560 result of 3 and a Summer 2024 one of 4.
+        let resit = try statement("0006", on: "2024-08-22")
+        #expect(line(resit, "J560") == "J560 GCSE Mathematics 4")
+        #expect(!resit.contains("Summer 2022"))
+        // 0014's only entry completes in Summer 2025.
+        #expect(try statement("0014", on: "2024-08-22").contains("No entries completing in Summer 2024."))
+    }
+
+    @Test func aStatementHeadsWithTheCandidatesIdentifiers() throws {
+        let text = try statement("0021", on: "2024-09-20")
+        #expect(text.hasPrefix("PROVISIONAL STATEMENT OF RESULTS\nSummer 2024\n\nCentre: 64123\nCandidate: CHEN: Mei\nCandidate number: 0021\nUCI: 641230240021Y\nULN: "))
+        #expect(text.contains("Date of birth: "))
+    }
+
+    @Test func statementsToAFolderCoverOnlyQualificationsWhoseResultsHaveArrived() throws {
+        // 15 Aug 2024: level 3 results arrived on 14 Aug, GCSE results arrive on 21 Aug.
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("exq-statements-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let o = try ExqProcess.run(["--demo", "--today", "2024-08-15", "-c", "statements to \(dir.path)"])
+        #expect(o.status == 0, "\(o.stderr)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path)
+        #expect(!files.contains { $0.hasPrefix("0017-") })  // year 11: GCSEs only
+        #expect(files.contains("0021-CHEN.txt"))
+        let jack = try String(contentsOf: dir.appendingPathComponent("0006-" + (files.first { $0.hasPrefix("0006-") }?.dropFirst(5) ?? "")), encoding: .utf8)
+        #expect(!jack.contains("J560"))   // the GCSE is not on it before GCSE results
+        #expect(jack.contains("05827"))
+    }
 }

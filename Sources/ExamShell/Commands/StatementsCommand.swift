@@ -4,7 +4,7 @@ struct StatementsCommand: Command, Equatable {
 
     static let info = CommandInfo(
         words: ["statements"], synopsis: "statements to DIR",
-        summary: "write a statement of results for every candidate with results",
+        summary: "write a statement of results for every candidate with results released this series",
         help: "  statements to statements-2024", completion: .files,
         parse: { r in
             try r.expect("to")
