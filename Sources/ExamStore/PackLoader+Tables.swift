@@ -68,21 +68,17 @@ extension PackLoader {
 
     mutating func loadQualifications() throws(Interrupted) {
         guard var t = open("qualifications.csv") else { return }
-        let cCode = t.column("qualification"), cTitle = t.column("title"), cType = t.column("type")
-        let cLevel = t.column("level"), cSize = t.column("size"), cGLH = t.column("glh"), cBody = t.column("awarding_body")
+        let cCode = t.column("qualification")
+        var cells = DeclaredCells(PackSchema.qualifications, t, rows: t.reader.lines)
+        defer { cells.flush(into: &store) }
         while try next(&t) {
             guard let code = requiredText(t, cCode, "a qualification entry code") else { continue }
             if let first = qualificationRows.value(code, 0) {
                 report(t, cCode, "duplicate qualification '\(pool[code])': the first is at line \(qualificationLines[Int(first)])")
                 continue
             }
+            read(t, &cells)
             store.qualifications.code.append(code)
-            store.qualifications.title.append(text(t, cTitle))
-            store.qualifications.type.append(text(t, cType))
-            store.qualifications.level.append(text(t, cLevel))
-            store.qualifications.size.append(text(t, cSize))
-            store.qualifications.glh.append(whole(t, cGLH, "guided learning hours"))
-            store.qualifications.awardingBody.append(text(t, cBody))
             qualificationRows.set(code, 0, to: Int32(store.qualifications.count - 1))
             qualificationLines.append(t.line)
         }
@@ -90,29 +86,18 @@ extension PackLoader {
 
     mutating func loadUnits() throws(Interrupted) {
         guard var t = open("units.csv") else { return }
-        let cQual = t.column("qualification"), cUnit = t.column("unit"), cTitle = t.column("title")
-        let cGLH = t.column("glh"), cMandatory = t.column("mandatory"), cAssessment = t.column("assessment")
-        var assessments = ChoiceCache<Assessment>()
+        let cQual = t.column("qualification"), cUnit = t.column("unit")
+        var cells = DeclaredCells(PackSchema.units, t, rows: t.reader.lines)
+        defer { cells.flush(into: &store) }
         while try next(&t) {
             guard let q = qualification(t, cQual), let code = requiredText(t, cUnit, "a unit code") else { continue }
             if let first = unitRows.value(q, code) {
                 report(t, cUnit, "duplicate unit '\(pool[code])' of qualification \(pool[store.qualifications.code[Int(q)]]): the first is at line \(unitLines[Int(first)])")
                 continue
             }
-            let glh = whole(t, cGLH, "guided learning hours", required: true)
-            let mandatory = bool(t, cMandatory)
-            let a = text(t, cAssessment)
-            let assessment = assessments.value(a, in: pool, parse: Assessment.init(name:))
-            if assessment == nil {
-                report(t, cAssessment, a == 0 ? "expected an assessment, exam or moderated, found a blank"
-                                              : "unknown assessment '\(pool[a])': expected exam or moderated")
-            }
+            read(t, &cells)
             store.units.qualification.append(q)
             store.units.code.append(code)
-            store.units.title.append(text(t, cTitle))
-            store.units.glh.append(glh)
-            store.units.mandatory.append(mandatory)
-            store.units.assessment.append(assessment ?? .exam)
             unitRows.set(q, code, to: Int32(store.units.count - 1))
             unitLines.append(t.line)
         }
@@ -120,88 +105,74 @@ extension PackLoader {
 
     mutating func loadEntries(_ t: inout PackTable) throws(Interrupted) {
         let cCand = t.column("candidate"), cQual = t.column("qualification"), cSeries = t.column("series")
-        let cCompletion = t.column("completion"), cAck = t.column("acknowledged"), cCentre = t.column("centre")
+        let cCompletion = t.column("completion"), cCentre = t.column("centre")
         if cCentre < 0 && defaultCentre(t) == nil { return }
         var firstLine = CandidateRowLines(candidates: store.candidates.count)
         store.entries.reserveCapacity(t.reader.lines)
+        var cells = DeclaredCells(PackSchema.entries, t, rows: t.reader.lines)
+        defer { cells.flush(into: &store) }
         while try next(&t) {
             guard let (cand, q, series) = entryKeys(t, centre: cCentre, candidate: cCand, qualification: cQual,
                                                     series: cSeries, seen: &firstLine, what: "entry")
             else { continue }
             let completion = text(t, cCompletion)
+            read(t, &cells)
             store.entries.candidate.append(cand)
             store.entries.qualification.append(q)
             store.entries.series.append(series)
             store.entries.completion.append(completion == 0 ? series : completion)
-            store.entries.acknowledged.append(bool(t, cAck))
         }
     }
 
     mutating func loadAchievements(_ t: inout PackTable) throws(Interrupted) {
         let cCand = t.column("candidate"), cQual = t.column("qualification"), cUnit = t.column("unit")
-        let cSeries = t.column("series"), cStatus = t.column("status"), cGrade = t.column("grade"), cCentre = t.column("centre")
+        let cSeries = t.column("series"), cGrade = t.column("grade"), cCentre = t.column("centre")
         if cCentre < 0 && defaultCentre(t) == nil { return }
-        var statuses = ChoiceCache<AchievementStatus>()
         store.achievements.reserveCapacity(t.reader.lines)
+        var cells = DeclaredCells(PackSchema.achievements, t, rows: t.reader.lines)
+        defer { cells.flush(into: &store) }
+        let status = cells.slot("status"), grade = cells.slot("grade")
         while try next(&t) {
             guard let centre = centre(t, cCentre), let cand = candidate(t, cCand, centre: centre),
                   let q = qualification(t, cQual), let unit = unit(t, cUnit, qualification: q),
                   let series = requiredText(t, cSeries, "a series such as Summer 2024") else { continue }
-            let s = text(t, cStatus)
-            guard let status = statuses.value(s, in: pool, parse: AchievementStatus.init(name:)) else {
-                report(t, cStatus, s == 0 ? "expected a status (achieved, claimed, entered or absent), found a blank"
-                                          : "unknown status '\(pool[s])': expected achieved, claimed, entered or absent")
-                continue
-            }
-            let grade = text(t, cGrade)
-            if status == .achieved && grade == 0 {
+            read(t, &cells)
+            if cells.last(status) == Int32(AchievementStatus.achieved.rawValue) && cells.last(grade) == 0 {
                 report(t, cGrade, "an achieved unit needs a grade, found a blank")
             }
             store.achievements.candidate.append(cand)
             store.achievements.qualification.append(q)
             store.achievements.unit.append(unit)
             store.achievements.series.append(series)
-            store.achievements.status.append(status)
-            store.achievements.grade.append(grade)
         }
     }
 
     mutating func loadResults(_ t: inout PackTable) throws(Interrupted) {
         let cCand = t.column("candidate"), cQual = t.column("qualification"), cSeries = t.column("series")
-        let cGrade = t.column("grade"), cMark = t.column("mark"), cStatus = t.column("status"), cCentre = t.column("centre")
+        let cCentre = t.column("centre")
         if cCentre < 0 && defaultCentre(t) == nil { return }
-        var statuses = ChoiceCache<ResultStatus>()
         var firstLine = CandidateRowLines(candidates: store.candidates.count)
         store.results.reserveCapacity(t.reader.lines)
+        var cells = DeclaredCells(PackSchema.results, t, rows: t.reader.lines)
+        defer { cells.flush(into: &store) }
         while try next(&t) {
             guard let (cand, q, series) = entryKeys(t, centre: cCentre, candidate: cCand, qualification: cQual,
                                                     series: cSeries, seen: &firstLine, what: "result")
             else { continue }
-            let grade = requiredText(t, cGrade, "a grade") ?? 0
-            let mark = whole(t, cMark, "a mark")
-            let s = text(t, cStatus)
-            let status = statuses.value(s, in: pool, parse: ResultStatus.init(name:))
-            if status == nil { report(t, cStatus, "unknown result status '\(pool[s])': expected provisional or final") }
+            read(t, &cells)
             store.results.candidate.append(cand)
             store.results.qualification.append(q)
             store.results.series.append(series)
-            store.results.grade.append(grade)
-            store.results.mark.append(mark)
-            store.results.status.append(status ?? .provisional)
         }
     }
 
     mutating func loadReviews(_ t: inout PackTable) throws(Interrupted) {
         let cId = t.column("id"), cCand = t.column("candidate"), cQual = t.column("qualification")
-        let cComponent = t.column("component"), cService = t.column("service"), cRequested = t.column("requested")
-        let cConsent = t.column("consent"), cSubmitted = t.column("submitted"), cOutcome = t.column("outcome")
-        let cOutcomeDate = t.column("outcome_date"), cNewGrade = t.column("new_grade"), cFee = t.column("fee")
         let cCentre = t.column("centre")
         if cCentre < 0 && defaultCentre(t) == nil { return }
-        var services = ChoiceCache<Service>()
-        var outcomes = ChoiceCache<ReviewOutcome>()
         var firstLine: [Int32: Int] = [:]
-        let codes = Service.allCases.map(\.code).joined(separator: ", ")
+        var cells = DeclaredCells(PackSchema.reviews, t, rows: t.reader.lines)
+        defer { cells.flush(into: &store) }
         while try next(&t) {
             guard let id = requiredText(t, cId, "a request id") else { continue }
             if let first = firstLine[id] {
@@ -211,27 +182,10 @@ extension PackLoader {
             firstLine[id] = t.line
             guard let centre = centre(t, cCentre), let cand = candidate(t, cCand, centre: centre),
                   let q = qualification(t, cQual) else { continue }
-            let s = text(t, cService)
-            guard let service = services.value(s, in: pool, parse: Service.init(code:)) else {
-                report(t, cService, s == 0 ? "expected a service (\(codes)), found a blank"
-                                           : "unknown service '\(pool[s])': expected one of \(codes)")
-                continue
-            }
-            let o = text(t, cOutcome)
-            let outcome = outcomes.value(o, in: pool, parse: ReviewOutcome.init(name:))
-            if outcome == nil { report(t, cOutcome, "unknown outcome '\(pool[o])': expected confirmed, raised or lowered (or blank while awaited)") }
+            read(t, &cells)
             store.reviews.id.append(id)
             store.reviews.candidate.append(cand)
             store.reviews.qualification.append(q)
-            store.reviews.component.append(text(t, cComponent))
-            store.reviews.service.append(service)
-            store.reviews.requested.append(day(t, cRequested, required: true))
-            store.reviews.consent.append(day(t, cConsent))
-            store.reviews.submitted.append(day(t, cSubmitted))
-            store.reviews.outcome.append(outcome ?? .none)
-            store.reviews.outcomeDate.append(day(t, cOutcomeDate))
-            store.reviews.newGrade.append(text(t, cNewGrade))
-            store.reviews.fee.append(pence(t, cFee))
         }
     }
 
@@ -260,9 +214,10 @@ extension PackLoader {
     ]
 
     mutating func loadCalendar(_ t: inout PackTable) throws(Interrupted) {
-        let cSeries = t.column("series"), cEvent = t.column("event"), cDate = t.column("date")
-        let cTime = t.column("time"), cApplies = t.column("applies_to")
+        let cSeries = t.column("series"), cEvent = t.column("event"), cTime = t.column("time"), cApplies = t.column("applies_to")
         var checked = Set<Int32>()
+        var cells = DeclaredCells(PackSchema.calendar, t, rows: t.reader.lines)
+        defer { cells.flush(into: &store) }
         // The release events by (series, event, applies_to), to refuse a second one: which holds cannot be guessed.
         var releases: [String: Int] = [:]
         while try next(&t) {
@@ -290,8 +245,10 @@ extension PackLoader {
                 report(t, cEvent, "unknown calendar event '\(pool[event])'; exq gives it no meaning",
                        notes: hint.map { ["did you mean '\($0)'?"] } ?? [], severity: .warning)
             }
-            store.calendar.append(series: series, event: event, date: day(t, cDate, required: true),
-                                  time: text(t, cTime), appliesTo: text(t, cApplies))
+            read(t, &cells)
+            store.calendar.series.append(series)
+            store.calendar.event.append(event)
+            store.calendar.estimated.append(false)
         }
     }
 
@@ -306,20 +263,19 @@ extension PackLoader {
 
     mutating func loadCertificates(_ t: inout PackTable) throws(Interrupted) {
         let cCand = t.column("candidate"), cQual = t.column("qualification"), cSeries = t.column("series")
-        let cReceived = t.column("received"), cIssued = t.column("issued"), cDestroyed = t.column("destroyed")
         let cCentre = t.column("centre")
         if cCentre < 0 && defaultCentre(t) == nil { return }
         var firstLine = CandidateRowLines(candidates: store.candidates.count)
+        var cells = DeclaredCells(PackSchema.certificates, t, rows: t.reader.lines)
+        defer { cells.flush(into: &store) }
         while try next(&t) {
             guard let (cand, q, series) = entryKeys(t, centre: cCentre, candidate: cCand, qualification: cQual,
                                                     series: cSeries, seen: &firstLine, what: "certificate")
             else { continue }
+            read(t, &cells)
             store.certificates.candidate.append(cand)
             store.certificates.qualification.append(q)
             store.certificates.series.append(series)
-            store.certificates.received.append(day(t, cReceived))
-            store.certificates.issued.append(day(t, cIssued))
-            store.certificates.destroyed.append(day(t, cDestroyed))
         }
     }
 }
