@@ -173,6 +173,12 @@ struct PackLoader {
             record(error)
             return nil
         }
+        guard reader.fields.count <= PackImporter.maximumColumns else {
+            record(Diagnostic(file: path, line: 1, column: 1,
+                              message: "the header has \(Store.grouped(reader.fields.count)) columns; a pack file may have at most \(Store.grouped(PackImporter.maximumColumns))",
+                              notes: ["is this a pack file? DATA-PACK.md lists the columns each file has"]))
+            return nil
+        }
         var table = PackTable(name: name, path: path, reader: reader, headerCount: reader.fields.count)
         let spellings = PackSchema.spellings(columns)
         var written: [String] = []
@@ -256,6 +262,11 @@ struct PackLoader {
             if fields.count < table.headerCount && table.reader.endsMidLine {
                 report(table, fields.count - 1, "the file ends in the middle of a row: this row has \(Store.grouped(fields.count)) of the header's \(Store.grouped(table.headerCount)) fields",
                        notes: ["was the file cut short? export it again"])
+                continue
+            }
+            if fields.count < table.headerCount {
+                report(table, fields.count - 1, "this row has \(Store.grouped(fields.count)) \(fields.count == 1 ? "field" : "fields") but the header has \(Store.grouped(table.headerCount))",
+                       notes: ["a cell left out shifts the ones after it; give every column a cell, blank if need be (a,,c)"])
                 continue
             }
             if let long = fields.firstIndex(where: { $0.contentEnd - $0.contentStart > PackImporter.maximumCellBytes }) {
