@@ -14,7 +14,7 @@ shift 2 2>/dev/null || shift $#
 root=$(cd "$(dirname "$0")/.." && pwd)
 out="$root/.build-fuzz"
 mkdir -p "$out/modules" "$out/corpus/$target" "$out/artifacts"
-flags="-sanitize=fuzzer,address -parse-as-library -O -g -swift-version 6"
+flags="-sanitize=fuzzer,address -parse-as-library -O -g -swift-version 6 -package-name exq"
 
 build_module() {
     name=$1
