@@ -62,11 +62,14 @@ enum Help {
             GCSE differ); Cambridge Technicals results are never under embargo.
               --role exams-officer | senior-leader | teacher   (or role = teacher in DIR/settings)
               --time 07:30, or set time 07:30                 the time of day (default: the real time)
-            A teacher's queries leave embargoed results out and say how many; why leaves them out;
-            statement refuses until release. Every read of embargoed results by the others is
-            written to DIR/audit.log in the workspace: when, who, the role, the clock, the statement.
-            The role is a setting, not a password: keep the workspace and packs readable only by
-            those entitled to them.
+            For a teacher the embargo fails closed: a result is left out while the real clock or
+            the session's clock says it is embargoed, or while no calendar gives its results day
+            (add a results_day row to calendar.csv). Every answer, warning, completion, why,
+            statement and file leaves it out; answers say how many. --role may lower the
+            workspace's role, never raise it. Every read of embargoed results by the others is
+            written to DIR/audit.log in the workspace: when, the account, the role, both clocks,
+            the statement. The role is a setting, not a password: keep the workspace and packs
+            readable only by those entitled to them.
               results | where qualification = "J560" | count
             """),
         ("demo-centre", "what the built-in demo centre holds", ""),
