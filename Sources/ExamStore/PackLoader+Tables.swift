@@ -191,6 +191,13 @@ extension PackLoader {
         }
     }
 
+    /// Reports `later` when it is before `earlier` (both given): dates of one row out of order.
+    mutating func checkOrder(_ t: PackTable, _ earlier: (column: Int, day: Day, name: String), _ later: (column: Int, day: Day, name: String)) {
+        guard !earlier.day.isBlank, !later.day.isBlank, later.day < earlier.day else { return }
+        report(t, later.column, "\(later.name) \(later.day.iso) is before \(earlier.name) \(earlier.day.iso)",
+               notes: ["dates of a row run in order: requested, consent and submitted, outcome_date; received, issued"])
+    }
+
     mutating func loadReviews(_ t: inout PackTable) throws(Interrupted) {
         let cId = t.column("id"), cCand = t.column("candidate"), cQual = t.column("qualification")
         let cComponent = t.column("component"), cService = t.column("service"), cRequested = t.column("requested")
@@ -198,6 +205,7 @@ extension PackLoader {
         let cOutcomeDate = t.column("outcome_date"), cNewGrade = t.column("new_grade"), cFee = t.column("fee")
         let cCentre = t.column("centre")
         if cCentre < 0 && defaultCentre(t) == nil { return }
+        reviewQualificationField = cQual
         var services = ChoiceCache<Service>()
         var outcomes = ChoiceCache<ReviewOutcome>()
         var firstLine: [Int32: Int] = [:]
@@ -220,16 +228,27 @@ extension PackLoader {
             let o = text(t, cOutcome)
             let outcome = outcomes.value(o, in: pool, parse: ReviewOutcome.init(name:))
             if outcome == nil { report(t, cOutcome, "unknown outcome '\(pool[o])': expected confirmed, raised or lowered (or blank while awaited)") }
+            if !service.applies(type: pool[store.qualifications.type[Int(q)]], level: pool[store.qualifications.level[Int(q)]]) {
+                report(t, cService, "a priority review of marking (2P) is for A level and level 3 vocational qualifications only, not AS or GCSE; \(pool[store.qualifications.code[Int(q)]]) is \(pool[store.qualifications.type[Int(q)]]) level \(pool[store.qualifications.level[Int(q)]])",
+                       notes: ["use service 2 (review of marking)"])
+            }
+            let requested = day(t, cRequested, required: true), consent = day(t, cConsent)
+            let submitted = day(t, cSubmitted), outcomeDate = day(t, cOutcomeDate)
+            checkOrder(t, (cRequested, requested, "requested"), (cSubmitted, submitted, "submitted"))
+            checkOrder(t, (cConsent, consent, "consent"), (cSubmitted, submitted, "submitted"))
+            checkOrder(t, (cSubmitted, submitted, "submitted"), (cOutcomeDate, outcomeDate, "outcome_date"))
+            if submitted.isBlank { checkOrder(t, (cRequested, requested, "requested"), (cOutcomeDate, outcomeDate, "outcome_date")) }
+            reviewLines.append(Int32(t.line))
             store.reviews.id.append(id)
             store.reviews.candidate.append(cand)
             store.reviews.qualification.append(q)
             store.reviews.component.append(text(t, cComponent))
             store.reviews.service.append(service)
-            store.reviews.requested.append(day(t, cRequested, required: true))
-            store.reviews.consent.append(day(t, cConsent))
-            store.reviews.submitted.append(day(t, cSubmitted))
+            store.reviews.requested.append(requested)
+            store.reviews.consent.append(consent)
+            store.reviews.submitted.append(submitted)
             store.reviews.outcome.append(outcome ?? .none)
-            store.reviews.outcomeDate.append(day(t, cOutcomeDate))
+            store.reviews.outcomeDate.append(outcomeDate)
             store.reviews.newGrade.append(text(t, cNewGrade))
             store.reviews.fee.append(pence(t, cFee))
         }
@@ -317,9 +336,18 @@ extension PackLoader {
             store.certificates.candidate.append(cand)
             store.certificates.qualification.append(q)
             store.certificates.series.append(series)
-            store.certificates.received.append(day(t, cReceived))
-            store.certificates.issued.append(day(t, cIssued))
-            store.certificates.destroyed.append(day(t, cDestroyed))
+            let received = day(t, cReceived), issued = day(t, cIssued), destroyed = day(t, cDestroyed)
+            checkOrder(t, (cReceived, received, "received"), (cIssued, issued, "issued"))
+            if !destroyed.isBlank {
+                if !issued.isBlank {
+                    report(t, cDestroyed, "a certificate issued on \(issued.iso) cannot have been destroyed: only unclaimed certificates are destroyed")
+                } else if !received.isBlank && destroyed < received.adding(years: 1) {
+                    report(t, cDestroyed, "destroyed on \(destroyed.iso), before the 12 months a certificate received on \(received.iso) must be kept (until \(received.adding(years: 1).iso))")
+                }
+            }
+            store.certificates.received.append(received)
+            store.certificates.issued.append(issued)
+            store.certificates.destroyed.append(destroyed)
         }
     }
 }
