@@ -26,7 +26,7 @@ func outcome(_ files: [String: [UInt8]], halvingBytes: Int) -> String {
 @_cdecl("LLVMFuzzerTestOneInput")
 public func packFuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     guard size >= 1 else { return 0 }
-    let names = PackSchema.files.map(\.name)
+    let names = PackSchema.files.map { $0.name }
     let name = names[Int(data[0]) % names.count]
     var files = basePack
     files[name] = Array(UnsafeBufferPointer(start: data + 1, count: size - 1))

@@ -92,13 +92,37 @@ extension Field {
         [candidateLink(column), .through("surname", column, surname), .through("forenames", column, forenames), .through("group", column, group)]
     }
 
+    /// The fields of a pack file's declared columns (`PackSchema`), in its order, each followed
+    /// by the fields `after` names for it; a text column `grades` names is a grade on that scale.
+    static func declared<Table>(_ file: PackFile<Table>, grades: [String: GradeSource] = [:],
+                                after: [String: [Field]] = [:]) -> [Field] {
+        var out: [Field] = []
+        for column in file.columns {
+            let name = column.name, meaning = column.meaning
+            switch column.cell {
+            case .text(let c):
+                if let source = grades[name] { out.append(.grade(name, meaning, file.reader(c), source)) }
+                else { out.append(.text(name, meaning, file.reader(c))) }
+            case .date(let c): out.append(.date(name, meaning, file.reader(c)))
+            case .whole(let c): out.append(.number(name, meaning, file.reader(c)))
+            case .money(let c): out.append(.number(name, meaning, scale: 100, file.reader(c)))
+            case .flag(let c): out.append(.flag(name, meaning, file.reader(c)))
+            case .choice(let c):
+                out.append(.code(name, meaning, file.reader(c), { c.word($0) }))
+            case .candidate(let c): out += candidateFields(file.reader(c))
+            case .qualification(let c): out.append(qualificationLink(file.reader(c)))
+            case .unit(let c):
+                out.append(.link("unit", "the unit (code); follow with unit.title, unit.glh, unit.mandatory", to: .units,
+                                 file.reader(c), shown: { $0.units.code }))
+            case .centreOfCandidate: break
+            }
+            out += after[name] ?? []
+        }
+        return out
+    }
+
     static let stored: [Collection: [Field]] = [
-        .candidates: [
-            candidateNumber, surname, forenames, group,
-            .text("centre", "centre number", { $0.candidates.centre }),
-            .text("uci", "unique candidate identifier (13 characters)", { $0.candidates.uci }),
-            .text("uln", "unique learner number (10 digits)", { $0.candidates.uln }),
-            .date("dob", "date of birth", { $0.candidates.dob }),
+        .candidates: declared(PackSchema.candidates, after: ["centre": [
             Field(name: "name", kind: .text, meaning: "SURNAME: Forenames, as on awarding-body documents", read: { ev, rows in
                 .string(rows.map { ev.store.formalName(candidate: $0) })
             }),
@@ -110,81 +134,18 @@ extension Field {
                 let c = ev.store.candidates.uln, p = ev.store.pool
                 return .bool(rows.map { c[Int($0)] == 0 || Identifiers.isValidULN(p[c[Int($0)]]) })
             }),
-        ],
-        .qualifications: [
-            .text("qualification", "entry code (05839, J560)", { $0.qualifications.code }),
-            title,
-            .text("type", "Cambridge Technical, GCSE, A Level ...", { $0.qualifications.type }),
-            .text("level", "level as written (3, 2, 1/2)", { $0.qualifications.level }),
-            .text("size", "size (Certificate, Extended Certificate, Diploma ...)", { $0.qualifications.size }),
-            .number("glh", "guided learning hours the qualification needs", { $0.qualifications.glh }),
-            .text("awarding_body", "OCR, AQA, Pearson ...", { $0.qualifications.awardingBody }),
-        ],
-        .units: [
-            qualificationLink({ $0.units.qualification }),
-            .text("unit", "unit number or code within the qualification", { $0.units.code }),
-            .text("title", "unit title", { $0.units.title }),
-            .number("glh", "guided learning hours of the unit", { $0.units.glh }),
-            .flag("mandatory", "the unit is mandatory in this qualification", { $0.units.mandatory }),
-            .code("assessment", "exam or moderated", { $0.units.assessment }, { $0.name }),
-        ],
-        .entries: candidateFields({ $0.entries.candidate }) + [
-            qualificationLink({ $0.entries.qualification }),
-            .through("title", { $0.entries.qualification }, title),
-            .text("series", "series the entry was made for", { $0.entries.series }),
-            .text("completion", "estimated completion series", { $0.entries.completion }),
-            .flag("acknowledged", "the centre acknowledged the entry in the Progress Tracker", { $0.entries.acknowledged }),
-        ],
-        .achievements: candidateFields({ $0.achievements.candidate }) + [
-            qualificationLink({ $0.achievements.qualification }),
-            {
-                var f = Field.link("unit", "the unit (code); follow with unit.title, unit.mandatory ...", to: .units, { $0.achievements.unit }, shown: { $0.units.code })
-                f.meaning = "the unit (code); follow with unit.title, unit.glh, unit.mandatory"
-                return f
-            }(),
-            .text("series", "series of the row", { $0.achievements.series }),
-            .code("status", "achieved, claimed, entered or absent", { $0.achievements.status }, { $0.name }),
-            .grade("grade", "unit grade when achieved (D, M, P, R, U), on the unit scale", { $0.achievements.grade }, .unit),
-        ],
-        .results: candidateFields({ $0.results.candidate }) + [
-            qualificationLink({ $0.results.qualification }),
-            .through("title", { $0.results.qualification }, title),
-            .text("series", "series of the result", { $0.results.series }),
-            .grade("grade", "grade on its qualification's scale (9-1, A*-E, D*/D/M/P, U); X no result, Q pending", { $0.results.grade },
-                   .qualification({ $0.results.qualification })),
-            .number("mark", "mark, where given", { $0.results.mark }),
-            .code("status", "provisional or final", { $0.results.status }, { $0.name }),
-        ],
-        .reviews: [
-            .text("id", "request id", { $0.reviews.id }),
-        ] + candidateFields({ $0.reviews.candidate }) + [
-            qualificationLink({ $0.reviews.qualification }),
-            .text("component", "component, where given", { $0.reviews.component }),
-            .code("service", "1, 2, 2P, 3, ATS, ATSP, MIR, APPEAL1, APPEAL2", { $0.reviews.service }, { $0.code }),
-            .code("service_name", "the service in words", { $0.reviews.service }, { $0.title }),
-            .date("requested", "date the candidate asked", { $0.reviews.requested }),
-            .date("consent", "date of the candidate's signed consent", { $0.reviews.consent }),
-            .date("submitted", "date sent to the awarding body", { $0.reviews.submitted }),
-            .code("outcome", "confirmed, raised or lowered; blank while awaited", { $0.reviews.outcome }, { $0.name }),
-            .date("outcome_date", "date of the outcome", { $0.reviews.outcomeDate }),
-            .grade("new_grade", "grade after the review, on the qualification's scale", { $0.reviews.newGrade },
-                   .qualification({ $0.reviews.qualification })),
-            .number("fee", "fee in pounds", scale: 100, { $0.reviews.fee }),
-        ],
-        .calendar: [
-            .text("series", "series", { $0.calendar.series }),
-            .text("event", "restricted_release, results_day, review_deadline ...", { $0.calendar.event }),
-            .date("date", "date of the event", { $0.calendar.date }),
-            .text("time", "time, where given", { $0.calendar.time }),
-            .text("applies_to", "blank = all; a level (level 3) or a qualification type", { $0.calendar.appliesTo }),
+        ]]),
+        .qualifications: declared(PackSchema.qualifications),
+        .units: declared(PackSchema.units),
+        .entries: declared(PackSchema.entries, after: ["qualification": [.through("title", { $0.entries.qualification }, title)]]),
+        .achievements: declared(PackSchema.achievements, grades: ["grade": .unit]),
+        .results: declared(PackSchema.results, grades: ["grade": .qualification({ $0.results.qualification })], after: ["qualification": [.through("title", { $0.results.qualification }, title)]]),
+        .reviews: declared(PackSchema.reviews, grades: ["new_grade": .qualification({ $0.reviews.qualification })], after: [
+            "service": [.code("service_name", "the service in words", { $0.reviews.service }, { $0.title })],
+        ]),
+        .calendar: declared(PackSchema.calendar, after: ["applies_to": [
             .flag("estimated", "a built-in date estimated from earlier years' pattern, not a published one", { $0.calendar.estimated }),
-        ],
-        .certificates: candidateFields({ $0.certificates.candidate }) + [
-            qualificationLink({ $0.certificates.qualification }),
-            .text("series", "series of the result certified", { $0.certificates.series }),
-            .date("received", "date received from the awarding body", { $0.certificates.received }),
-            .date("issued", "date issued to the candidate", { $0.certificates.issued }),
-            .date("destroyed", "date destroyed confidentially", { $0.certificates.destroyed }),
-        ],
+        ]]),
+        .certificates: declared(PackSchema.certificates),
     ]
 }

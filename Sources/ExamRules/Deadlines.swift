@@ -20,8 +20,8 @@ public enum Deadlines {
         }
     }
 
-    /// A request's series (DOMAIN.md "Post-results requests"): the series of the result it reviews.
-    /// Where the request names a unit of its qualification (`component`) that the candidate has
+    /// A request's series (DOMAIN.md "Post-results requests"): the series of the result it reviews,
+    /// as its `series` column gives it (reviews.csv, format 2). Else, where the request names a unit of its qualification (`component`) that the candidate has
     /// rows for, the latest series of those rows not after the series below (a review of a January
     /// unit, or of last summer's unit asked for this autumn); else the latest series whose results
     /// day for the qualification (the most specific `results_day` that applies) is on or before
@@ -52,6 +52,7 @@ public enum Deadlines {
 
     static func series(store: Store, review: Int32, resultsDays: inout ResultsDays) -> Int32? {
         let r = Int(review)
+        if store.reviews.series[r] != 0 { return store.reviews.series[r] }
         let c = store.reviews.candidate[r], q = store.reviews.qualification[r]
         let requested = store.reviews.requested[r]
         var byResultsDay: (day: Day, series: Int32)? = nil

@@ -167,7 +167,7 @@ public struct GradeScale: Sendable, Equatable {
         let q = Int(qualification), qs = store.qualifications, pool = store.pool
         let glh = qs.glh[q]
         return scale(type: pool[qs.type[q]], title: pool[qs.title[q]], size: pool[qs.size[q]],
-                     glh: glh == Store.noNumber ? nil : Int(glh), grading: "")
+                     glh: glh == Store.noNumber ? nil : Int(glh), grading: qs.grading[q].packWord)
     }
 
     /// The scale of every qualification row, in row order.

@@ -85,3 +85,46 @@ public enum ReviewOutcome: UInt8, CaseIterable, Sendable {
         self = s
     }
 }
+
+/// How many grades a qualification's result holds (`qualifications.csv` `grading`, format 2):
+/// a Diploma's `DM` is double, an Extended Diploma's `DMM` triple, GCSE Combined Science `9-8`
+/// double. `.blank` when the pack does not say: the rules work it out (docs/rules.md "Grade scales").
+public enum Grading: UInt8, CaseIterable, Sendable, PackChoice {
+    case blank, single, double, triple
+    public var packWord: String { ["", "single", "double", "triple"][Int(rawValue)] }
+    public init?(packWord: String) {
+        guard let g = Grading.allCases.first(where: { $0.packWord == packWord.lowercased() }) else { return nil }
+        self = g
+    }
+    public static var blankValue: Grading? { .blank }
+}
+
+extension Assessment: PackChoice {
+    public var packWord: String { name }
+    public init?(packWord: String) { self.init(name: packWord) }
+    public static var blankValue: Assessment? { nil }
+}
+
+extension AchievementStatus: PackChoice {
+    public var packWord: String { name }
+    public init?(packWord: String) { self.init(name: packWord) }
+    public static var blankValue: AchievementStatus? { nil }
+}
+
+extension ResultStatus: PackChoice {
+    public var packWord: String { name }
+    public init?(packWord: String) { self.init(name: packWord) }
+    public static var blankValue: ResultStatus? { .provisional }
+}
+
+extension Service: PackChoice {
+    public var packWord: String { code }
+    public init?(packWord: String) { self.init(code: packWord) }
+    public static var blankValue: Service? { nil }
+}
+
+extension ReviewOutcome: PackChoice {
+    public var packWord: String { name }
+    public init?(packWord: String) { self.init(name: packWord) }
+    public static var blankValue: ReviewOutcome? { ReviewOutcome.none }
+}

@@ -14,7 +14,7 @@ public struct PackFingerprint: Equatable, Sendable {
     /// none of its own); nil when the folder cannot be listed.
     public static func of(folder: String) -> PackFingerprint? {
         guard let names = try? PackImporter.listFiles(folder) else { return nil }
-        let known = Set(PackSchema.files.map(\.name))
+        let known = Set(PackSchema.files.map { $0.name })
         var files: [(String, String)] = []
         for (lower, name) in names where known.contains(lower) {
             guard let bytes = try? CSVReader.readFile(folder + "/" + name) else { continue }

@@ -210,30 +210,7 @@ extension PackLoader {
     /// Adds a part's new texts to the pool and gives its columns their pool ids.
     func useMergedIds(_ part: inout PackLoader, _ name: String) {
         guard let ids = part.interner.merge() else { return }
-        switch name {
-        case "entries.csv":
-            part.store.entries.series.replaceLocalIds(ids)
-            part.store.entries.completion.replaceLocalIds(ids)
-        case "achievements.csv":
-            part.store.achievements.series.replaceLocalIds(ids)
-            part.store.achievements.grade.replaceLocalIds(ids)
-        case "results.csv":
-            part.store.results.series.replaceLocalIds(ids)
-            part.store.results.grade.replaceLocalIds(ids)
-        case "reviews.csv":
-            part.store.reviews.id.replaceLocalIds(ids)
-            part.store.reviews.component.replaceLocalIds(ids)
-            part.store.reviews.newGrade.replaceLocalIds(ids)
-        case "calendar.csv":
-            part.store.calendar.series.replaceLocalIds(ids)
-            part.store.calendar.event.replaceLocalIds(ids)
-            part.store.calendar.time.replaceLocalIds(ids)
-            part.store.calendar.appliesTo.replaceLocalIds(ids)
-        case "certificates.csv":
-            part.store.certificates.series.replaceLocalIds(ids)
-        default:
-            preconditionFailure("no reader for \(name)")
-        }
+        PackSchema.file(name)?.replaceLocalIds(&part.store, ids)
     }
 
     /// Moves a part's diagnostics and rows (with pool ids) after those taken before it.

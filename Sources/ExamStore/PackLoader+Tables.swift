@@ -68,21 +68,17 @@ extension PackLoader {
 
     mutating func loadQualifications() throws(Interrupted) {
         guard var t = open("qualifications.csv") else { return }
-        let cCode = t.column("qualification"), cTitle = t.column("title"), cType = t.column("type")
-        let cLevel = t.column("level"), cSize = t.column("size"), cGLH = t.column("glh"), cBody = t.column("awarding_body")
+        let cCode = t.column("qualification")
+        var cells = DeclaredCells(PackSchema.qualifications, t, rows: t.reader.lines)
+        defer { cells.flush(into: &store) }
         while try next(&t) {
             guard let code = requiredText(t, cCode, "a qualification entry code") else { continue }
             if let first = qualificationRows.value(code, 0) {
                 report(t, cCode, "duplicate qualification '\(pool[code])': the first is at line \(qualificationLines[Int(first)])")
                 continue
             }
+            read(t, &cells)
             store.qualifications.code.append(code)
-            store.qualifications.title.append(text(t, cTitle))
-            store.qualifications.type.append(text(t, cType))
-            store.qualifications.level.append(text(t, cLevel))
-            store.qualifications.size.append(text(t, cSize))
-            store.qualifications.glh.append(whole(t, cGLH, "guided learning hours"))
-            store.qualifications.awardingBody.append(text(t, cBody))
             qualificationRows.set(code, 0, to: Int32(store.qualifications.count - 1))
             qualificationLines.append(t.line)
         }
@@ -90,29 +86,18 @@ extension PackLoader {
 
     mutating func loadUnits() throws(Interrupted) {
         guard var t = open("units.csv") else { return }
-        let cQual = t.column("qualification"), cUnit = t.column("unit"), cTitle = t.column("title")
-        let cGLH = t.column("glh"), cMandatory = t.column("mandatory"), cAssessment = t.column("assessment")
-        var assessments = ChoiceCache<Assessment>()
+        let cQual = t.column("qualification"), cUnit = t.column("unit")
+        var cells = DeclaredCells(PackSchema.units, t, rows: t.reader.lines)
+        defer { cells.flush(into: &store) }
         while try next(&t) {
             guard let q = qualification(t, cQual), let code = requiredText(t, cUnit, "a unit code") else { continue }
             if let first = unitRows.value(q, code) {
                 report(t, cUnit, "duplicate unit '\(pool[code])' of qualification \(pool[store.qualifications.code[Int(q)]]): the first is at line \(unitLines[Int(first)])")
                 continue
             }
-            let glh = whole(t, cGLH, "guided learning hours", required: true)
-            let mandatory = bool(t, cMandatory)
-            let a = text(t, cAssessment)
-            let assessment = assessments.value(a, in: pool, parse: Assessment.init(name:))
-            if assessment == nil {
-                report(t, cAssessment, a == 0 ? "expected an assessment, exam or moderated, found a blank"
-                                              : "unknown assessment '\(pool[a])': expected exam or moderated")
-            }
+            read(t, &cells)
             store.units.qualification.append(q)
             store.units.code.append(code)
-            store.units.title.append(text(t, cTitle))
-            store.units.glh.append(glh)
-            store.units.mandatory.append(mandatory)
-            store.units.assessment.append(assessment ?? .exam)
             unitRows.set(q, code, to: Int32(store.units.count - 1))
             unitLines.append(t.line)
         }
@@ -120,74 +105,64 @@ extension PackLoader {
 
     mutating func loadEntries(_ t: inout PackTable) throws(Interrupted) {
         let cCand = t.column("candidate"), cQual = t.column("qualification"), cSeries = t.column("series")
-        let cCompletion = t.column("completion"), cAck = t.column("acknowledged"), cCentre = t.column("centre")
+        let cCompletion = t.column("completion"), cCentre = t.column("centre")
         if cCentre < 0 && defaultCentre(t) == nil { return }
         var firstLine = CandidateRowLines(candidates: store.candidates.count)
         store.entries.reserveCapacity(t.reader.lines)
+        var cells = DeclaredCells(PackSchema.entries, t, rows: t.reader.lines)
+        defer { cells.flush(into: &store) }
         while try next(&t) {
             guard let (cand, q, series) = entryKeys(t, centre: cCentre, candidate: cCand, qualification: cQual,
                                                     series: cSeries, seen: &firstLine, what: "entry")
             else { continue }
             let completion = text(t, cCompletion)
+            read(t, &cells)
             store.entries.candidate.append(cand)
             store.entries.qualification.append(q)
             store.entries.series.append(series)
             store.entries.completion.append(completion == 0 ? series : completion)
-            store.entries.acknowledged.append(bool(t, cAck))
         }
     }
 
     mutating func loadAchievements(_ t: inout PackTable) throws(Interrupted) {
         let cCand = t.column("candidate"), cQual = t.column("qualification"), cUnit = t.column("unit")
-        let cSeries = t.column("series"), cStatus = t.column("status"), cGrade = t.column("grade"), cCentre = t.column("centre")
+        let cSeries = t.column("series"), cGrade = t.column("grade"), cCentre = t.column("centre")
         if cCentre < 0 && defaultCentre(t) == nil { return }
-        var statuses = ChoiceCache<AchievementStatus>()
         store.achievements.reserveCapacity(t.reader.lines)
+        var cells = DeclaredCells(PackSchema.achievements, t, rows: t.reader.lines)
+        defer { cells.flush(into: &store) }
+        let status = cells.slot("status"), grade = cells.slot("grade")
         while try next(&t) {
             guard let centre = centre(t, cCentre), let cand = candidate(t, cCand, centre: centre),
                   let q = qualification(t, cQual), let unit = unit(t, cUnit, qualification: q),
                   let series = requiredText(t, cSeries, "a series such as Summer 2024") else { continue }
-            let s = text(t, cStatus)
-            guard let status = statuses.value(s, in: pool, parse: AchievementStatus.init(name:)) else {
-                report(t, cStatus, s == 0 ? "expected a status (achieved, claimed, entered or absent), found a blank"
-                                          : "unknown status '\(pool[s])': expected achieved, claimed, entered or absent")
-                continue
-            }
-            let grade = text(t, cGrade)
-            if status == .achieved && grade == 0 {
+            read(t, &cells)
+            if cells.last(status) == Int32(AchievementStatus.achieved.rawValue) && cells.last(grade) == 0 {
                 report(t, cGrade, "an achieved unit needs a grade, found a blank")
             }
             store.achievements.candidate.append(cand)
             store.achievements.qualification.append(q)
             store.achievements.unit.append(unit)
             store.achievements.series.append(series)
-            store.achievements.status.append(status)
-            store.achievements.grade.append(grade)
         }
     }
 
     mutating func loadResults(_ t: inout PackTable) throws(Interrupted) {
         let cCand = t.column("candidate"), cQual = t.column("qualification"), cSeries = t.column("series")
-        let cGrade = t.column("grade"), cMark = t.column("mark"), cStatus = t.column("status"), cCentre = t.column("centre")
+        let cCentre = t.column("centre")
         if cCentre < 0 && defaultCentre(t) == nil { return }
-        var statuses = ChoiceCache<ResultStatus>()
         var firstLine = CandidateRowLines(candidates: store.candidates.count)
         store.results.reserveCapacity(t.reader.lines)
+        var cells = DeclaredCells(PackSchema.results, t, rows: t.reader.lines)
+        defer { cells.flush(into: &store) }
         while try next(&t) {
             guard let (cand, q, series) = entryKeys(t, centre: cCentre, candidate: cCand, qualification: cQual,
                                                     series: cSeries, seen: &firstLine, what: "result")
             else { continue }
-            let grade = requiredText(t, cGrade, "a grade") ?? 0
-            let mark = whole(t, cMark, "a mark")
-            let s = text(t, cStatus)
-            let status = statuses.value(s, in: pool, parse: ResultStatus.init(name:))
-            if status == nil { report(t, cStatus, "unknown result status '\(pool[s])': expected provisional or final") }
+            read(t, &cells)
             store.results.candidate.append(cand)
             store.results.qualification.append(q)
             store.results.series.append(series)
-            store.results.grade.append(grade)
-            store.results.mark.append(mark)
-            store.results.status.append(status ?? .provisional)
         }
     }
 
@@ -198,18 +173,50 @@ extension PackLoader {
                notes: ["dates of a row run in order: requested, consent and submitted, outcome_date; received, issued"])
     }
 
+    /// A date column read through `cells` on the last row: (field in the file, day, name).
+    func lastDate<Table>(_ cells: DeclaredCells<Table>, _ slot: Int) -> (column: Int, day: Day, name: String) {
+        (cells.field[slot], Day(number: cells.last(slot)), cells.name[slot])
+    }
+
+    /// DOMAIN.md "Post-results requests", on the row just read: 2P only where it applies; dates in
+    /// order (requested ≤ submitted ≤ outcome_date, consent ≤ submitted).
+    mutating func checkReview<Table>(_ t: PackTable, _ cells: DeclaredCells<Table>, qualification q: Int32,
+                                     slots s: (service: Int, requested: Int, consent: Int, submitted: Int, outcomeDate: Int)) {
+        if let service = Service(rawValue: UInt8(truncatingIfNeeded: cells.last(s.service))), cells.last(s.service) != 255,
+           !service.applies(type: pool[store.qualifications.type[Int(q)]], level: pool[store.qualifications.level[Int(q)]]) {
+            report(t, cells.field[s.service], "a priority review of marking (2P) is for A level and level 3 vocational qualifications only, not AS or GCSE; \(pool[store.qualifications.code[Int(q)]]) is \(pool[store.qualifications.type[Int(q)]]) level \(pool[store.qualifications.level[Int(q)]])",
+                   notes: ["use service 2 (review of marking)"])
+        }
+        let requested = lastDate(cells, s.requested), consent = lastDate(cells, s.consent)
+        let submitted = lastDate(cells, s.submitted), outcome = lastDate(cells, s.outcomeDate)
+        checkOrder(t, requested, submitted)
+        checkOrder(t, consent, submitted)
+        checkOrder(t, submitted, outcome)
+        if submitted.day.isBlank { checkOrder(t, requested, outcome) }
+    }
+
+    /// DOMAIN.md "Certificates", on the row just read: issued not before received; destroyed not
+    /// within 12 months of receipt, and never on an issued certificate.
+    mutating func checkCertificate<Table>(_ t: PackTable, _ cells: DeclaredCells<Table>, slots s: (received: Int, issued: Int, destroyed: Int)) {
+        let received = lastDate(cells, s.received), issued = lastDate(cells, s.issued), destroyed = lastDate(cells, s.destroyed)
+        checkOrder(t, received, issued)
+        guard !destroyed.day.isBlank else { return }
+        if !issued.day.isBlank {
+            report(t, destroyed.column, "a certificate issued on \(issued.day.iso) cannot have been destroyed: only unclaimed certificates are destroyed")
+        } else if !received.day.isBlank && destroyed.day < received.day.adding(years: 1) {
+            report(t, destroyed.column, "destroyed on \(destroyed.day.iso), before the 12 months a certificate received on \(received.day.iso) must be kept (until \(received.day.adding(years: 1).iso))")
+        }
+    }
+
     mutating func loadReviews(_ t: inout PackTable) throws(Interrupted) {
         let cId = t.column("id"), cCand = t.column("candidate"), cQual = t.column("qualification")
-        let cComponent = t.column("component"), cService = t.column("service"), cRequested = t.column("requested")
-        let cConsent = t.column("consent"), cSubmitted = t.column("submitted"), cOutcome = t.column("outcome")
-        let cOutcomeDate = t.column("outcome_date"), cNewGrade = t.column("new_grade"), cFee = t.column("fee")
         let cCentre = t.column("centre")
         if cCentre < 0 && defaultCentre(t) == nil { return }
-        reviewQualificationField = cQual
-        var services = ChoiceCache<Service>()
-        var outcomes = ChoiceCache<ReviewOutcome>()
         var firstLine: [Int32: Int] = [:]
-        let codes = Service.allCases.map(\.code).joined(separator: ", ")
+        var cells = DeclaredCells(PackSchema.reviews, t, rows: t.reader.lines)
+        defer { cells.flush(into: &store) }
+        reviewQualificationField = cQual
+        let slots = (cells.slot("service"), cells.slot("requested"), cells.slot("consent"), cells.slot("submitted"), cells.slot("outcome_date"))
         while try next(&t) {
             guard let id = requiredText(t, cId, "a request id") else { continue }
             if let first = firstLine[id] {
@@ -219,38 +226,12 @@ extension PackLoader {
             firstLine[id] = t.line
             guard let centre = centre(t, cCentre), let cand = candidate(t, cCand, centre: centre),
                   let q = qualification(t, cQual) else { continue }
-            let s = text(t, cService)
-            guard let service = services.value(s, in: pool, parse: Service.init(code:)) else {
-                report(t, cService, s == 0 ? "expected a service (\(codes)), found a blank"
-                                           : "unknown service '\(pool[s])': expected one of \(codes)")
-                continue
-            }
-            let o = text(t, cOutcome)
-            let outcome = outcomes.value(o, in: pool, parse: ReviewOutcome.init(name:))
-            if outcome == nil { report(t, cOutcome, "unknown outcome '\(pool[o])': expected confirmed, raised or lowered (or blank while awaited)") }
-            if !service.applies(type: pool[store.qualifications.type[Int(q)]], level: pool[store.qualifications.level[Int(q)]]) {
-                report(t, cService, "a priority review of marking (2P) is for A level and level 3 vocational qualifications only, not AS or GCSE; \(pool[store.qualifications.code[Int(q)]]) is \(pool[store.qualifications.type[Int(q)]]) level \(pool[store.qualifications.level[Int(q)]])",
-                       notes: ["use service 2 (review of marking)"])
-            }
-            let requested = day(t, cRequested, required: true), consent = day(t, cConsent)
-            let submitted = day(t, cSubmitted), outcomeDate = day(t, cOutcomeDate)
-            checkOrder(t, (cRequested, requested, "requested"), (cSubmitted, submitted, "submitted"))
-            checkOrder(t, (cConsent, consent, "consent"), (cSubmitted, submitted, "submitted"))
-            checkOrder(t, (cSubmitted, submitted, "submitted"), (cOutcomeDate, outcomeDate, "outcome_date"))
-            if submitted.isBlank { checkOrder(t, (cRequested, requested, "requested"), (cOutcomeDate, outcomeDate, "outcome_date")) }
+            read(t, &cells)
+            checkReview(t, cells, qualification: q, slots: slots)
             reviewLines.append(Int32(t.line))
             store.reviews.id.append(id)
             store.reviews.candidate.append(cand)
             store.reviews.qualification.append(q)
-            store.reviews.component.append(text(t, cComponent))
-            store.reviews.service.append(service)
-            store.reviews.requested.append(requested)
-            store.reviews.consent.append(consent)
-            store.reviews.submitted.append(submitted)
-            store.reviews.outcome.append(outcome ?? .none)
-            store.reviews.outcomeDate.append(outcomeDate)
-            store.reviews.newGrade.append(text(t, cNewGrade))
-            store.reviews.fee.append(pence(t, cFee))
         }
     }
 
@@ -279,9 +260,10 @@ extension PackLoader {
     ]
 
     mutating func loadCalendar(_ t: inout PackTable) throws(Interrupted) {
-        let cSeries = t.column("series"), cEvent = t.column("event"), cDate = t.column("date")
-        let cTime = t.column("time"), cApplies = t.column("applies_to")
+        let cSeries = t.column("series"), cEvent = t.column("event"), cTime = t.column("time"), cApplies = t.column("applies_to")
         var checked = Set<Int32>()
+        var cells = DeclaredCells(PackSchema.calendar, t, rows: t.reader.lines)
+        defer { cells.flush(into: &store) }
         // The release events by (series, event, applies_to), to refuse a second one: which holds cannot be guessed.
         var releases: [String: Int] = [:]
         while try next(&t) {
@@ -309,8 +291,10 @@ extension PackLoader {
                 report(t, cEvent, "unknown calendar event '\(pool[event])'; exq gives it no meaning",
                        notes: hint.map { ["did you mean '\($0)'?"] } ?? [], severity: .warning)
             }
-            store.calendar.append(series: series, event: event, date: day(t, cDate, required: true),
-                                  time: text(t, cTime), appliesTo: text(t, cApplies))
+            read(t, &cells)
+            store.calendar.series.append(series)
+            store.calendar.event.append(event)
+            store.calendar.estimated.append(false)
         }
     }
 
@@ -325,29 +309,21 @@ extension PackLoader {
 
     mutating func loadCertificates(_ t: inout PackTable) throws(Interrupted) {
         let cCand = t.column("candidate"), cQual = t.column("qualification"), cSeries = t.column("series")
-        let cReceived = t.column("received"), cIssued = t.column("issued"), cDestroyed = t.column("destroyed")
         let cCentre = t.column("centre")
         if cCentre < 0 && defaultCentre(t) == nil { return }
         var firstLine = CandidateRowLines(candidates: store.candidates.count)
+        var cells = DeclaredCells(PackSchema.certificates, t, rows: t.reader.lines)
+        defer { cells.flush(into: &store) }
+        let slots = (cells.slot("received"), cells.slot("issued"), cells.slot("destroyed"))
         while try next(&t) {
             guard let (cand, q, series) = entryKeys(t, centre: cCentre, candidate: cCand, qualification: cQual,
                                                     series: cSeries, seen: &firstLine, what: "certificate")
             else { continue }
+            read(t, &cells)
+            checkCertificate(t, cells, slots: slots)
             store.certificates.candidate.append(cand)
             store.certificates.qualification.append(q)
             store.certificates.series.append(series)
-            let received = day(t, cReceived), issued = day(t, cIssued), destroyed = day(t, cDestroyed)
-            checkOrder(t, (cReceived, received, "received"), (cIssued, issued, "issued"))
-            if !destroyed.isBlank {
-                if !issued.isBlank {
-                    report(t, cDestroyed, "a certificate issued on \(issued.iso) cannot have been destroyed: only unclaimed certificates are destroyed")
-                } else if !received.isBlank && destroyed < received.adding(years: 1) {
-                    report(t, cDestroyed, "destroyed on \(destroyed.iso), before the 12 months a certificate received on \(received.iso) must be kept (until \(received.adding(years: 1).iso))")
-                }
-            }
-            store.certificates.received.append(received)
-            store.certificates.issued.append(issued)
-            store.certificates.destroyed.append(destroyed)
         }
     }
 }

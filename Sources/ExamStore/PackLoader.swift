@@ -83,9 +83,9 @@ struct PackLoader {
                               message: "no candidates.csv: a data pack needs at least candidates.csv"))
             return
         }
-        let known = Set(PackSchema.files.map(\.name))
+        let known = Set(PackSchema.files.map { $0.name })
         for (lower, name) in diskNames.sorted(by: { $0.key < $1.key }) where !known.contains(lower) {
-            let hint = Suggestion.closest(to: lower, among: PackSchema.files.map(\.name))
+            let hint = Suggestion.closest(to: lower, among: PackSchema.files.map { $0.name })
             record(Diagnostic(.warning, file: path(name), line: 1, column: 1,
                               message: "not a data-pack file; ignored", notes: hint.map { ["did you mean '\($0)'?"] } ?? []))
         }
@@ -223,15 +223,21 @@ struct PackLoader {
             record(error)
             return nil
         }
+        guard reader.fields.count <= PackImporter.maximumColumns else {
+            record(Diagnostic(file: path, line: 1, column: 1,
+                              message: "the header has \(Store.grouped(reader.fields.count)) columns; a pack file may have at most \(Store.grouped(PackImporter.maximumColumns))",
+                              notes: ["is this a pack file? DATA-PACK.md lists the columns each file has"]))
+            return nil
+        }
         var table = PackTable(name: name, path: path, reader: reader, headerCount: reader.fields.count)
-        let wanted = Set(columns.map(\.name))
+        let spellings = PackSchema.spellings(columns)
         var written: [String] = []
         for i in 0..<reader.fields.count {
             let header = reader.string(i)
             written.append(header)
             let normal = PackSchema.normalized(header)
             if normal.isEmpty { continue }
-            if let name = PackSchema.canonicalByHeader[normal], wanted.contains(name) {
+            if let name = spellings[normal] {
                 if let first = table.columns[name] {
                     report(table, i, "column '\(name)' appears twice (first as column \(first + 1) '\(reader.string(first))')")
                 } else {
@@ -242,11 +248,6 @@ struct PackLoader {
             guard shows(.warning) else {
                 report(table, i, "", severity: .warning)   // only counted
                 continue
-            }
-            var spellings: [String: String] = [:]
-            for c in columns {
-                spellings[PackSchema.normalized(c.name)] = c.name
-                for a in PackSchema.aliases[c.name] ?? [] { spellings[PackSchema.normalized(a)] = c.name }
             }
             let hint = Suggestion.closest(to: normal, among: spellings.keys.sorted()).flatMap { spellings[$0] }
             let shown = header.utf8.count > 80 ? String(header.prefix(60)) + "…" : header
@@ -311,6 +312,11 @@ struct PackLoader {
             if fields.count < table.headerCount && table.reader.endsMidLine {
                 report(table, fields.count - 1, "the file ends in the middle of a row: this row has \(Store.grouped(fields.count)) of the header's \(Store.grouped(table.headerCount)) fields",
                        notes: ["was the file cut short? export it again"])
+                continue
+            }
+            if fields.count < table.headerCount {
+                report(table, fields.count - 1, "this row has \(Store.grouped(fields.count)) \(fields.count == 1 ? "field" : "fields") but the header has \(Store.grouped(table.headerCount))",
+                       notes: ["a cell left out shifts the ones after it; give every column a cell, blank if need be (a,,c)"])
                 continue
             }
             if let long = fields.firstIndex(where: { $0.contentEnd - $0.contentStart > PackImporter.maximumCellBytes }) {

@@ -133,95 +133,12 @@ public enum PackWriter {
         }
 
         func files() -> [(String, Int)] {
-            [("candidates.csv", store.candidates.count), ("qualifications.csv", store.qualifications.count),
-             ("units.csv", store.units.count), ("entries.csv", store.entries.count),
-             ("achievements.csv", store.achievements.count), ("results.csv", store.results.count),
-             ("reviews.csv", store.reviews.count), ("calendar.csv", store.calendar.count),
-             ("certificates.csv", store.certificates.count)]
+            PackSchema.files.map { ($0.name, $0.writtenRowCount(in: store)) }
         }
 
         mutating func output(_ name: String) -> [UInt8] {
             out = []
-            let s = store, p = store.pool
-            func candidate(_ row: Int32) -> [String] {
-                let number = p[s.candidates.number[Int(row)]]
-                return centres ? [p[s.candidates.centre[Int(row)]], number] : [number]
-            }
-            let who = centres ? ["centre", "candidate"] : ["candidate"]
-            func code(_ q: Int32) -> String { p[s.qualifications.code[Int(q)]] }
-            func number(_ n: Int32) -> String { n == Store.noNumber ? "" : String(n) }
-            func yes(_ b: Bool) -> String { b ? "yes" : "no" }
-            switch name {
-            case "candidates.csv":
-                let c = s.candidates
-                line(["candidate", "surname", "forenames", "uci", "uln", "dob", "group", "centre"])
-                for i in 0..<c.count {
-                    line([p[c.number[i]], p[c.surname[i]], p[c.forenames[i]], p[c.uci[i]], p[c.uln[i]],
-                          c.dob[i].iso, p[c.group[i]], p[c.centre[i]]])
-                }
-            case "qualifications.csv":
-                let q = s.qualifications
-                line(["qualification", "title", "type", "level", "size", "glh", "awarding_body"])
-                for i in 0..<q.count {
-                    line([p[q.code[i]], p[q.title[i]], p[q.type[i]], p[q.level[i]], p[q.size[i]], number(q.glh[i]),
-                          p[q.awardingBody[i]]])
-                }
-            case "units.csv":
-                let u = s.units
-                line(["qualification", "unit", "title", "glh", "mandatory", "assessment"])
-                for i in 0..<u.count {
-                    line([code(u.qualification[i]), p[u.code[i]], p[u.title[i]], number(u.glh[i]), yes(u.mandatory[i]),
-                          u.assessment[i].name])
-                }
-            case "entries.csv":
-                let e = s.entries
-                line(who + ["qualification", "series", "completion", "acknowledged"])
-                for i in 0..<e.count {
-                    line(candidate(e.candidate[i]) + [code(e.qualification[i]), p[e.series[i]], p[e.completion[i]],
-                                                      yes(e.acknowledged[i])])
-                }
-            case "achievements.csv":
-                let a = s.achievements
-                line(who + ["qualification", "unit", "series", "status", "grade"])
-                for i in 0..<a.count {
-                    line(candidate(a.candidate[i]) + [code(a.qualification[i]), p[s.units.code[Int(a.unit[i])]],
-                                                      p[a.series[i]], a.status[i].name, p[a.grade[i]]])
-                }
-            case "results.csv":
-                let r = s.results
-                line(who + ["qualification", "series", "grade", "mark", "status"])
-                for i in 0..<r.count {
-                    line(candidate(r.candidate[i]) + [code(r.qualification[i]), p[r.series[i]], p[r.grade[i]],
-                                                      number(r.mark[i]), r.status[i].name])
-                }
-            case "reviews.csv":
-                let r = s.reviews
-                line(["id"] + who + ["qualification", "component", "service", "requested", "consent", "submitted",
-                                     "outcome", "outcome_date", "new_grade", "fee"])
-                for i in 0..<r.count {
-                    let fee = r.fee[i] == Store.noNumber ? "" : String(r.fee[i] / 100) + "." + Day.pad(Int(r.fee[i] % 100), 2)
-                    line([p[r.id[i]]] + candidate(r.candidate[i]) + [
-                        code(r.qualification[i]), p[r.component[i]], r.service[i].code, r.requested[i].iso,
-                        r.consent[i].iso, r.submitted[i].iso, r.outcome[i].name, r.outcomeDate[i].iso,
-                        p[r.newGrade[i]], fee])
-                }
-            case "calendar.csv":
-                let c = s.calendar
-                line(["series", "event", "date", "time", "applies_to"])
-                // An estimated built-in date is left out: written, it would read back as a real one.
-                for i in 0..<c.count where !c.estimated[i] {
-                    line([p[c.series[i]], p[c.event[i]], c.date[i].iso, p[c.time[i]], p[c.appliesTo[i]]])
-                }
-            case "certificates.csv":
-                let c = s.certificates
-                line(who + ["qualification", "series", "received", "issued", "destroyed"])
-                for i in 0..<c.count {
-                    line(candidate(c.candidate[i]) + [code(c.qualification[i]), p[c.series[i]], c.received[i].iso,
-                                                      c.issued[i].iso, c.destroyed[i].iso])
-                }
-            default:
-                break
-            }
+            PackSchema.file(name)?.records(store, centres: centres) { line($0) }
             return out
         }
 

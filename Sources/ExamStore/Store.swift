@@ -48,8 +48,10 @@ public struct Store: Sendable {
 
     public init(pool: StringPool = StringPool()) { self.pool = pool }
 
-    /// Rebuilds every index from the tables. Linear in the data; a few milliseconds per 100,000 rows.
+    /// Rebuilds every index from the tables, after giving the columns of rows added by code a
+    /// blank cell where the code did not set one (`PackFile.pad`). Linear in the data; a few milliseconds per 100,000 rows.
     public mutating func reindex() {
+        PackSchema.pad(&self)
         derived = DerivedColumns()
         var byKey = KeyIndex(capacity: candidates.count)
         for i in 0..<candidates.count {

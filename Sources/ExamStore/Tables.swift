@@ -42,6 +42,7 @@ public struct QualificationTable: Sendable {
     public var size: [Int32] = []        // "Extended Certificate"
     public var glh: [Int32] = []         // Store.noNumber when blank
     public var awardingBody: [Int32] = []
+    public var grading: [Grading] = []     // single, double, triple; .blank: from the type and size
     public var count: Int { code.count }
 }
 
@@ -115,14 +116,9 @@ public struct ResultTable: Sendable {
     public var changedBy: [Int32] = []
     public var count: Int { candidate.count }
 
-    /// These rows, in this order (a column added to the table is added here too).
+    /// These rows, in this order.
     public func selecting(_ rows: [Int32]) -> ResultTable {
-        var o = ResultTable()
-        o.reserveCapacity(rows.count)
-        for r in rows.map(Int.init) {
-            o.candidate.append(candidate[r]); o.qualification.append(qualification[r]); o.series.append(series[r])
-            o.grade.append(grade[r]); o.mark.append(mark[r]); o.status.append(status[r])
-        }
+        var o = PackSchema.results.selecting(self, rows)
         if !originalGrades.isEmpty { o.originalGrades = rows.map { originalGrades[Int($0)] } }
         if !changedBy.isEmpty { o.changedBy = rows.map { changedBy[Int($0)] } }
         return o
@@ -152,6 +148,7 @@ public struct ReviewTable: Sendable {
     public var candidate: [Int32] = []
     public var qualification: [Int32] = []
     public var component: [Int32] = []
+    public var series: [Int32] = []        // series of the result reviewed; blank: worked out (Deadlines.series)
     public var service: [Service] = []
     public var requested: [Day] = []
     public var consent: [Day] = []
@@ -162,17 +159,8 @@ public struct ReviewTable: Sendable {
     public var fee: [Int32] = []           // pence; Store.noNumber when blank
     public var count: Int { id.count }
 
-    /// These rows, in this order (a column added to the table is added here too).
-    public func selecting(_ rows: [Int32]) -> ReviewTable {
-        var o = ReviewTable()
-        for r in rows.map(Int.init) {
-            o.id.append(id[r]); o.candidate.append(candidate[r]); o.qualification.append(qualification[r])
-            o.component.append(component[r]); o.service.append(service[r]); o.requested.append(requested[r])
-            o.consent.append(consent[r]); o.submitted.append(submitted[r]); o.outcome.append(outcome[r])
-            o.outcomeDate.append(outcomeDate[r]); o.newGrade.append(newGrade[r]); o.fee.append(fee[r])
-        }
-        return o
-    }
+    /// These rows, in this order.
+    public func selecting(_ rows: [Int32]) -> ReviewTable { PackSchema.reviews.selecting(self, rows) }
 }
 
 public struct CalendarTable: Sendable {
@@ -202,13 +190,6 @@ public struct CertificateTable: Sendable {
     public var destroyed: [Day] = []
     public var count: Int { candidate.count }
 
-    /// These rows, in this order (a column added to the table is added here too).
-    public func selecting(_ rows: [Int32]) -> CertificateTable {
-        var o = CertificateTable()
-        for r in rows.map(Int.init) {
-            o.candidate.append(candidate[r]); o.qualification.append(qualification[r]); o.series.append(series[r])
-            o.received.append(received[r]); o.issued.append(issued[r]); o.destroyed.append(destroyed[r])
-        }
-        return o
-    }
+    /// These rows, in this order.
+    public func selecting(_ rows: [Int32]) -> CertificateTable { PackSchema.certificates.selecting(self, rows) }
 }

@@ -40,6 +40,19 @@ import Testing
         }
     }
 
+    /// DOMAIN.md "Post-results requests": a request's series is the `series` column of reviews.csv
+    /// when given. Ann's GCSE result is in Summer 2024 (review deadline 26 September); her request
+    /// names November 2024, whose calendar gives 20 December.
+    @Test func aReviewsSeriesColumnChoosesTheCalendarOfThatSeries() {
+        var c = Centre()
+        _ = c.b.result(c.ann, c.gcse, grade: "4")
+        c.b.event("review_deadline", "2024-12-20", series: "November 2024")
+        let named = c.b.review("R1", c.ann, c.gcse, .reviewOfMarking, series: "November 2024")
+        let worked = c.b.review("R2", c.ann, c.gcse, .reviewOfMarking)
+        #expect(deadline(c.b, named)?.date.iso == "2024-12-20")
+        #expect(deadline(c.b, worked)?.date.iso == "2024-09-26")
+    }
+
     @Test func aPriorityReviewTakesTheLevel3Event() {
         var c = Centre()
         let r = c.b.review("R1", c.ann, c.aLevel, .priorityReviewOfMarking)

@@ -5,6 +5,20 @@ import ExamStore
 /// DOMAIN.md "Grade scales": each scale best first, the spellings it reads, and which
 /// qualification gets which scale.
 @Suite struct GradeScaleTests {
+    /// qualifications.csv `grading` (format 2), read from a pack, picks the scale whatever the size:
+    /// a Cambridge Technical written as an Extended Certificate but graded double takes `DM`.
+    @Test func theGradingColumnWinsOverTheSize() {
+        var b = StoreBuilder()
+        let q = b.qualification("05839", size: "Extended Certificate")
+        let r = b.qualification("05838", size: "Diploma")
+        b.store.qualifications.grading = [.double, .blank]
+        #expect(GradeScale.scale(store: b.build(), qualification: q) == .cambridgeTechnicalDouble)
+        #expect(GradeScale.scale(store: b.build(), qualification: r) == .cambridgeTechnicalDouble)
+        b.store.qualifications.grading = [.blank, .triple]
+        #expect(GradeScale.scale(store: b.build(), qualification: q) == .cambridgeTechnical)
+        #expect(GradeScale.scale(store: b.build(), qualification: r) == .cambridgeTechnicalTriple)
+    }
+
     @Test func gcseNineIsBestAndUIsLast() {
         #expect(GradeScale.scale(type: "GCSE") == .gcse)
         #expect(GradeScale.gcse.grades == ["9", "8", "7", "6", "5", "4", "3", "2", "1", "U"])

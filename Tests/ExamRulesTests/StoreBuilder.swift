@@ -90,12 +90,14 @@ struct StoreBuilder {
     @discardableResult
     mutating func review(_ id: String, _ candidate: Int32, _ qualification: Int32, _ service: Service,
                          requested: String = "2024-08-23", component: String = "", submitted: String? = nil,
-                         outcome: ReviewOutcome = .none, outcomeDate: String? = nil, newGrade: String = "") -> Int32 {
+                         outcome: ReviewOutcome = .none, outcomeDate: String? = nil, newGrade: String = "",
+                         series: String = "") -> Int32 {
         let n = store.reviews.count
         store.reviews.id.append(pool.intern(id))
         store.reviews.candidate.append(candidate)
         store.reviews.qualification.append(qualification)
         store.reviews.component.append(pool.intern(component))
+        store.reviews.series.append(pool.intern(series))
         store.reviews.service.append(service)
         store.reviews.requested.append(Self.day(requested))
         store.reviews.consent.append(.blank)

@@ -100,8 +100,8 @@ import ExamDemo
     @Test func reviewOutcomesAndWhyTellNothingWithheld() throws {
         let dir = try Self.pack("review") { dir in
             let reviews = try String(contentsOfFile: dir + "/reviews.csv", encoding: .utf8)
-            try Self.write(reviews.replacingOccurrences(of: "R002,0018,J560,,1,2024-08-22,,,,,,15.00",
-                                                        with: "R002,0018,J560,,1,2024-08-20,,,lowered,2024-08-21,3,15.00"), dir + "/reviews.csv")
+            try Self.write(reviews.replacingOccurrences(of: "R002,0018,J560,,,1,2024-08-22,,,,,,15.00",
+                                                        with: "R002,0018,J560,,,1,2024-08-20,,,lowered,2024-08-21,3,15.00"), dir + "/reviews.csv")
         }
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let teacher = ["--pack", dir, "--role", "teacher"] + Self.during

@@ -61,6 +61,30 @@ import ExamStore
         #expect(s.candidates.surname.map { s.pool[$0] } == ["Lee", "Lee", "Lee", "Lee", "Lee", "Le"])
     }
 
+    /// Format 2: reviews.csv may name the series of the result reviewed; a pack without the
+    /// column (format 1) reads as blank, and the writer writes the column back.
+    @Test func readsAReviewsSeriesAndWritesItBack() throws {
+        let pack = PackFixture(SamplePack.with(["reviews.csv": "id,candidate,qualification,exam series,service,requested\nR1,42,05839,November 2024,2,2024-11-20\nR2,42,05839,,1,2024-08-23\n"]))
+        let s = try PackImporter.load(directory: pack.directory).store
+        #expect(s.reviews.series.map { s.pool[$0] } == ["November 2024", ""])
+        let again = try PackImporter.load(files: PackWriter.files(s)).store
+        #expect(again.reviews.series.map { again.pool[$0] } == ["November 2024", ""])
+        let format1 = PackFixture(SamplePack.files)
+        let old = try PackImporter.load(directory: format1.directory).store
+        #expect(old.reviews.series.allSatisfy { $0 == 0 } && old.reviews.series.count == old.reviews.count)
+    }
+
+    /// Format 2: qualifications.csv may say a qualification's grading; blank leaves it to the
+    /// rules, and a word that is not single, double or triple is an error at its cell.
+    @Test func readsAQualificationsGrading() throws {
+        let quals = "qualification,title,grading\n05839,Sport,Double\nJ560,Maths,\n"
+        let pack = PackFixture(SamplePack.with(["qualifications.csv": quals]))
+        let s = try PackImporter.load(directory: pack.directory).store
+        #expect(s.qualifications.grading == [.double, .blank])
+        let bad = PackFixture(SamplePack.with(["qualifications.csv": "qualification,title,grading\n05839,Sport,quadruple\n"]))
+        #expect(loadErrors(bad.directory)?.map(\.message) == ["unknown grading 'quadruple': expected single, double or triple"])
+    }
+
     /// DOMAIN.md "Series and calendars": a pack's row wins over the built-in event it gives
     /// (same series, event and applies_to); the others still serve.
     @Test func aPackCalendarRowReplacesOnlyTheBuiltInEventItGives() throws {

@@ -44,7 +44,7 @@ import ExamStore
 
         let text = try CSVReader.readFile(folder + "/reviews.csv")
         #expect(String(decoding: text, as: UTF8.self).hasPrefix(
-            "id,candidate,qualification,component,service,requested,consent,submitted,outcome,outcome_date,new_grade,fee\nR1,0042,05839,01,2,2024-08-23,2024-08-23,,,,,7.50\n"))
+            "id,candidate,qualification,component,series,service,requested,consent,submitted,outcome,outcome_date,new_grade,fee\nR1,0042,05839,01,,2,2024-08-23,2024-08-23,,,,,7.50\n"))
     }
 
     @Test func writesOnlyTablesWithRowsButAlwaysCandidates() throws {
