@@ -22,6 +22,7 @@ public enum Tracking {
         let rows = try entryRows(store: store, candidate: candidate, qualification: qualification)
         let id = store.pool.intern(name)
         for r in rows { store.entries.completion[Int(r)] = id }
+        store.forgetDerived()   // eligibility is judged in each entry's own series
     }
 
     /// Logs a post-results request and returns its row. With `id` nil the next free id is used

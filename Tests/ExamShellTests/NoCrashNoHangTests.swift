@@ -92,6 +92,24 @@ import Testing
         #expect(zero.stderr.contains("not a regular file"))
     }
 
+    /// A script, settings or journal that is a pipe nobody writes into, or a device, neither hangs nor eats memory.
+    @Test func aPipeOrDeviceAsAScriptOrWorkspaceFileDoesNotHang() throws {
+        let dir = Self.folder("script-fifo")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        #expect(mkfifo(dir + "/empty.exq", 0o600) == 0)
+        try FileManager.default.createSymbolicLink(atPath: dir + "/zero.exq", withDestinationPath: "/dev/zero")
+        let fifo = try ExqProcess.run(["--demo", "-c", "run \(dir)/empty.exq", "-c", "entries | count"])
+        #expect(fifo.stdout == "735\n", "\(fifo.stderr)")
+        let zero = try ExqProcess.run(["--demo", "-c", "run \(dir)/zero.exq"])
+        #expect(zero.status == 1)
+        #expect(zero.stderr.contains("not a regular file"))
+        try FileManager.default.createDirectory(atPath: dir + "/ws", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: dir + "/ws/settings", withDestinationPath: "/dev/zero")
+        let ws = try ExqProcess.run(["--workspace", dir + "/ws", "-c", "entries | count"])
+        #expect(ws.status != 0)
+        #expect(ws.stderr.contains("not a regular file"))
+    }
+
     /// Long statements and lists: a limit with a clear error, and a long list still answers.
     @Test func hugeStatementsAndListsAreLimited() throws {
         let dir = Self.folder("lists")
