@@ -106,6 +106,7 @@ public enum PackSchema {
         .text("series", \.series, required: true, key: true, "series of the result certified"),
         .date("received", \.received, "date received from the awarding body"),
         .date("issued", \.issued, "date issued to the candidate"),
+        .choice("method", \.method, "how it was issued: collected, posted or third party (someone the candidate named)"),
         .date("destroyed", \.destroyed, "date destroyed confidentially"),
         .centreOfCandidate,
     ])

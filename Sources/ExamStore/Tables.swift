@@ -187,6 +187,7 @@ public struct CertificateTable: Sendable {
     public var series: [Int32] = []
     public var received: [Day] = []
     public var issued: [Day] = []
+    public var method: [IssueMethod] = []  // collected, posted, third party; .blank when not said
     public var destroyed: [Day] = []
     public var count: Int { candidate.count }
 

@@ -95,6 +95,19 @@ import ExamStore
         #expect(resultsDays.map { s.calendar.date[$0].iso }.sorted() == ["2024-08-15", "2024-08-23"])
     }
 
+    /// Format 2: certificates.csv may say how a certificate was issued (`Third-Party` is `third
+    /// party`); a word that is none of the three is an error at its cell; the writer writes it back.
+    @Test func readsACertificatesMethodAndWritesItBack() throws {
+        let certificates = "candidate,qualification,series,received,issued,method\n42,05839,Summer 2024,2024-11-01,2024-11-20,Third-Party\n7,05839,Summer 2024,2024-11-01,,\n"
+        let pack = PackFixture(SamplePack.with(["certificates.csv": certificates]))
+        let s = try PackImporter.load(directory: pack.directory).store
+        #expect(s.certificates.method == [.thirdParty, .blank])
+        let again = try PackImporter.load(files: PackWriter.files(s)).store
+        #expect(again.certificates.method == [.thirdParty, .blank])
+        let bad = PackFixture(SamplePack.with(["certificates.csv": "candidate,qualification,series,method\n42,05839,Summer 2024,emailed\n"]))
+        #expect(loadErrors(bad.directory)?.map(\.message) == ["unknown method 'emailed': expected collected, posted or third party"])
+    }
+
     @Test func matchesHeaderAliasesAndBothDateForms() throws {
         let pack = PackFixture([
             "candidates.csv": "Cand No,Legal Surname,First Names,Date of Birth,Teaching Group\n12,Khan,Zara,22/08/2007,10A\n13,Lee,Ben,2007-08-23,10B\n",
