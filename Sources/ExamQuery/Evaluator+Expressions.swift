@@ -46,6 +46,15 @@ extension Evaluator {
             }
         case .inList(let e, let items, let negated, _):
             let v = try evaluate(e, frame)
+            // A text field against a list of texts: one pass with a set, however long the list.
+            if case .text(let ids) = v {
+                var wanted = Set<Int32>(), allText = true
+                for item in items {
+                    guard case .literal(.text(let s), _) = item else { allText = false; break }
+                    if let id = store.pool.lookup(s) { wanted.insert(id) }
+                }
+                if allText { return .bool(ids.map { wanted.contains($0) != negated }) }
+            }
             var out = [Bool](repeating: false, count: frame.count)
             for item in items {
                 let hit = compare("=", v, try evaluate(item, frame), frame.count)
@@ -80,6 +89,25 @@ extension Evaluator {
             }
             return .bool(negated ? blank.map { !$0 } : blank)
         }
+    }
+
+    /// The first and last days exq can write (years 1 to 9999).
+    static let earliestDay = Day(year: 1, month: 1, day: 1)!, latestDay = Day(year: 9999, month: 12, day: 31)!
+
+    /// A date moved by a number of days (whole days; a fraction is dropped), or an error when
+    /// that leaves years 1 to 9999 (`today + 2147483647`).
+    func shifted(_ day: Day, _ days: Double, _ span: Span) throws(Diagnostic) -> Day {
+        let limit = Double(Evaluator.latestDay.number - Evaluator.earliestDay.number)
+        guard days.magnitude <= limit else {
+            throw error(span, "a date moved by \(Value.format(days)) days is outside the years 1 to 9999",
+                        notes: ["a date plus or minus a number of days must stay a date between 0001-01-01 and 9999-12-31"])
+        }
+        let moved = Int(day.number) + Int(days)
+        guard moved >= Int(Evaluator.earliestDay.number), moved <= Int(Evaluator.latestDay.number) else {
+            throw error(span, "a date moved by \(Value.format(days)) days is outside the years 1 to 9999",
+                        notes: ["a date plus or minus a number of days must stay a date between 0001-01-01 and 9999-12-31"])
+        }
+        return day.adding(days: Int(days))
     }
 
     func rangeName(_ r: DateRange) -> String {
@@ -203,9 +231,9 @@ extension Evaluator {
                 default: return b[i] == 0 ? .nan : a[i] / b[i] }
             })
         } else if let a = days(lhs), let b = numbers(rhs), op == "+" || op == "-" {
-            out = .date((0..<n).map { i in a[i].isBlank || b[i].isNaN ? .blank : a[i].adding(days: Int(op == "+" ? b[i] : -b[i])) })
+            out = .date(try (0..<n).map { i throws(Diagnostic) in a[i].isBlank || b[i].isNaN ? .blank : try shifted(a[i], op == "+" ? b[i] : -b[i], span) })
         } else if let a = numbers(lhs), let b = days(rhs), op == "+" {
-            out = .date((0..<n).map { i in b[i].isBlank || a[i].isNaN ? .blank : b[i].adding(days: Int(a[i])) })
+            out = .date(try (0..<n).map { i throws(Diagnostic) in b[i].isBlank || a[i].isNaN ? .blank : try shifted(b[i], a[i], span) })
         } else if let a = days(lhs), let b = days(rhs), op == "-" {
             out = .number((0..<n).map { i in a[i].isBlank || b[i].isBlank ? .nan : Double(a[i].number - b[i].number) })
         } else {

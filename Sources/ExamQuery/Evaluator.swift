@@ -25,6 +25,11 @@ public final class Evaluator {
     /// Set when the statement read results (or a flag made from them), for the note on those left out.
     public private(set) var readResults = false
 
+    /// Names of queries being expanded, outermost first, to tell a loop from a long chain.
+    var expanding: Set<String> = []
+    /// How deep named queries may name each other.
+    static let maximumNesting = 200
+
     /// The most warnings one statement gives (a long pasted list should not bury the answer).
     static let maximumWarnings = 5
     /// The rules' view of the clock and the current series.
@@ -148,7 +153,16 @@ public final class Evaluator {
             return Frame(collection: c, rows: (0..<Int32(c.count(in: store))).map { $0 })
         }
         if let q = named[pipeline.source] ?? named[name] {
-            guard depth < 20 else { throw error(pipeline.sourceSpan, "'\(pipeline.source)' refers to itself") }
+            // A name met again on the way down is a loop (let a = b after let b = a); a long chain
+            // of names that are all different is fine, up to a depth no one writes by hand.
+            let key = pipeline.source.lowercased()
+            guard !expanding.contains(key) else { throw error(pipeline.sourceSpan, "'\(pipeline.source)' refers to itself") }
+            guard depth < Evaluator.maximumNesting else {
+                throw error(pipeline.sourceSpan, "'\(pipeline.source)' is named through more than \(Evaluator.maximumNesting) queries, each the source of the next",
+                            notes: ["define it from a collection, not through so many names"])
+            }
+            expanding.insert(key)
+            defer { expanding.remove(key) }
             var frame = try start(q, depth: depth + 1)
             for stage in q.stages {
                 if case .save = stage { continue }

@@ -259,6 +259,9 @@ public struct Parser {
                         guard isSymbol(",") else { throw error("expected ',' or ')' in the list, found \(describe(current))") }
                         _ = advance()
                     }
+                    guard items.count < Parser.maximumListValues else {
+                        throw error("a list in brackets may hold at most \(Parser.maximumListValues) values", notes: ["split the question, or load the values as a pack file"])
+                    }
                     items.append(try additive())
                 }
                 let close = advance()
@@ -290,6 +293,12 @@ public struct Parser {
         return lhs
     }
 
+    /// The most values `in (...)` may list.
+    static let maximumListValues = 100_000
+
+    /// The most days `in next N days` and `in last N days` count: a hundred years.
+    static let maximumDays = 36_500
+
     mutating func dateRange() throws(Diagnostic) -> DateRange {
         let hint = ["date ranges: this week, next week, last week, last 7 days, next 14 days, or a list such as (\"1\", \"2\")"]
         if isWord("this") {
@@ -302,6 +311,9 @@ public struct Parser {
             if isWord("week") { _ = advance(); return next ? .nextWeek : .lastWeek }
             guard current.kind == .number, let n = Int(current.text), n > 0 else {
                 throw error("expected 'week' or a number of days after '\(next ? "next" : "last")', found \(describe(current))", notes: hint)
+            }
+            guard n <= Parser.maximumDays else {
+                throw error("\(current.text) days is more than exq counts in a range (up to \(Parser.maximumDays), a hundred years)", notes: hint)
             }
             _ = advance()
             guard isWord("days") || isWord("day") else { throw error("expected 'days' after the number, found \(describe(current))", notes: hint) }

@@ -138,10 +138,23 @@ enum FileSystem {
         return out.sorted()
     }
 
+    /// The most a script, journal or settings file may hold: 1 GB.
+    static let maximumReadBytes = 1 << 30
+
+    /// A file's bytes. Opened without waiting (a pipe with no writer is an empty file, not a
+    /// hang); a device (/dev/zero) or folder is refused, and so is a file over `maximumReadBytes`.
     static func readBytes(_ path: String) throws -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { throw Failure(description: "cannot read \(path): \(String(cString: strerror(errno)))") }
         defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { throw Failure(description: "cannot read \(path): \(String(cString: strerror(errno)))") }
+        switch st.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFIFO: _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)  // a pipe someone writes into: wait for it
+        case S_IFDIR: throw Failure(description: "cannot read \(path): it is a folder")
+        default: throw Failure(description: "cannot read \(path): it is not a regular file (a device?)")
+        }
         var bytes: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 65536)
         while true {
@@ -149,6 +162,7 @@ enum FileSystem {
             if n < 0 { if errno == EINTR { continue }; throw Failure(description: "cannot read \(path): \(String(cString: strerror(errno)))") }
             if n == 0 { break }
             bytes.append(contentsOf: buffer[0..<n])
+            if bytes.count > maximumReadBytes { throw Failure(description: "cannot read \(path): it is over 1 GB") }
         }
         return bytes
     }

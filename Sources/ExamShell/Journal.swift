@@ -64,20 +64,25 @@ final class Journal {
     /// check line that does not match, an entry whose check line was lost) is damage: an error
     /// naming its line, and nothing is replayed, since entries after it may depend on it.
     static func read(_ path: String) throws -> Contents {
-        let bytes = try FileSystem.readBytes(path)
+        try parse(try FileSystem.readBytes(path), path: path)
+    }
+
+    /// `read` on a journal's bytes (`path` names it in errors). Offsets are counted in bytes, so
+    /// bytes that are not UTF-8 cannot move where the whole entries end.
+    static func parse(_ bytes: [UInt8], path: String) throws -> Contents {
         var entries: [Entry] = []
         var pending: [Substring] = []
         var pendingLine = 1, goodLength = 0, offset = 0
-        let text = String(decoding: bytes, as: UTF8.self)
         // Split on the byte, not the Character: "\r\n" is one Character.
-        let lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { Substring($0) }
-        for (i, raw) in lines.enumerated() {
+        let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
+        for (i, rawBytes) in lines.enumerated() {
             let line = i + 1
             let isLast = i == lines.count - 1
             // The last piece has no newline after it: whole only if empty.
-            if isLast && raw.isEmpty { break }
-            offset += raw.utf8.count + (isLast ? 0 : 1)
-            let l = raw.hasSuffix("\r") ? raw.dropLast() : raw
+            if isLast && rawBytes.isEmpty { break }
+            offset += rawBytes.count + (isLast ? 0 : 1)
+            let trimmed = rawBytes.last == 0x0D ? rawBytes.dropLast() : rawBytes
+            let l = Substring(String(decoding: trimmed, as: UTF8.self))
             if l.hasPrefix("#= ") && !isLast {
                 let statement = pending.joined(separator: "\n")
                 guard !pending.isEmpty, Journal.checksum(statement) == String(l.dropFirst(3)) else {

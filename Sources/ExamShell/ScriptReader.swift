@@ -1,3 +1,5 @@
+import ExamQuery
+
 /// Reads a script a line at a time into whole statements and narration.
 ///
 /// `#` lines are comments and `##` lines narration (training walkthroughs). A statement goes on
@@ -14,8 +16,16 @@ struct ScriptReader {
 
     mutating func feed(_ raw: String) -> [Session.ScriptItem] {
         lineNumber += 1
-        let line = raw.hasSuffix("\r") ? String(raw.dropLast()) : raw
+        var line = raw.hasSuffix("\r") ? String(raw.dropLast()) : raw
+        if lineNumber == 1, line.unicodeScalars.first == "\u{FEFF}" { line = String(line.unicodeScalars.dropFirst()) }
         var out: [Session.ScriptItem] = []
+        // A statement left open by a bracket or quote (not a trailing `|`) ends at a blank line or
+        // at a line that starts a new statement, so one slip does not swallow the rest of a script.
+        if !current.isEmpty, !absorbingResult, !current.trimmingSpaces().hasSuffix("|"), startsAnew(line) {
+            out.append(.statement(current, line: startLine))
+            current = ""
+            if line.trimmingSpaces().isEmpty { return out }
+        }
         if absorbingResult {
             if let f = line.first, f == " " || f == "\t", !line.trimmingSpaces().isEmpty {
                 current += "\n" + line
@@ -44,6 +54,17 @@ struct ScriptReader {
             current = ""
         }
         return out
+    }
+
+    /// A blank line, or one at the left margin whose first word begins a statement (a command or
+    /// a collection): it cannot be the inside of a bracket.
+    func startsAnew(_ line: String) -> Bool {
+        if line.trimmingSpaces().isEmpty { return true }
+        guard let first = line.first, first.isLetter else { return false }
+        let word = line.prefix { $0.isLetter || $0 == "_" }.lowercased()
+        let rest = line.dropFirst(word.count)
+        guard rest.isEmpty || rest.first == " " || rest.first == "|" || rest.first == "\t" else { return false }
+        return CommandRegistry.firstWords.contains(word) || Collection(rawValue: word) != nil
     }
 
     /// What is left at the end of the script (an unfinished statement is run, so it is reported).

@@ -41,11 +41,21 @@ extension Session {
         case narration(String)
     }
 
-    /// Splits a script into whole statements and narration (see `ScriptReader`).
+    /// How deep `run FILE` may nest (a script that runs itself would otherwise overflow the stack).
+    static let maximumRunDepth = 32
+
+    /// Splits a script into whole statements and narration (see `ScriptReader`). A leading
+    /// byte-order mark is dropped and CRLF line ends read as LF (a script saved on Windows).
     public func items(of script: String) -> [ScriptItem] {
         var reader = ScriptReader(session: self)
         var out: [ScriptItem] = []
-        for raw in script.split(separator: "\n", omittingEmptySubsequences: false) { out += reader.feed(String(raw)) }
+        var text = Substring(script)
+        if text.unicodeScalars.first == "\u{FEFF}" { text = Substring(text.unicodeScalars.dropFirst()) }
+        for raw in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) {
+            var line = Substring(raw)
+            if line.unicodeScalars.last == "\r" { line = Substring(line.unicodeScalars.dropLast()) }
+            out += reader.feed(String(line))
+        }
         return out + reader.finish()
     }
 
@@ -92,7 +102,13 @@ extension Session {
     /// `run FILE`: a script inside a session; its first error stops it and fails the `run`.
     func runScript(path: String) throws {
         guard !path.isEmpty else { throw failure("run what?", notes: ["name a script, such as: run Examples/results-day.exq"]) }
+        guard runDepth < Session.maximumRunDepth else {
+            throw failure("scripts run each other more than \(Session.maximumRunDepth) deep, so \(path) was not run",
+                          notes: ["does a script run itself, or two run each other? (run FILE inside FILE)"])
+        }
         let text = try FileSystem.readText(path)
+        runDepth += 1
+        defer { runDepth -= 1 }
         let (savedFile, savedLine) = (file, line)
         runningScriptFile += 1
         defer { (file, line) = (savedFile, savedLine); runningScriptFile -= 1 }

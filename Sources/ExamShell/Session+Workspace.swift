@@ -131,8 +131,8 @@ extension Session {
                 throw Diagnostic(file: path, line: n + 1, column: line.count - parts[1].count + 1, message: "unknown role '\(parts[1])'",
                                  sourceLine: line, length: parts[1].count, notes: ["roles: " + Role.allCases.map(\.rawValue).joined(separator: ", ")])
             }
-            // The command line may lower the workspace's role, never raise it.
-            role = min(r, commandLineRole ?? r)
+            // A role only goes down: the command line's, or an earlier workspace's, is never raised.
+            role = min(role, r)
         }
     }
 

@@ -54,6 +54,8 @@ public final class Session {
     var depth = 0
     /// The file `record` appends to.
     var recording: String?
+    /// How many `run FILE` are running inside each other now.
+    var runDepth = 0
     /// Where `recording` really leads, resolved when it started.
     var recordingTarget: String?
     /// The last answer, for `expect`.
@@ -148,8 +150,15 @@ public final class Session {
         if let journal { try journal.append(statement) }
     }
 
+    /// The longest statement run: 4 MB.
+    static let maximumStatementBytes = 4 << 20
+
     /// Runs a statement; returns the form to log (nil: not logged, such as `save session`).
     func dispatch(_ text: String) throws -> String? {
+        guard text.utf8.count <= Session.maximumStatementBytes else {
+            throw failure("this statement is \(Store.grouped(text.utf8.count)) bytes long; a statement may be at most \(Store.grouped(Session.maximumStatementBytes))",
+                          notes: ["for a long list of values, load them as a pack file instead of typing them into 'in (...)'"])
+        }
         let source = SourceText(text, file: file, firstLine: line)
         self.source = source
         if let parsed = try CommandRegistry.parse(source) {
@@ -181,8 +190,17 @@ public final class Session {
             if let path {
                 try save(table, to: path)
             } else {
-                format.write(table, maxRows: format == .table ? maxRows : nil,
-                             width: format == .table ? Console.screenWidth : nil) { console.out($0) }
+                // Ctrl-C stops a long answer between pieces of it.
+                do {
+                    try format.write(table, maxRows: format == .table ? maxRows : nil,
+                                     width: format == .table ? Console.screenWidth : nil) { (piece: String) throws(Interrupted) in
+                        try Interruption.check()
+                        console.out(piece)
+                    }
+                } catch {
+                    console.out("\n")
+                    throw failure("cancelled (Ctrl-C): the rest of the answer was not printed")
+                }
             }
         }
     }

@@ -46,6 +46,9 @@ public struct CSVReader: Sendable {
         lineStart = position
     }
 
+    /// The largest pack file read: 2 GB.
+    public static let maximumFileBytes = 1 << 31
+
     /// Reads the whole file at `path` and checks that it is UTF-8 text.
     public static func open(path: String) throws(Diagnostic) -> CSVReader {
         let bytes = try readFile(path)
@@ -55,15 +58,29 @@ public struct CSVReader: Sendable {
     }
 
     /// The bytes of a whole file, read with one `open` and as few `read`s as it takes.
+    /// Only a regular file is read (opened without waiting, so a pipe named like a pack file is
+    /// refused rather than waited on, and a device such as /dev/zero is never read), and one of at
+    /// most `maximumFileBytes`.
     public static func readFile(_ path: String) throws(Diagnostic) -> [UInt8] {
-        let fd = Glibc.open(path, O_RDONLY)
+        let fd = Glibc.open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else {
             throw Diagnostic(file: path, line: 1, column: 1, message: "cannot open: " + String(cString: strerror(errno)))
         }
         defer { close(fd) }
         var info = stat()
+        guard fstat(fd, &info) == 0 else {
+            throw Diagnostic(file: path, line: 1, column: 1, message: "cannot read: " + String(cString: strerror(errno)))
+        }
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            throw Diagnostic(file: path, line: 1, column: 1, message: "not a regular file (a pipe, device or folder named like a pack file is not read)",
+                             notes: ["put the exported CSV file itself here"])
+        }
+        guard Int(info.st_size) <= maximumFileBytes else {
+            throw Diagnostic(file: path, line: 1, column: 1,
+                             message: "this file is \(info.st_size) bytes; a pack file may be at most 2 GB (\(maximumFileBytes) bytes)")
+        }
         var capacity = 1 << 16
-        if fstat(fd, &info) == 0, info.st_size > 0 { capacity = Int(info.st_size) + 1 }
+        if info.st_size > 0 { capacity = Int(info.st_size) + 1 }
         // Not zero-filled first: the read overwrites it (a large pack is hundreds of megabytes).
         var out = [UInt8](unsafeUninitializedCapacity: capacity) { _, count in count = capacity }
         var filled = 0
@@ -76,6 +93,10 @@ public struct CSVReader: Sendable {
             }
             if n == 0 { break }
             filled += n
+            // A file that grows while it is read is still held to the limit.
+            if filled > maximumFileBytes {
+                throw Diagnostic(file: path, line: 1, column: 1, message: "this file is over 2 GB (\(maximumFileBytes) bytes), the most a pack file may be")
+            }
         }
         out.removeLast(out.count - filled)
         return out

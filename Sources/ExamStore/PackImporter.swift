@@ -25,6 +25,8 @@ public enum PackImporter {
     /// The longest cell, in bytes, a pack may hold: far beyond any name, code or date, and short
     /// enough that a runaway quoted field (or a file that is not a pack) is reported, not interned.
     public static let maximumCellBytes = 65_536
+    /// The most columns a pack file's header may have.
+    public static let maximumColumns = 1_000
     /// Files of at least this many bytes are read in two parts at once, one per core.
     public static let halvingBytes = 1 << 20
 

@@ -228,7 +228,9 @@ extension PackLoader {
         case "entries.csv": store.entries.append(contentsOf: from.entries)
         case "achievements.csv": store.achievements.append(contentsOf: from.achievements)
         case "results.csv": store.results.append(contentsOf: from.results)
-        case "reviews.csv": store.reviews = from.reviews
+        case "reviews.csv":
+            store.reviews = from.reviews
+            reviewLines = part.reviewLines; reviewQualificationField = part.reviewQualificationField
         case "calendar.csv": store.calendar = from.calendar
         case "certificates.csv": store.certificates = from.certificates
         case "centres.csv": store.centreNames = from.centreNames

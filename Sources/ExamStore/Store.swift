@@ -51,6 +51,10 @@ public struct Store: Sendable {
 
     public init(pool: StringPool = StringPool()) { self.pool = pool }
 
+    /// Drops the rule columns judged from the tables, after a change they depend on (an entry's
+    /// completion) that needs no new index; copies made before the change keep theirs.
+    public mutating func forgetDerived() { derived = DerivedColumns() }
+
     /// Rebuilds every index from the tables, after giving the columns of rows added by code a
     /// blank cell where the code did not set one (`PackFile.pad`). Linear in the data; a few milliseconds per 100,000 rows.
     public mutating func reindex() {

@@ -64,12 +64,27 @@ import ExamStore
         #expect(e.first?.message == "this row has 5,003 fields but the header has 3")
     }
 
-    @Test func aHeaderOfThousandsOfUnknownColumnsLoadsWithCappedWarnings() throws {
-        let extra = (1...5_000).map { "extra\($0)" }.joined(separator: ",")
-        let load = try PackImporter.load(files: ["candidates.csv": Array(("candidate,surname,forenames," + extra + "\n1,Smith,Ann\n").utf8)])
+    /// DATA-PACK.md: a header of over 1,000 columns is refused; one of 1,000 loads, its unknown
+    /// columns' warnings capped.
+    @Test func aHeaderOfOverAThousandColumnsIsRefused() throws {
+        for columns in [1_001, 5_000, 1_000_000] {
+            let extra = (4...columns).map { "extra\($0)" }.joined(separator: ",")
+            let e = errors(["candidates.csv": "candidate,surname,forenames," + extra + "\n1,Smith,Ann" + String(repeating: ",", count: columns - 3) + "\n"])
+            #expect(e.map(place) == ["candidates.csv:1:1"])
+            #expect(e.first?.message == "the header has \(Store.grouped(columns)) columns; a pack file may have at most 1,000")
+        }
+        let extra = (4...1_000).map { "extra\($0)" }.joined(separator: ",")
+        let load = try PackImporter.load(files: ["candidates.csv": Array(("candidate,surname,forenames," + extra + "\n1,Smith,Ann" + String(repeating: ",", count: 997) + "\n").utf8)])
         #expect(load.store.candidates.count == 1)
         #expect(load.warnings.count == PackImporter.maximumDiagnostics)
-        #expect(load.warnings.last?.notes.last == "... and 4,950 more warnings not shown")
+        #expect(load.warnings.last?.notes.last == "... and 947 more warnings not shown")
+    }
+
+    /// DATA-PACK.md: a row with fewer cells than the header is an error, not padded.
+    @Test func aRowWithTooFewCellsIsAnError() {
+        let e = errors(["candidates.csv": "candidate,surname,forenames,group\n1,Smith,Ann,10A\n2,Jones,Bo\n3,Brown,Cy,10B\n"])
+        #expect(e.map(place) == ["candidates.csv:3:9"])
+        #expect(e.first?.message == "this row has 3 fields but the header has 4")
     }
 
     @Test func aQuoteLeftOpenMidFileIsCaughtWhereItCloses() {

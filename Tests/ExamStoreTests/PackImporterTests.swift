@@ -166,7 +166,7 @@ import ExamStore
         // Files after units.csv are read on several threads, each interning new texts locally;
         // merged in file order, a text's id is still its place of first appearance in the pack.
         let pack = PackFixture(SamplePack.with([
-            "entries.csv": "candidate,qualification,series\n42,05839,Été 2024\n",
+            "entries.csv": "candidate,qualification,series\n42,05839,Été 2024\n7,05839,Summer 2024\n",
             "achievements.csv": "candidate,qualification,unit,series,status,grade\n42,05839,1,Summer 2024,achieved,Q1\n7,05839,1,Summer 2024,achieved,Q2\n",
             "results.csv": "candidate,qualification,series,grade\n42,05839,Été 2024,Q2\n7,05839,Summer 2024,Q3\n",
         ]))
