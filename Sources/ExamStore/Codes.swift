@@ -99,6 +99,18 @@ package enum Grading: UInt8, CaseIterable, Sendable, PackChoice {
     package static var blankValue: Grading? { .blank }
 }
 
+/// How an issued certificate reached the candidate (`certificates.csv` `method`, format 2).
+package enum IssueMethod: UInt8, CaseIterable, Sendable, PackChoice {
+    case blank, collected, posted, thirdParty
+    package var packWord: String { ["", "collected", "posted", "third party"][Int(rawValue)] }
+    package init?(packWord: String) {
+        let w = packWord.lowercased().split(whereSeparator: { $0 == " " || $0 == "_" || $0 == "-" }).joined(separator: " ")
+        guard let m = IssueMethod.allCases.first(where: { $0.packWord == w }) else { return nil }
+        self = m
+    }
+    package static var blankValue: IssueMethod? { .blank }
+}
+
 extension Assessment: PackChoice {
     package var packWord: String { name }
     package init?(packWord: String) { self.init(name: packWord) }

@@ -5,6 +5,13 @@
 /// collection (`candidate`, `qualification`, `unit`) holds a row index into that table.
 /// Every column of a table has the same count; append through `Store`'s methods.
 
+/// The pack's centres and their names (`centres.csv`, format 2).
+package struct CentreTable: Sendable {
+    package var centre: [Int32] = []      // centre number, interned ("64123")
+    package var name: [Int32] = []        // "Riverside Academy"
+    package var count: Int { centre.count }
+}
+
 package struct CandidateTable: Sendable {
     package var centre: [Int32] = []      // centre number, interned ("12345")
     package var number: [Int32] = []      // candidate number as written ("0042"), interned
@@ -187,6 +194,7 @@ package struct CertificateTable: Sendable {
     package var series: [Int32] = []
     package var received: [Day] = []
     package var issued: [Day] = []
+    package var method: [IssueMethod] = []  // collected, posted, third party; .blank when not said
     package var destroyed: [Day] = []
     package var count: Int { candidate.count }
 
