@@ -99,6 +99,18 @@ public enum Grading: UInt8, CaseIterable, Sendable, PackChoice {
     public static var blankValue: Grading? { .blank }
 }
 
+/// How an issued certificate reached the candidate (`certificates.csv` `method`, format 2).
+public enum IssueMethod: UInt8, CaseIterable, Sendable, PackChoice {
+    case blank, collected, posted, thirdParty
+    public var packWord: String { ["", "collected", "posted", "third party"][Int(rawValue)] }
+    public init?(packWord: String) {
+        let w = packWord.lowercased().split(whereSeparator: { $0 == " " || $0 == "_" || $0 == "-" }).joined(separator: " ")
+        guard let m = IssueMethod.allCases.first(where: { $0.packWord == w }) else { return nil }
+        self = m
+    }
+    public static var blankValue: IssueMethod? { .blank }
+}
+
 extension Assessment: PackChoice {
     public var packWord: String { name }
     public init?(packWord: String) { self.init(name: packWord) }

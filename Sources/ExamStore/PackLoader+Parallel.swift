@@ -203,6 +203,7 @@ extension PackLoader {
         case "reviews.csv": try loadReviews(&t)
         case "calendar.csv": try loadCalendar(&t)
         case "certificates.csv": try loadCertificates(&t)
+        case "centres.csv": try loadCentres(&t)
         default: preconditionFailure("no reader for \(name)")
         }
     }
@@ -232,6 +233,7 @@ extension PackLoader {
             reviewLines = part.reviewLines; reviewQualificationField = part.reviewQualificationField
         case "calendar.csv": store.calendar = from.calendar
         case "certificates.csv": store.certificates = from.certificates
+        case "centres.csv": store.centreNames = from.centreNames
         default: preconditionFailure("no reader for \(name)")
         }
     }

@@ -91,7 +91,7 @@ struct PackLoader {
         }
         if memoryFiles == nil {
             let order = ["candidates.csv", "qualifications.csv", "units.csv", "entries.csv", "achievements.csv",
-                         "results.csv", "reviews.csv", "calendar.csv", "certificates.csv"]
+                         "results.csv", "reviews.csv", "calendar.csv", "certificates.csv", "centres.csv"]
             readAhead = ReadAhead(paths: order.compactMap { diskNames[$0].map(path) })
         }
         defer { readAhead?.finish() }
@@ -99,7 +99,8 @@ struct PackLoader {
         readAhead?.proceed()
         try loadQualifications()
         try loadUnits()
-        try loadInParallel(["entries.csv", "achievements.csv", "results.csv", "reviews.csv", "calendar.csv", "certificates.csv"])
+        try loadInParallel(["entries.csv", "achievements.csv", "results.csv", "reviews.csv", "calendar.csv", "certificates.csv",
+                            "centres.csv"])
         checkReviewsHaveEntries()
     }
 
