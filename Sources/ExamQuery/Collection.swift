@@ -36,7 +36,14 @@ package enum Collection: String, CaseIterable, Sendable {
     }
 
     /// The fields of a record, stored and derived.
-    package var fields: [Field] { (Field.stored[self] ?? []) + (Field.derived[self] ?? []) }
+    /// The stored fields, then the derived ones; a derived field of a stored one's name (a
+    /// review's `series`: the column when given, else the rule's) takes its place.
+    package var fields: [Field] {
+        let derived = Field.derived[self] ?? []
+        let stored = Field.stored[self] ?? []
+        guard derived.contains(where: { d in stored.contains { $0.name == d.name } }) else { return stored + derived }
+        return stored.filter { s in !derived.contains { $0.name == s.name } } + derived
+    }
 
     package func field(named name: String) -> Field? {
         let n = name.lowercased()
