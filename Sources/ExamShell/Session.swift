@@ -84,7 +84,7 @@ public final class Session {
 
     /// The store as it was on the clock's day (`StoreAsAt`: nothing dated after today, review
     /// outcomes applied to the grades); `visibility` is made from it.
-    package var known: Store {
+    public var known: Store {
         let day = today
         if let cached = knownCache, cached.day == day { return cached.store }
         let view = StoreAsAt.view(store, on: day)
