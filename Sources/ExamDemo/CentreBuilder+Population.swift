@@ -341,7 +341,8 @@ extension CentreBuilder {
         }
         if (consent != .blank || !service.needsConsent) && rng.chance(0.75) {
             let ready = max(requested, consent == .blank ? requested : consent)
-            submitted = min(deadline, ready.adding(days: rng.below(3)))
+            // By the deadline, unless consent came after it (then late, but never before consent).
+            submitted = max(ready, min(deadline, ready.adding(days: rng.below(3))))
         }
         var outcome = ReviewOutcome.none, outcomeDate = Day.blank, newGrade: Int32 = 0
         if service.isReviewOfResults, submitted != .blank, rng.chance(0.6) {

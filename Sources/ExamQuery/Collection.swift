@@ -2,11 +2,12 @@ import ExamStore
 
 /// The collections a pipeline can start from.
 public enum Collection: String, CaseIterable, Sendable {
-    case candidates, qualifications, units, entries, achievements, results, reviews, calendar, certificates
+    case candidates, qualifications, units, entries, achievements, results, reviews, calendar, certificates, centres
 
     /// One line on what a record of the collection is.
     public var meaning: String {
         switch self {
+        case .centres: return "one centre of the pack and its name (centres.csv)"
         case .candidates: return "one candidate of the centre"
         case .qualifications: return "one qualification of the catalogue"
         case .units: return "one unit's place in a qualification"
@@ -21,6 +22,7 @@ public enum Collection: String, CaseIterable, Sendable {
 
     public func count(in store: Store) -> Int {
         switch self {
+        case .centres: return store.centreNames.count
         case .candidates: return store.candidates.count
         case .qualifications: return store.qualifications.count
         case .units: return store.units.count
@@ -44,6 +46,7 @@ public enum Collection: String, CaseIterable, Sendable {
     /// The columns a bare listing shows.
     public var defaultColumns: [String] {
         switch self {
+        case .centres: return ["centre", "name"]
         case .candidates: return ["candidate", "surname", "forenames", "group", "dob", "uci", "uln", "centre"]
         case .qualifications: return ["qualification", "title", "type", "level", "size", "glh", "awarding_body"]
         case .units: return ["qualification", "unit", "title", "glh", "mandatory", "assessment"]

@@ -27,6 +27,19 @@ extension Evaluator {
             case .scalar(.number(let n)): return .scalar(.number(-n))
             default: throw error(span, "'-' needs a number")
             }
+        case .binary("and", let l, let r, _) where frame.collection != nil && comparesGrades(r, frame):
+            // The grades compared are those of the rows the left side keeps, so that
+            // `qualification = "J560" and grade >= "B"` says B is not a GCSE grade.
+            guard case .bool(let a) = try evaluate(l, frame).expanded(count: frame.count) else {
+                throw error(l.span, "'and' needs yes/no values on both sides")
+            }
+            let kept = (0..<a.count).filter { a[$0] }
+            guard case .bool(let b) = try evaluate(r, select(frame, kept)).expanded(count: kept.count) else {
+                throw error(r.span, "'and' needs yes/no values on both sides")
+            }
+            var out = [Bool](repeating: false, count: a.count)
+            for (i, row) in kept.enumerated() where b[i] { out[row] = true }
+            return .bool(out)
         case .binary(let op, let l, let r, let span):
             let lv = try evaluate(l, frame), rv = try evaluate(r, frame)
             switch op {

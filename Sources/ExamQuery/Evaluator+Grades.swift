@@ -22,6 +22,17 @@ extension Evaluator {
         Set(items.filter { isGradeKey($0.0, frame) }.map { $0.1.lowercased() })
     }
 
+    /// Whether `expr` holds an ordering comparison of a grade field (`grade >= 4`).
+    func comparesGrades(_ expr: Expr, _ frame: Frame) -> Bool {
+        switch expr {
+        case .binary(let op, let l, let r, _):
+            if ["<", "<=", ">", ">="].contains(op) { return gradeField(l, frame) != nil || gradeField(r, frame) != nil }
+            return comparesGrades(l, frame) || comparesGrades(r, frame)
+        case .not(let e, _): return comparesGrades(e, frame)
+        default: return false
+        }
+    }
+
     /// `<`, `<=`, `>`, `>=` between a grade field and a value, row by row on each row's scale;
     /// nil when neither side is a grade field against a single value (then text rules apply).
     ///

@@ -39,20 +39,21 @@ extension Field {
     static let derived: [Collection: [Field]] = [
         .entries: [
             entryFlag("at_risk", "Not Eligible this series: in the current series, not acknowledged, with a reason") { $0.atRisk($1) },
-            Field(name: "reasons", kind: .text, meaning: "why it would not get a result: no activity; mandatory unit not achieved; absent from mandatory exam; not enough GLH", read: { ev, rows in
+            Field(name: "reasons", kind: .text, meaning: "why it would not get a result, in the Progress Tracker's words: No activity; Mandatory unit not yet achieved; Absent from a mandatory examined unit; Not enough guided learning hours (GLH)", read: { ev, rows in
                 // Shown for every entry completing this series, acknowledged or not, so that
                 // `where lacks_mandatory` says why; `at_risk` is what the centre must act on.
                 let el = ev.eligibility
                 return .string(rows.map { el.inSeries(Int($0)) ? el.reasonSet(Int($0)).words.joined(separator: "; ") : "" })
             }, derived: true),
-            entryFlag("lacks_mandatory", "in the current series (acknowledged or not) with no activity or a mandatory unit not achieved") { $0.lacksMandatory($1) },
+            entryFlag("not_eligible", "in the current series with a reason, acknowledged or not: it gets no result by design (not a missing result)") { $0.notEligible($1) },
+            entryFlag("lacks_mandatory", "in the current series (acknowledged or not) with No activity or Mandatory unit not yet achieved") { $0.lacksMandatory($1) },
             derivedNumber("glh_achieved", "guided learning hours of units achieved (not U) or in progress") { ev, r in
                 ev.eligibility.isUnitised(r) ? Double(ev.eligibility.glhAchieved[r]) : .nan
             },
             derivedNumber("glh_required", "guided learning hours the qualification needs") { ev, r in
                 ev.eligibility.isUnitised(r) ? Double(ev.eligibility.glhRequired(r)) : .nan
             },
-            Field(name: "missing_result", kind: .bool, meaning: "results for its level have arrived this series and it has none", read: { ev, rows in
+            Field(name: "missing_result", kind: .bool, meaning: "results for its level have arrived this series, it has none, and it is not Not Eligible", read: { ev, rows in
                 let missing = ev.missingResults
                 return .bool(rows.map { missing[Int($0)] })
             }, derived: true),

@@ -12,14 +12,18 @@ public enum CurrentSeries {
         let calendar = store.calendar
         // Among the series of the store's entries (so the Summer 2024 demo centre is in Summer 2024
         // on any later day, though the built-in calendars reach 2026); every series when none has entries.
-        var entered = Set(store.entries.series)
-        entered.remove(0)
-        if !entered.isEmpty && !calendar.series.contains(where: entered.contains) { entered = [] }
+        // Names compared as series names (`SUMMER 2024` is `Summer 2024`), each distinct name once.
+        var ids = Set(store.entries.series)
+        ids.remove(0)
+        var entered = Set(ids.map { SeriesName.key(store.pool[$0]) })
+        var calendarKeys: [Int32: String] = [:]
+        for id in Set(calendar.series) where id != 0 { calendarKeys[id] = SeriesName.key(store.pool[id]) }
+        if !entered.isEmpty && !calendarKeys.values.contains(where: entered.contains) { entered = [] }
         var past: (day: Day, series: Int32)? = nil
         var coming: (day: Day, series: Int32)? = nil
         for i in 0..<calendar.count {
             let day = calendar.date[i], series = calendar.series[i]
-            if day.isBlank || series == 0 || (!entered.isEmpty && !entered.contains(series)) { continue }
+            if day.isBlank || series == 0 || (!entered.isEmpty && !entered.contains(calendarKeys[series] ?? "")) { continue }
             if day <= today {
                 if past == nil || day >= past!.day { past = (day, series) }
             } else if coming == nil || day < coming!.day {

@@ -2,27 +2,32 @@ import ExamStore
 
 /// The Progress Tracker's "Not Eligible" rule (DOMAIN.md "Eligibility"), for one entry or all.
 ///
-/// Per unit of the entry's qualification, the best of the candidate's rows for that
-/// qualification counts (`UnitStanding`); from those, the reasons and the GLH. Rows the candidate
-/// has for other qualifications never count, even for a unit of the same number.
+/// An entry is judged on the rows of its own series (its estimated completion): a unit row of a
+/// later series never counts (it has not happened yet); a row in progress (`claimed`, `entered`)
+/// counts only in that series (one left from an earlier series is stale). Per unit of the
+/// entry's qualification, the best counting row of the candidate for that qualification counts
+/// (`UnitStanding`; between rows of one standing, the later series, then the later row); from
+/// those, the reasons and the GLH. Rows for other qualifications never count, even for a unit of
+/// the same number. This file is the rule's one implementation: `why` reads the same rows.
 public enum Eligibility {
-    /// The verdict on one entry, for `why`. Questions over many entries read `EntryEligibility`.
+    /// The verdict on one entry under `context`, from the store's judged columns (`standings`);
+    /// questions over many entries read `EntryEligibility`.
     public static func verdict(store: Store, entry: Int32, context: RuleContext) -> EntryVerdict {
-        var judge = Judge(store: store)
-        return judge.verdict(store: store, entry: Int(entry), series: context.series)
+        EntryEligibility(store: store, context: context).verdict(Int(entry))
     }
 
-    /// Every entry's reasons and GLH achieved, whatever its series: judged once per store and
-    /// kept in `store.derived` (until `reindex()`), so later questions read columns.
+    /// Every entry's reasons and GLH achieved, judged in its own series: judged once per store
+    /// and kept in `store.derived` (until `reindex()` or a change of completion), so later
+    /// questions read columns. Linear in entries plus each candidate's rows per entry.
     public static func standings(store: Store) -> (reasons: [UInt8], glhAchieved: [Int32]) {
         if let r = store.derived.entryReasons, let g = store.derived.entryGLHAchieved { return (r, g) }
         var judge = Judge(store: store)
         var reasons = [UInt8](repeating: 0, count: store.entries.count)
         var glh = [Int32](repeating: 0, count: store.entries.count)
         for e in 0..<store.entries.count {
-            let v = judge.verdict(store: store, entry: e, series: 0)
-            reasons[e] = v.reasons.rawValue
-            glh[e] = Int32(v.glhAchieved)
+            let (r, g) = judge.reasons(store: store, entry: e)
+            reasons[e] = r.rawValue
+            glh[e] = Int32(g)
         }
         store.derived.entryReasons = reasons
         store.derived.entryGLHAchieved = glh
@@ -30,80 +35,83 @@ public enum Eligibility {
     }
 
     /// The units of an entry's qualification in unit order, each with the row that counts, for `why`.
-    ///
-    /// Tie-break between rows of the same standing: the row of the latest series counts
-    /// (`SeriesName.order`: `January 2025` is after `Summer 2024`); when the series are the same or
-    /// either cannot be read, the later row in the file counts.
     public static func units(store: Store, entry: Int32) -> [UnitLine] {
+        var judge = Judge(store: store)
         let e = Int(entry)
-        let c = store.entries.candidate[e], q = store.entries.qualification[e]
-        let grades = UGrade(store.pool)
+        judge.bestRows(store: store, entry: e)
         let achs = store.achievements
-        let mine = store.achievementsByCandidate[c].filter { achs.qualification[Int($0)] == q }
-        return store.unitsByQualification[q].map { u in
-            let ui = Int(u)
-            var best: (row: Int32, standing: UnitStanding)? = nil
-            for r in mine where achs.unit[Int(r)] == u {
-                let s = UnitStanding(status: achs.status[Int(r)], isU: grades.isU(achs.grade[Int(r)]))
-                if let b = best {
-                    if s < b.standing { continue }
-                    if s == b.standing && isLater(store: store, b.row, than: r) { continue }
-                }
-                best = (r, s)
-            }
+        let lines = store.unitsByQualification[store.entries.qualification[e]].map { u in
+            let ui = Int(u), row = judge.row[ui], standing = UnitStanding(rawValue: judge.best[ui])!
             let glh = store.units.glh[ui]
             return UnitLine(
                 unit: u, mandatory: store.units.mandatory[ui], assessment: store.units.assessment[ui],
-                glh: glh == Store.noNumber ? 0 : Int(glh), row: best?.row,
-                series: best.map { achs.series[Int($0.row)] } ?? 0,
-                status: best.map { achs.status[Int($0.row)] },
-                grade: best.map { achs.grade[Int($0.row)] } ?? 0,
-                standing: best?.standing ?? .noRow)
+                glh: glh == Store.noNumber ? 0 : Int(glh), row: row < 0 ? nil : row,
+                series: row < 0 ? 0 : achs.series[Int(row)],
+                status: row < 0 ? nil : achs.status[Int(row)],
+                grade: row < 0 ? 0 : achs.grade[Int(row)],
+                standing: standing)
         }
-    }
-
-    /// Whether achievement row `a` beats row `b` of the same standing: a later series, else a later row.
-    static func isLater(store: Store, _ a: Int32, than b: Int32) -> Bool {
-        let sa = store.achievements.series[Int(a)], sb = store.achievements.series[Int(b)]
-        if sa != sb, let oa = SeriesName.order(store.pool[sa]), let ob = SeriesName.order(store.pool[sb]), oa != ob {
-            return oa > ob
-        }
-        return a > b
+        return lines
     }
 }
 
-/// The interned ids of grade `U` (as written, either case), looked up once per call.
+/// The interned ids of a unit's `U` as written (`U`, `u`, `Not Achieved` in its usual cases),
+/// looked up once per call.
 struct UGrade {
-    let upper: Int32, lower: Int32
+    let ids: [Int32]
     init(_ pool: StringPool) {
-        upper = pool.lookup("U") ?? -1
-        lower = pool.lookup("u") ?? -1
+        ids = ["U", "u", "Not Achieved", "Not achieved", "not achieved", "NOT ACHIEVED"].compactMap { pool.lookup($0) }
     }
-    @inline(__always) func isU(_ grade: Int32) -> Bool { grade == upper || grade == lower }
+    @inline(__always) func isU(_ grade: Int32) -> Bool { ids.contains(grade) }
 }
 
-/// The per-call state of `Eligibility`: a scratch standing per unit row, reset after each entry.
+/// The per-call state of `Eligibility`: each achievement row's series as a number that orders
+/// (`SeriesName`), and a scratch best row per unit, reset for each entry.
 struct Judge {
     let grades: UGrade
+    /// Per achievement row: its series' order (`SeriesName.order`), or a negative code, one per
+    /// series name, for a name with no year (equal only to itself, after nothing).
+    let rowSeries: [Int]
+    /// Per entry: its completion series, coded the same way.
+    let entrySeries: [Int]
     var best: [UInt8]
+    var row: [Int32]
+    var absentInSeries: [Bool]
 
     init(store: Store) {
         grades = UGrade(store.pool)
+        var codes: [Int32: Int] = [:], byKey: [String: Int] = [:]
+        func code(_ id: Int32) -> Int {
+            if let c = codes[id] { return c }
+            let name = store.pool[id]
+            let c = SeriesName.order(name) ?? {
+                let key = SeriesName.key(name)
+                if let k = byKey[key] { return k }
+                byKey[key] = -1 - byKey.count
+                return byKey[key]!
+            }()
+            codes[id] = c
+            return c
+        }
+        var last: (id: Int32, code: Int) = (-1, 0)
+        rowSeries = store.achievements.series.map { id in
+            if id != last.id { last = (id, code(id)) }
+            return last.code
+        }
+        entrySeries = store.entries.completion.map(code)
         best = [UInt8](repeating: 0, count: store.units.count)
+        row = [Int32](repeating: -1, count: store.units.count)
+        absentInSeries = [Bool](repeating: false, count: store.units.count)
     }
 
-    mutating func verdict(store: Store, entry e: Int, series: Int32) -> EntryVerdict {
-        let entries = store.entries
-        let c = entries.candidate[e], q = entries.qualification[e]
-        let units = store.unitsByQualification[q]
-        let inSeries = series != 0 && entries.completion[e] == series
-        let qualificationGLH = store.qualifications.glh[Int(q)]
-        let required = qualificationGLH == Store.noNumber ? 0 : Int(qualificationGLH)
-        var verdict = EntryVerdict(entry: Int32(e), reasons: [], glhAchieved: 0, glhRequired: required,
-                                   inSeries: inSeries, acknowledged: entries.acknowledged[e],
-                                   isUnitised: !units.isEmpty)
-        if units.isEmpty { return verdict }
-
+    /// Fills `best`, `row` and `absentInSeries` for the units of entry `e`'s qualification from
+    /// the rows that count in the entry's series.
+    mutating func bestRows(store: Store, entry e: Int) {
+        let c = store.entries.candidate[e], q = store.entries.qualification[e]
+        for u in store.unitsByQualification[q] {
+            best[Int(u)] = 0; row[Int(u)] = -1; absentInSeries[Int(u)] = false
+        }
+        let series = entrySeries[e]
         let achs = store.achievements
         let unitQualification = store.units.qualification
         for r in store.achievementsByCandidate[c] {
@@ -111,30 +119,46 @@ struct Judge {
             guard achs.qualification[ri] == q else { continue }
             let u = Int(achs.unit[ri])
             guard u >= 0, u < best.count, unitQualification[u] == q else { continue }
-            let s = UnitStanding(status: achs.status[ri], isU: grades.isU(achs.grade[ri])).rawValue
-            if s > best[u] { best[u] = s }
+            let rs = rowSeries[ri]
+            let same = rs == series
+            if !same, rs >= 0, series >= 0, rs > series { continue }   // not happened yet
+            let s = UnitStanding(status: achs.status[ri], isU: grades.isU(achs.grade[ri]))
+            if s == .inProgress && !same { continue }                   // stale
+            if s == .absent && same { absentInSeries[u] = true }
+            let b = UnitStanding(rawValue: best[u])!
+            if s < b { continue }
+            if s == b, row[u] >= 0 {
+                let bs = rowSeries[Int(row[u])]
+                let later = rs >= 0 && bs >= 0 && rs != bs ? rs > bs : ri > Int(row[u])
+                if !later { continue }
+            }
+            best[u] = s.rawValue
+            row[u] = r
         }
+    }
 
+    /// The reasons that hold for entry `e` and its GLH achieved or in progress.
+    mutating func reasons(store: Store, entry e: Int) -> (Reasons, Int) {
+        let q = store.entries.qualification[e]
+        let units = store.unitsByQualification[q]
+        if units.isEmpty { return ([], 0) }
+        bestRows(store: store, entry: e)
+        let qualificationGLH = store.qualifications.glh[Int(q)]
+        let required = qualificationGLH == Store.noNumber ? 0 : Int(qualificationGLH)
         var anyRow = false, glh = 0, reasons = Reasons()
         let mandatory = store.units.mandatory, assessment = store.units.assessment, unitGLH = store.units.glh
         for u in units {
             let ui = Int(u)
             let standing = UnitStanding(rawValue: best[ui])!
-            best[ui] = 0
             if standing != .noRow { anyRow = true }
             if standing.countsTowardGLH, unitGLH[ui] != Store.noNumber { glh += Int(unitGLH[ui]) }
             if mandatory[ui] {
-                if standing == .noRow || standing == .achievedU { reasons.insert(.mandatoryUnitNotAchieved) }
-                if standing == .absent && assessment[ui] == .exam { reasons.insert(.absentFromMandatoryExam) }
+                if standing == .noRow || standing == .achievedU || standing == .absent { reasons.insert(.mandatoryUnitNotAchieved) }
+                if standing == .absent && absentInSeries[ui] && assessment[ui] == .exam { reasons.insert(.absentFromMandatoryExam) }
             }
         }
-        verdict.glhAchieved = glh
-        if !anyRow {
-            verdict.reasons = .noActivity
-        } else {
-            if glh < required { reasons.insert(.notEnoughGLH) }
-            verdict.reasons = reasons
-        }
-        return verdict
+        if !anyRow { return (.noActivity, glh) }
+        if glh < required { reasons.insert(.notEnoughGLH) }
+        return (reasons, glh)
     }
 }

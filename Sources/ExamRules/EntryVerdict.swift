@@ -28,21 +28,18 @@ public struct EntryVerdict: Sendable, Equatable {
     }
 
     /// In the current series, not acknowledged, and some reason holds.
-    public var atRisk: Bool { EntryVerdict.atRisk(inSeries: inSeries, acknowledged: acknowledged, reasons: reasons) }
+    public var atRisk: Bool { inSeries && !acknowledged && !reasons.isEmpty }
 
     /// The reasons exq reports: those of an at-risk entry, none otherwise.
     public var reportedReasons: Reasons { atRisk ? reasons : [] }
 
-    /// In the current series (acknowledged or not) with `mandatory unit not achieved` or `no activity`.
-    public var lacksMandatory: Bool { EntryVerdict.lacksMandatory(inSeries: inSeries, reasons: reasons) }
+    /// In the current series with some reason, acknowledged or not: it gets no result by design,
+    /// so it is reported as not eligible, never as missing a result.
+    public var notEligible: Bool { inSeries && !reasons.isEmpty }
 
-    /// The at-risk rule, for one verdict and for `EntryEligibility`'s columns alike.
-    @inline(__always) public static func atRisk(inSeries: Bool, acknowledged: Bool, reasons: Reasons) -> Bool {
-        inSeries && !acknowledged && !reasons.isEmpty
-    }
-
-    /// The lacks-mandatory rule, for one verdict and for `EntryEligibility`'s columns alike.
-    @inline(__always) public static func lacksMandatory(inSeries: Bool, reasons: Reasons) -> Bool {
+    /// In the current series (acknowledged or not) with `Mandatory unit not yet achieved` or `No activity`
+    /// (a unit the candidate was absent from is a unit not achieved).
+    public var lacksMandatory: Bool {
         inSeries && !reasons.isDisjoint(with: [.mandatoryUnitNotAchieved, .noActivity])
     }
 }

@@ -5,19 +5,20 @@ public struct Reasons: OptionSet, Sendable, Hashable {
 
     /// No row at all for any unit of the qualification. When it holds it is the only reason.
     public static let noActivity = Reasons(rawValue: 1 << 0)
-    /// Some mandatory unit's best row is "no row" or "achieved with U".
+    /// Some mandatory unit's best row is "no row", "achieved with U" or "absent".
     public static let mandatoryUnitNotAchieved = Reasons(rawValue: 1 << 1)
-    /// Some mandatory examined unit's best row is `absent`.
+    /// Some mandatory examined unit's best row is `absent` in the entry's own series.
     public static let absentFromMandatoryExam = Reasons(rawValue: 1 << 2)
     /// The GLH of units achieved (not U) or in progress are below the qualification's GLH.
     public static let notEnoughGLH = Reasons(rawValue: 1 << 3)
 
-    /// Every reason, in the order the wordings are shown.
+    /// Every reason, in the order the wordings are shown, in the Progress Tracker's own words
+    /// (so exq's list can be laid beside the Tracker's CSV download).
     public static let all: [(Reasons, String)] = [
-        (.noActivity, "no activity"),
-        (.mandatoryUnitNotAchieved, "mandatory unit not achieved"),
-        (.absentFromMandatoryExam, "absent from mandatory exam"),
-        (.notEnoughGLH, "not enough GLH"),
+        (.noActivity, "No activity"),
+        (.mandatoryUnitNotAchieved, "Mandatory unit not yet achieved"),
+        (.absentFromMandatoryExam, "Absent from a mandatory examined unit"),
+        (.notEnoughGLH, "Not enough guided learning hours (GLH)"),
     ]
 
     /// The fixed wordings of the reasons held, in the order of `all`.

@@ -38,7 +38,8 @@ public enum ResultConcern: UInt8, Sendable, CaseIterable {
         var byGrade: [Int32: ResultConcern?] = [:]
         var out: [(result: Int32, concern: ResultConcern)] = []
         let results = store.results
-        for r in 0..<results.count where context.series == 0 || results.series[r] == context.series {
+        var current = SeriesMatch(pool: store.pool, series: context.series)
+        for r in 0..<results.count where context.series == 0 || current.matches(results.series[r]) {
             let g = results.grade[r]
             let concern: ResultConcern?
             if let known = byGrade[g] {

@@ -1,6 +1,9 @@
-/// The order of series names such as `Summer 2024`, `January 2025`, `November 2023`.
+import ExamStore
+
+/// How series names compare and order: `Summer 2024`, `January 2025`, `November 2023`.
 ///
-/// Used only to break ties between rows of one unit (a resit is in a later series). A name is
+/// Names are the same series when their keys are equal (`key`: case and repeated spaces ignored,
+/// `June` = `Summer`); series order by date (`order`). A name is
 /// read as a season or month word and a four-digit year: `Summer`/`June` = June,
 /// `Autumn`/`November` = November, `Spring`/`March` = March, `Winter`/`January` = January, and
 /// any English month name or its three-letter form.
@@ -26,6 +29,34 @@ public enum SeriesName {
         return year * 12 + month
     }
 
+    /// The key two names of one series share (`SUMMER  2024`, `June 2024`, `Summer 2024`).
+    public static func key(_ name: String) -> String { SeriesKey.of(name) }
+
+    /// Whether two names are of one series.
+    public static func same(_ a: String, _ b: String) -> Bool { a == b || key(a) == key(b) }
+
     /// True when `name` reads as a series (has a four-digit year).
     public static func isValid(_ name: String) -> Bool { order(name) != nil }
+}
+
+/// Whether interned series names are one given series (`SeriesName.same`), each name read once.
+public struct SeriesMatch {
+    let series: Int32, key: String, pool: StringPool
+    var known: [Int32: Bool] = [:]
+
+    /// Matches the names of series `series` (a pool id; 0 matches nothing).
+    public init(pool: StringPool, series: Int32) {
+        self.series = series
+        self.pool = pool
+        key = series == 0 ? "" : SeriesName.key(pool[series])
+    }
+
+    @inline(__always) public mutating func matches(_ id: Int32) -> Bool {
+        if id == series { return id != 0 }
+        if id == 0 || series == 0 { return false }
+        if let k = known[id] { return k }
+        let m = SeriesName.key(pool[id]) == key
+        known[id] = m
+        return m
+    }
 }

@@ -22,6 +22,7 @@ public enum Tracking {
         let rows = try entryRows(store: store, candidate: candidate, qualification: qualification)
         let id = store.pool.intern(name)
         for r in rows { store.entries.completion[Int(r)] = id }
+        store.forgetDerived()   // eligibility is judged in each entry's own series
     }
 
     /// Logs a post-results request and returns its row. With `id` nil the next free id is used
@@ -38,11 +39,10 @@ public enum Tracking {
         }
         guard !requested.isBlank else { throw TrackingError("a request needs the date it was requested") }
         let code = store.pool[store.qualifications.code[Int(qualification)]]
-        if service == .priorityReviewOfMarking {
-            let level = store.pool[store.qualifications.level[Int(qualification)]].lowercased()
-            guard AppliesTo.levels(level).contains("3") else {
-                throw TrackingError("a priority review of marking (2P) is for level 3 only; \(code) is level \(level.isEmpty ? "unknown" : level)")
-            }
+        let type = store.pool[store.qualifications.type[Int(qualification)]]
+        let level = store.pool[store.qualifications.level[Int(qualification)]]
+        guard service.applies(type: type, level: level) else {
+            throw TrackingError("a priority review of marking (2P) is for A level and level 3 vocational qualifications only, not AS or GCSE; \(code) is \(type.isEmpty ? "" : type + " ")level \(level.isEmpty ? "unknown" : level)")
         }
         let name: String
         if let id {
@@ -92,6 +92,41 @@ public enum Tracking {
     /// Sets one field of review `id` from text as a user types it: dates ISO or UK (or `today`
     /// when `today` is given), outcome `confirmed`/`raised`/`lowered`, fee in pounds (`45`,
     /// `45.50`, `£45.50`, stored as pence). A blank value clears the field.
+    /// The checks on a request as typed (DOMAIN.md "Post-results requests"): the candidate has an
+    /// entry for the qualification; dates in order (requested ≤ submitted ≤ outcome_date, consent ≤
+    /// submitted) and none after today; a `new_grade` on the qualification's scale, not worse than
+    /// the grade before for `raised` and not better for `lowered` (a "raised" outcome may leave the
+    /// grade where it was: the mark rose, the grade did not). Throws the first breach.
+    public static func checkReview(store: Store, review: Int32, today: Day) throws(TrackingError) {
+        let r = Int(review), reviews = store.reviews, pool = store.pool
+        let c = reviews.candidate[r], q = reviews.qualification[r]
+        let code = pool[store.qualifications.code[Int(q)]]
+        guard store.entriesByCandidate[c].contains(where: { store.entries.qualification[Int($0)] == q }) else {
+            throw TrackingError("\(store.formalName(candidate: c)) has no entry for \(code): a request is about a qualification the candidate was entered for")
+        }
+        let dates = [("requested", reviews.requested[r]), ("consent", reviews.consent[r]),
+                     ("submitted", reviews.submitted[r]), ("outcome_date", reviews.outcomeDate[r])]
+        for (name, d) in dates where !d.isBlank && d > today {
+            throw TrackingError("\(name) \(d.iso) is after today (\(today.iso)): record what has happened")
+        }
+        func order(_ a: (String, Day), _ b: (String, Day)) throws(TrackingError) {
+            if !a.1.isBlank, !b.1.isBlank, b.1 < a.1 { throw TrackingError("\(b.0) \(b.1.iso) is before \(a.0) \(a.1.iso)") }
+        }
+        try order(dates[0], dates[2]); try order(dates[1], dates[2]); try order(dates[2], dates[3]); try order(dates[0], dates[3])
+        let newGrade = reviews.newGrade[r]
+        guard newGrade != 0, let scale = GradeScale.scale(store: store, qualification: q) else { return }
+        guard let to = scale.rank(of: pool[newGrade]) else {
+            throw TrackingError("new_grade \(pool[newGrade]) is not on the scale of \(code): \(scale.grades.joined(separator: ", "))")
+        }
+        let outcome = reviews.outcome[r]
+        guard outcome == .raised || outcome == .lowered,
+              let change = ReviewOutcomes.changes(store: store).first(where: { $0.review == review }),
+              let from = scale.rank(of: pool[change.from]) else { return }
+        // Ranks count from the best grade: a smaller rank is a better grade.
+        if outcome == .raised && to > from { throw TrackingError("a raised outcome cannot give \(pool[newGrade]), worse than \(pool[change.from])") }
+        if outcome == .lowered && to < from { throw TrackingError("a lowered outcome cannot give \(pool[newGrade]), better than \(pool[change.from])") }
+    }
+
     public static func updateReview(store: inout Store, id: String, field: String, value: String,
                                     today: Day? = nil) throws(TrackingError) {
         guard let row = store.review(id: String(AppliesTo.trimmed(id))) else { throw TrackingError("no review with id \(id)") }

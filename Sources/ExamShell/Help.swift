@@ -30,19 +30,22 @@ enum Help {
             """),
         ("rules", "eligibility, deadlines and missing results, as exq applies them", """
             Eligibility (the Progress Tracker's Not Eligible reasons), for entries whose estimated
-            completion is the current series. For each unit the candidate's best row counts:
+            completion is the current series, judged on the rows of that series: a row of a later
+            series never counts; a claimed or entered row counts only in its own series (an older
+            one is stale). For each unit the candidate's best counting row counts:
             achieved (not U) > in progress (claimed or entered) > absent > achieved with U > no row.
-              no activity                   no row at all for any unit (then the only reason)
-              mandatory unit not achieved   a mandatory unit's best row is no row or a U
-              absent from mandatory exam    a mandatory exam unit's best row is absent
-              not enough GLH                hours of units achieved or in progress below the qualification's
+              No activity                              no counting row for any unit (then the only reason)
+              Mandatory unit not yet achieved          a mandatory unit's best row is no row, a U or absent
+              Absent from a mandatory examined unit    a mandatory exam unit's best row is absent this series
+              Not enough guided learning hours (GLH)   hours achieved or in progress below the qualification's
             at_risk: any reason, and the centre has not acknowledged the entry.
-            lacks_mandatory: no activity or a mandatory unit not achieved, acknowledged or not.
+            not_eligible: any reason, acknowledged or not (no result by design, so never missing_result).
+            lacks_mandatory: No activity or Mandatory unit not yet achieved, acknowledged or not.
             Deadlines: the service's calendar event whose applies_to fits the qualification (its entry
             code, then its type, then its level, then all); a preliminary appeal 30 days after the
             review's outcome, an appeal hearing 14 days after the preliminary appeal's outcome.
             due: not submitted and the deadline not passed; overdue: not submitted after it.
-            Missing result: completing this series, results for its level have arrived (restricted
+            Missing result: completing this series, not Not Eligible, results for its level have arrived (restricted
             release, or results day) and there is no result. X (no result) and Q (pending) are
             results to chase, not missing.
             Grades are compared, sorted and counted on their qualification's scale, best first:

@@ -41,6 +41,17 @@ public enum Service: UInt8, CaseIterable, Sendable {
     case clericalRecheck, reviewOfMarking, priorityReviewOfMarking, reviewOfModeration
     case copyOfScript, priorityCopyOfScript, missingResult, appeal1, appeal2
 
+    /// Whether the service may be asked for a qualification of this type and level: a priority
+    /// review of marking (2P) is for A level and level 3 vocational qualifications only, not AS,
+    /// not GCSE (DATA-PACK.md "Services"); every other service for any.
+    public func applies(type: String, level: String) -> Bool {
+        guard self == .priorityReviewOfMarking else { return true }
+        let t = type.lowercased()
+        if t.hasPrefix("gcse") || t == "as" || t.hasPrefix("as ") || t.hasPrefix("as-") || t.contains("gce as") { return false }
+        let l = level.lowercased()
+        return l.split(whereSeparator: { !$0.isNumber }).contains("3")
+    }
+
     /// The code as written in a pack: `1`, `2`, `2P`, `3`, `ATS`, `ATSP`, `MIR`, `APPEAL1`, `APPEAL2`.
     public var code: String { ["1", "2", "2P", "3", "ATS", "ATSP", "MIR", "APPEAL1", "APPEAL2"][Int(rawValue)] }
 
@@ -86,6 +97,18 @@ public enum Grading: UInt8, CaseIterable, Sendable, PackChoice {
         self = g
     }
     public static var blankValue: Grading? { .blank }
+}
+
+/// How an issued certificate reached the candidate (`certificates.csv` `method`, format 2).
+public enum IssueMethod: UInt8, CaseIterable, Sendable, PackChoice {
+    case blank, collected, posted, thirdParty
+    public var packWord: String { ["", "collected", "posted", "third party"][Int(rawValue)] }
+    public init?(packWord: String) {
+        let w = packWord.lowercased().split(whereSeparator: { $0 == " " || $0 == "_" || $0 == "-" }).joined(separator: " ")
+        guard let m = IssueMethod.allCases.first(where: { $0.packWord == w }) else { return nil }
+        self = m
+    }
+    public static var blankValue: IssueMethod? { .blank }
 }
 
 extension Assessment: PackChoice {

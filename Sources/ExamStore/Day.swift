@@ -37,6 +37,13 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The same day `years` years on (29 February → 28 February in a year without one).
+    public func adding(years: Int) -> Day {
+        if isBlank { return self }
+        let (y, m, d) = civil
+        return Day(year: y + years, month: m, day: min(d, Day.daysIn(month: m, year: y + years))) ?? self
+    }
+
     /// Year, month and day of the month.
     public var civil: (year: Int, month: Int, day: Int) {
         let z = Int(number) + 719468

@@ -203,6 +203,7 @@ extension PackLoader {
         case "reviews.csv": try loadReviews(&t)
         case "calendar.csv": try loadCalendar(&t)
         case "certificates.csv": try loadCertificates(&t)
+        case "centres.csv": try loadCentres(&t)
         default: preconditionFailure("no reader for \(name)")
         }
     }
@@ -227,9 +228,12 @@ extension PackLoader {
         case "entries.csv": store.entries.append(contentsOf: from.entries)
         case "achievements.csv": store.achievements.append(contentsOf: from.achievements)
         case "results.csv": store.results.append(contentsOf: from.results)
-        case "reviews.csv": store.reviews = from.reviews
+        case "reviews.csv":
+            store.reviews = from.reviews
+            reviewLines = part.reviewLines; reviewQualificationField = part.reviewQualificationField
         case "calendar.csv": store.calendar = from.calendar
         case "certificates.csv": store.certificates = from.certificates
+        case "centres.csv": store.centreNames = from.centreNames
         default: preconditionFailure("no reader for \(name)")
         }
     }

@@ -166,6 +166,48 @@ extension PackLoader {
         }
     }
 
+    /// Reports `later` when it is before `earlier` (both given): dates of one row out of order.
+    mutating func checkOrder(_ t: PackTable, _ earlier: (column: Int, day: Day, name: String), _ later: (column: Int, day: Day, name: String)) {
+        guard !earlier.day.isBlank, !later.day.isBlank, later.day < earlier.day else { return }
+        report(t, later.column, "\(later.name) \(later.day.iso) is before \(earlier.name) \(earlier.day.iso)",
+               notes: ["dates of a row run in order: requested, consent and submitted, outcome_date; received, issued"])
+    }
+
+    /// A date column read through `cells` on the last row: (field in the file, day, name).
+    func lastDate<Table>(_ cells: DeclaredCells<Table>, _ slot: Int) -> (column: Int, day: Day, name: String) {
+        (cells.field[slot], Day(number: cells.last(slot)), cells.name[slot])
+    }
+
+    /// DOMAIN.md "Post-results requests", on the row just read: 2P only where it applies; dates in
+    /// order (requested ≤ submitted ≤ outcome_date, consent ≤ submitted).
+    mutating func checkReview<Table>(_ t: PackTable, _ cells: DeclaredCells<Table>, qualification q: Int32,
+                                     slots s: (service: Int, requested: Int, consent: Int, submitted: Int, outcomeDate: Int)) {
+        if let service = Service(rawValue: UInt8(truncatingIfNeeded: cells.last(s.service))), cells.last(s.service) != 255,
+           !service.applies(type: pool[store.qualifications.type[Int(q)]], level: pool[store.qualifications.level[Int(q)]]) {
+            report(t, cells.field[s.service], "a priority review of marking (2P) is for A level and level 3 vocational qualifications only, not AS or GCSE; \(pool[store.qualifications.code[Int(q)]]) is \(pool[store.qualifications.type[Int(q)]]) level \(pool[store.qualifications.level[Int(q)]])",
+                   notes: ["use service 2 (review of marking)"])
+        }
+        let requested = lastDate(cells, s.requested), consent = lastDate(cells, s.consent)
+        let submitted = lastDate(cells, s.submitted), outcome = lastDate(cells, s.outcomeDate)
+        checkOrder(t, requested, submitted)
+        checkOrder(t, consent, submitted)
+        checkOrder(t, submitted, outcome)
+        if submitted.day.isBlank { checkOrder(t, requested, outcome) }
+    }
+
+    /// DOMAIN.md "Certificates", on the row just read: issued not before received; destroyed not
+    /// within 12 months of receipt, and never on an issued certificate.
+    mutating func checkCertificate<Table>(_ t: PackTable, _ cells: DeclaredCells<Table>, slots s: (received: Int, issued: Int, destroyed: Int)) {
+        let received = lastDate(cells, s.received), issued = lastDate(cells, s.issued), destroyed = lastDate(cells, s.destroyed)
+        checkOrder(t, received, issued)
+        guard !destroyed.day.isBlank else { return }
+        if !issued.day.isBlank {
+            report(t, destroyed.column, "a certificate issued on \(issued.day.iso) cannot have been destroyed: only unclaimed certificates are destroyed")
+        } else if !received.day.isBlank && destroyed.day < received.day.adding(years: 1) {
+            report(t, destroyed.column, "destroyed on \(destroyed.day.iso), before the 12 months a certificate received on \(received.day.iso) must be kept (until \(received.day.adding(years: 1).iso))")
+        }
+    }
+
     mutating func loadReviews(_ t: inout PackTable) throws(Interrupted) {
         let cId = t.column("id"), cCand = t.column("candidate"), cQual = t.column("qualification")
         let cCentre = t.column("centre")
@@ -173,6 +215,8 @@ extension PackLoader {
         var firstLine: [Int32: Int] = [:]
         var cells = DeclaredCells(PackSchema.reviews, t, rows: t.reader.lines)
         defer { cells.flush(into: &store) }
+        reviewQualificationField = cQual
+        let slots = (cells.slot("service"), cells.slot("requested"), cells.slot("consent"), cells.slot("submitted"), cells.slot("outcome_date"))
         while try next(&t) {
             guard let id = requiredText(t, cId, "a request id") else { continue }
             if let first = firstLine[id] {
@@ -183,6 +227,8 @@ extension PackLoader {
             guard let centre = centre(t, cCentre), let cand = candidate(t, cCand, centre: centre),
                   let q = qualification(t, cQual) else { continue }
             read(t, &cells)
+            checkReview(t, cells, qualification: q, slots: slots)
+            reviewLines.append(Int32(t.line))
             store.reviews.id.append(id)
             store.reviews.candidate.append(cand)
             store.reviews.qualification.append(q)
@@ -268,14 +314,34 @@ extension PackLoader {
         var firstLine = CandidateRowLines(candidates: store.candidates.count)
         var cells = DeclaredCells(PackSchema.certificates, t, rows: t.reader.lines)
         defer { cells.flush(into: &store) }
+        let slots = (cells.slot("received"), cells.slot("issued"), cells.slot("destroyed"))
         while try next(&t) {
             guard let (cand, q, series) = entryKeys(t, centre: cCentre, candidate: cCand, qualification: cQual,
                                                     series: cSeries, seen: &firstLine, what: "certificate")
             else { continue }
             read(t, &cells)
+            checkCertificate(t, cells, slots: slots)
             store.certificates.candidate.append(cand)
             store.certificates.qualification.append(q)
             store.certificates.series.append(series)
+        }
+    }
+
+    /// centres.csv: each centre once, by number.
+    mutating func loadCentres(_ t: inout PackTable) throws(Interrupted) {
+        let cCentre = t.column("centre")
+        var firstLine: [Int32: Int] = [:]
+        var cells = DeclaredCells(PackSchema.centres, t, rows: t.reader.lines)
+        defer { cells.flush(into: &store) }
+        while try next(&t) {
+            guard let centre = requiredText(t, cCentre, "a centre number") else { continue }
+            if let first = firstLine[centre] {
+                report(t, cCentre, "duplicate centre '\(pool[centre])': the first is at line \(first)")
+                continue
+            }
+            firstLine[centre] = t.line
+            read(t, &cells)
+            store.centreNames.centre.append(centre)
         }
     }
 }

@@ -9,6 +9,10 @@ import Glibc
 struct PackLoader {
     let directory: String
     var store: Store
+    /// The line of each review row and the field of its `qualification` cell, for the checks
+    /// that need every table (`checkReviewsHaveEntries`).
+    var reviewLines: [Int32] = []
+    var reviewQualificationField = -1
     var interner: ByteInterner
     var errors: [Diagnostic] = []
     var errorCount = 0
@@ -87,7 +91,7 @@ struct PackLoader {
         }
         if memoryFiles == nil {
             let order = ["candidates.csv", "qualifications.csv", "units.csv", "entries.csv", "achievements.csv",
-                         "results.csv", "reviews.csv", "calendar.csv", "certificates.csv"]
+                         "results.csv", "reviews.csv", "calendar.csv", "certificates.csv", "centres.csv"]
             readAhead = ReadAhead(paths: order.compactMap { diskNames[$0].map(path) })
         }
         defer { readAhead?.finish() }
@@ -95,7 +99,54 @@ struct PackLoader {
         readAhead?.proceed()
         try loadQualifications()
         try loadUnits()
-        try loadInParallel(["entries.csv", "achievements.csv", "results.csv", "reviews.csv", "calendar.csv", "certificates.csv"])
+        try loadInParallel(["entries.csv", "achievements.csv", "results.csv", "reviews.csv", "calendar.csv", "certificates.csv",
+                            "centres.csv"])
+        checkReviewsHaveEntries()
+    }
+
+    /// DOMAIN.md "Post-results requests": a request is about a qualification the candidate was
+    /// entered for. Reported at the row's `qualification` cell; not checked when the pack already
+    /// has errors (a row of entries.csv left out would make every request of it look unentered).
+    mutating func checkReviewsHaveEntries() {
+        guard errorCount == 0, store.reviews.count > 0, reviewLines.count == store.reviews.count, let name = diskNames["reviews.csv"] else { return }
+        var entered = Set<Int64>(minimumCapacity: store.entries.count)
+        for e in 0..<store.entries.count {
+            entered.insert(Int64(store.entries.candidate[e]) << 32 | Int64(store.entries.qualification[e]))
+        }
+        var bytes: [UInt8]? = nil
+        for r in 0..<store.reviews.count {
+            let c = store.reviews.candidate[r], q = store.reviews.qualification[r]
+            guard !entered.contains(Int64(c) << 32 | Int64(q)) else { continue }
+            if bytes == nil { bytes = memoryFiles?[name] ?? (try? CSVReader.readFile(path(name))) ?? [] }
+            let line = Int(reviewLines[r])
+            let at = PackLoader.cell(bytes!, line: line, field: reviewQualificationField)
+            let who = store.pool[store.candidates.number[Int(c)]] + " " + store.formalName(candidate: c)
+            record(Diagnostic(file: path(name), line: line, column: at.column,
+                              message: "\(who) has no entry for \(store.pool[store.qualifications.code[Int(q)]]): a request is about a qualification the candidate was entered for",
+                              sourceLine: at.source, length: at.length,
+                              notes: ["check the candidate and the entry code, or add the entry to entries.csv"]))
+        }
+    }
+
+    /// Where field `field` of the row starting on line `line` (from 1) is: its column (from 1, in
+    /// characters), the line's text and the cell's length; column 1 when the line has no such field.
+    static func cell(_ bytes: [UInt8], line: Int, field: Int) -> (column: Int, source: String, length: Int) {
+        var start = 0, n = 1
+        while n < line, let nl = bytes[start...].firstIndex(of: 10) { start = nl + 1; n += 1 }
+        let end = bytes[start...].firstIndex(of: 10) ?? bytes.count
+        var text = String(decoding: bytes[start..<end], as: UTF8.self)
+        if text.hasSuffix("\r") { text.removeLast() }
+        var index = 0, quoted = false, column = 1, cellStart = 1, length = 0
+        for ch in text {
+            if ch == "\"" { quoted.toggle() }
+            if ch == "," && !quoted {
+                if index == field { break }
+                index += 1; cellStart = column + 1; length = -1
+            }
+            column += 1; length += 1
+        }
+        guard index == field, field >= 0 else { return (1, text, 1) }
+        return (cellStart, text, max(length, 1))
     }
 
     func path(_ name: String) -> String {

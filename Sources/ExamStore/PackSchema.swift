@@ -11,6 +11,11 @@ public enum PackSchema {
         public let type: String
     }
 
+    public static let centres = PackFile("centres.csv", \.centreNames, "a centre of the pack, named on statements", [
+        .text("centre", \.centre, required: true, key: true, "centre number (5 digits)"),
+        .text("name", \.name, required: true, aliases: ["centre name", "school", "school name"], "the centre's name, as statements head it"),
+    ])
+
     public static let candidates = PackFile("candidates.csv", \.candidates, "a candidate", [
         .text("candidate", \.number, required: true, key: true, "candidate number within the centre, as written (0042)"),
         .text("surname", \.surname, required: true, key: true, "family name"),
@@ -106,13 +111,14 @@ public enum PackSchema {
         .text("series", \.series, required: true, key: true, "series of the result certified"),
         .date("received", \.received, "date received from the awarding body"),
         .date("issued", \.issued, "date issued to the candidate"),
+        .choice("method", \.method, "how it was issued: collected, posted or third party (someone the candidate named)"),
         .date("destroyed", \.destroyed, "date destroyed confidentially"),
         .centreOfCandidate,
     ])
 
     /// The pack's files in load order: a file comes after the files its rows point at.
     public static let files: [any PackFileDeclaration] = [
-        candidates, qualifications, units, entries, achievements, results, reviews, calendar, certificates,
+        centres, candidates, qualifications, units, entries, achievements, results, reviews, calendar, certificates,
     ]
 
     /// Spellings of the columns that several files share, by canonical name (a declaration may give its own).

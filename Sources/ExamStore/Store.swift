@@ -9,6 +9,8 @@ public struct Store: Sendable {
     public static let noNumber = Int32.min
 
     public let pool: StringPool
+    /// centres.csv: the centres' names (a pack without the file names none).
+    public var centreNames = CentreTable()
     public var candidates = CandidateTable()
     public var qualifications = QualificationTable()
     public var units = UnitTable()
@@ -36,6 +38,7 @@ public struct Store: Sendable {
     public private(set) var qualificationByCode: [Int32: Int32] = [:]
     public private(set) var unitByKey: [UnitKey: Int32] = [:]
     public private(set) var reviewById: [Int32: Int32] = [:]
+    public private(set) var centreNameByNumber: [Int32: Int32] = [:]
     public private(set) var unitsByQualification = Grouping()
     public private(set) var entriesByCandidate = Grouping()
     public private(set) var entriesByQualification = Grouping()
@@ -47,6 +50,10 @@ public struct Store: Sendable {
     public private(set) var derived = DerivedColumns()
 
     public init(pool: StringPool = StringPool()) { self.pool = pool }
+
+    /// Drops the rule columns judged from the tables, after a change they depend on (an entry's
+    /// completion) that needs no new index; copies made before the change keep theirs.
+    public mutating func forgetDerived() { derived = DerivedColumns() }
 
     /// Rebuilds every index from the tables, after giving the columns of rows added by code a
     /// blank cell where the code did not set one (`PackFile.pad`). Linear in the data; a few milliseconds per 100,000 rows.
@@ -72,6 +79,9 @@ public struct Store: Sendable {
         var ids = [Int32: Int32](minimumCapacity: reviews.count)
         for i in 0..<reviews.count { ids[reviews.id[i]] = Int32(i) }
         reviewById = ids
+        var names: [Int32: Int32] = [:]
+        for i in 0..<centreNames.count { names[centreNames.centre[i]] = centreNames.name[i] }
+        centreNameByNumber = names
         let nc = candidates.count, nq = qualifications.count
         unitsByQualification = Grouping(keys: units.qualification, keyCount: nq)
         entriesByCandidate = Grouping(keys: entries.candidate, keyCount: nc)
@@ -133,6 +143,11 @@ public struct Store: Sendable {
     /// The distinct centre numbers (interned), in order of first appearance; kept by `reindex()`
     /// (a candidate lookup asks for them, and a trust has a million candidates).
     public private(set) var centres: [Int32] = []
+
+    /// The name centres.csv gives centre number `centre` (interned); nil when it gives none.
+    public func centreName(_ centre: Int32) -> String? {
+        centreNameByNumber[centre].map { pool[$0] }
+    }
 
     public func qualification(code: String) -> Int32? {
         guard let id = pool.lookup(code) else { return nil }

@@ -5,6 +5,13 @@
 /// collection (`candidate`, `qualification`, `unit`) holds a row index into that table.
 /// Every column of a table has the same count; append through `Store`'s methods.
 
+/// The pack's centres and their names (`centres.csv`, format 2).
+public struct CentreTable: Sendable {
+    public var centre: [Int32] = []      // centre number, interned ("64123")
+    public var name: [Int32] = []        // "Riverside Academy"
+    public var count: Int { centre.count }
+}
+
 public struct CandidateTable: Sendable {
     public var centre: [Int32] = []      // centre number, interned ("12345")
     public var number: [Int32] = []      // candidate number as written ("0042"), interned
@@ -187,6 +194,7 @@ public struct CertificateTable: Sendable {
     public var series: [Int32] = []
     public var received: [Day] = []
     public var issued: [Day] = []
+    public var method: [IssueMethod] = []  // collected, posted, third party; .blank when not said
     public var destroyed: [Day] = []
     public var count: Int { candidate.count }
 

@@ -82,14 +82,14 @@ import ExamStore
 
     @Test(arguments: [
         ("0001", "05839", [String]()), ("0002", "05835", []), ("0003", "05827", []),
-        ("0007", "05839", ["no activity"]),
-        ("0008", "05835", ["mandatory unit not achieved"]),
-        ("0009", "05839", ["mandatory unit not achieved"]),
-        ("0010", "05839", ["absent from mandatory exam"]),
-        ("0011", "05839", ["not enough GLH"]),
-        ("0012", "05827", ["mandatory unit not achieved", "absent from mandatory exam", "not enough GLH"]),
-        ("0013", "05835", ["mandatory unit not achieved"]),
-        ("0014", "05847", ["mandatory unit not achieved", "not enough GLH"]),
+        ("0007", "05839", ["No activity"]),
+        ("0008", "05835", ["Mandatory unit not yet achieved"]),
+        ("0009", "05839", ["Mandatory unit not yet achieved"]),
+        ("0010", "05839", ["Mandatory unit not yet achieved", "Absent from a mandatory examined unit"]),
+        ("0011", "05839", ["Not enough guided learning hours (GLH)"]),
+        ("0012", "05827", ["Mandatory unit not yet achieved", "Absent from a mandatory examined unit", "Not enough guided learning hours (GLH)"]),
+        ("0013", "05835", ["Mandatory unit not yet achieved"]),
+        ("0014", "05847", ["Mandatory unit not yet achieved", "Not enough guided learning hours (GLH)"]),
         ("0015", "05847", []),
     ])
     func storyShowsItsEligibility(number: String, code: String, reasons: [String]) {

@@ -119,6 +119,13 @@ import ExamRules
         }
     }
 
+    /// The rows compared are those the left side of an `and` keeps.
+    @Test func theGradesComparedAfterAnAndAreThoseItKeeps() throws {
+        #expect(throws: Diagnostic.self) { _ = try run(#"results | where qualification = "J560" and grade >= "B""#) }
+        #expect(try count(#"results | where qualification = "J560" and grade >= 4"#) == 4)
+        #expect(try count(#"results | where qualification = "H240" and not (grade >= "B")"#) == 4)   // C, E, U, Q
+    }
+
     /// A qualification type with no scale compares as text, and says so once.
     @Test func aTypeWithNoScaleComparesAsTextWithOneNote() throws {
         let (t, warnings) = try run(#"results | where qualification = "FS1" | where grade >= "Fail""#)

@@ -31,6 +31,9 @@ import ExamStore
         #expect(GradeScale.scale(type: "GCSE", title: "Combined Science A (Gateway)") == .gcseCombined)
         #expect(GradeScale.scale(type: "GCSE", title: "Biology A") == .gcse)
         let s = GradeScale.gcseCombined
+        // qualifications.csv's `grading` says it outright, whatever the title.
+        #expect(GradeScale.scale(type: "GCSE", title: "Science (double award)", grading: "double") == .gcseCombined)
+        #expect(GradeScale.scale(type: "GCSE", title: "Combined Science A", grading: "single") == .gcse)
         #expect(s.grades.count == 18)
         #expect(Array(s.grades.prefix(4)) == ["9-9", "9-8", "8-8", "8-7"])
         #expect(Array(s.grades.suffix(3)) == ["2-1", "1-1", "U"])

@@ -110,4 +110,39 @@ import Testing
         }
         #expect(MissingResults.missingAll(store: store, context: c.b.context(today: "2024-08-21")) == [true, true, false, false])
     }
+
+    /// DOMAIN.md (new): a Not Eligible entry gets no result by design; it is reported as not
+    /// eligible, acknowledged or not, never as missing a result.
+    @Test func aNotEligibleEntryIsNotMissingAResult() {
+        for acknowledged in [false, true] {
+            var b = StoreBuilder()
+            let q = b.qualification("05838", size: "Certificate", glh: 180)
+            let u1 = b.unit(q, "1", glh: 90), u2 = b.unit(q, "2", glh: 90)
+            let ann = b.candidate("0042"), bob = b.candidate("0043")
+            let annEntry = b.entry(ann, q, acknowledged: acknowledged), bobEntry = b.entry(bob, q)
+            b.achievement(ann, q, u1, .achieved, grade: "P")                  // unit 2 not yet achieved
+            b.achievement(bob, q, u1, .achieved, grade: "P")
+            b.achievement(bob, q, u2, .achieved, grade: "M")
+            b.withSummer2024Calendar()
+            let store = b.build(), context = b.context(today: "2024-08-14")
+            #expect(!MissingResults.isMissing(store: store, entry: annEntry, context: context))
+            #expect(Eligibility.verdict(store: store, entry: annEntry, context: context).notEligible)
+            #expect(MissingResults.isMissing(store: store, entry: bobEntry, context: context))
+            #expect(!Eligibility.verdict(store: store, entry: bobEntry, context: context).notEligible)
+            #expect(MissingResults.missingAll(store: store, context: context) == [false, true])
+        }
+    }
+
+    /// The entry's completion and the result's series are compared as series names.
+    @Test func seriesNamesOfEntryAndResultAreComparedNormalised() {
+        var b = StoreBuilder()
+        let q = b.qualification("J560", type: "GCSE", level: "1/2", size: "", glh: nil)
+        let ann = b.candidate("0042"), bob = b.candidate("0043")
+        let annEntry = b.entry(ann, q, series: "SUMMER 2024"), bobEntry = b.entry(bob, q)
+        b.result(bob, q, grade: "5", series: "June 2024")
+        b.withSummer2024Calendar()
+        let store = b.build(), context = b.context(today: "2024-08-22")
+        #expect(MissingResults.isMissing(store: store, entry: annEntry, context: context))
+        #expect(!MissingResults.isMissing(store: store, entry: bobEntry, context: context))
+    }
 }

@@ -102,7 +102,7 @@ import Testing
 
     @Test func aPriorityReviewOfAGCSEIsRefused() {
         let c = Centre()
-        expectRefused(c.b.build(), containing: "level 3 only") { (s: inout Store) throws(TrackingError) in
+        expectRefused(c.b.build(), containing: "not AS or GCSE") { (s: inout Store) throws(TrackingError) in
             try Tracking.addReview(store: &s, id: nil, candidate: c.ann, qualification: c.gcse,
                                    service: .priorityReviewOfMarking, requested: StoreBuilder.day("2024-08-16"))
         }

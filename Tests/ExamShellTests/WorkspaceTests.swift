@@ -89,7 +89,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: w) }
         let churn = ["-c", "acknowledge 0007 05839", "-c", "unacknowledge 0007 05839", "-c", "acknowledge 0007 05839",
                      "-c", "add review 0019 H420 2 consent today fee 52", "-c", "update review R0033 set submitted = today",
-                     "-c", "update review R0033 set outcome = raised, outcome_date = 2024-09-02, new_grade = A",
+                     "-c", "update review R0033 set outcome = raised, outcome_date = 2024-08-22, new_grade = A",
                      "-c", "update review R004 set submitted = 2024-08-21", "-c", "update certificate 0005 05838 set issued = today",
                      "-c", "set series \"Summer 2024\""]
         #expect(try ExqProcess.run(["--workspace", w, "--demo", "--today", "2024-08-22"] + churn).status == 0)

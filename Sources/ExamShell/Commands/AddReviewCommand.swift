@@ -22,9 +22,10 @@ struct AddReviewCommand: Command, Equatable {
         summary: "log a post-results request (a review, an access to scripts, an appeal)",
         help: """
             requested is today unless given; the id is the next free R number unless given.
-              add review 0042 H240 2 consent today
+              add review 0020 H240 2 consent today
               add review 0019 H420 1 requested 2024-08-16 consent 2024-08-16 fee 45.50
-            Services: 1 clerical re-check, 2 review of marking, 2P priority review of marking (level 3),
+            The candidate must have an entry for the qualification; no date may be after today.
+            Services: 1 clerical re-check, 2 review of marking, 2P priority review of marking (A level, level 3 vocational),
             3 review of moderation, ATS, ATSP, MIR, APPEAL1, APPEAL2.
             """,
         changesData: true, completion: .candidates, topics: ["reviews", "review", "add"],
@@ -95,6 +96,11 @@ struct AddReviewCommand: Command, Equatable {
                                          fee: fee.flatMap { Tracking.penceFromPounds($0.text) } ?? Store.noNumber)
         } catch {
             throw session.failure(error.description, at: id)
+        }
+        do {
+            try Tracking.checkReview(store: changed, review: row, today: today)
+        } catch {
+            throw session.failure(error.description, at: qualification)
         }
         // Journaled whole: the id and every date resolved, so a replay on another day adds the same request.
         let (number, code) = session.keyWords(c, q)

@@ -16,7 +16,9 @@ struct UpdateReviewCommand: Command, Equatable {
             Fields: consent, submitted, outcome (confirmed, raised, lowered), outcome_date, new_grade, fee, component.
             A date may be today; "" clears a field. Every change is made, or none.
               update review R001 set submitted = today
-              update review R001 set outcome = raised, outcome_date = 2024-09-02, new_grade = B
+              update review R004 set submitted = 2024-08-20, outcome = raised, outcome_date = 2024-08-21, new_grade = A
+            Refused: a date after today or out of order, a new_grade off the qualification's scale, a
+            "raised" grade worse than before (or "lowered" better).
             """,
         changesData: true, topics: ["update"],
         parse: { try UpdateReviewCommand(&$0) })
@@ -51,6 +53,11 @@ struct UpdateReviewCommand: Command, Equatable {
             if UpdateReviewCommand.dateFields.contains(change.field.text), change.value.text.lowercased() == "today" {
                 resolved.changes[i].value = Word(session.today.iso)
             }
+        }
+        do {
+            try Tracking.checkReview(store: changed, review: changed.review(id: id.text)!, today: session.today)
+        } catch {
+            throw session.failure(error.description, at: id)
         }
         try session.commit(resolved.statement, changed)
         session.console.out("Updated review \(id): " + resolved.changes.map { "\($0.field) = \($0.value)" }.joined(separator: ", ") + "\n")
