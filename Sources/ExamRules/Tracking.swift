@@ -113,11 +113,10 @@ package enum Tracking {
             if !a.1.isBlank, !b.1.isBlank, b.1 < a.1 { throw TrackingError("\(b.0) \(b.1.iso) is before \(a.0) \(a.1.iso)") }
         }
         try order(dates[0], dates[2]); try order(dates[1], dates[2]); try order(dates[2], dates[3]); try order(dates[0], dates[3])
+        if let problem = newGradeProblem(store: store, review: r) { throw TrackingError(problem) }
         let newGrade = reviews.newGrade[r]
-        guard newGrade != 0, let scale = GradeScale.scale(store: store, qualification: q) else { return }
-        guard let to = scale.rank(of: pool[newGrade]) else {
-            throw TrackingError("new_grade \(pool[newGrade]) is not on the scale of \(code): \(scale.grades.joined(separator: ", "))")
-        }
+        guard newGrade != 0, let scale = GradeScale.scale(store: store, qualification: q),
+              let to = scale.rank(of: pool[newGrade]) else { return }
         let outcome = reviews.outcome[r]
         guard outcome == .raised || outcome == .lowered,
               let change = ReviewOutcomes.changes(store: store).first(where: { $0.review == review }),
@@ -125,6 +124,14 @@ package enum Tracking {
         // Ranks count from the best grade: a smaller rank is a better grade.
         if outcome == .raised && to > from { throw TrackingError("a raised outcome cannot give \(pool[newGrade]), worse than \(pool[change.from])") }
         if outcome == .lowered && to < from { throw TrackingError("a lowered outcome cannot give \(pool[newGrade]), better than \(pool[change.from])") }
+    }
+
+    /// Why review row `review`'s `new_grade` is not on its qualification's scale; nil when it is,
+    /// is blank, or the qualification has no scale (its grades are compared as text).
+    package static func newGradeProblem(store: Store, review r: Int) -> String? {
+        let g = store.reviews.newGrade[r], q = store.reviews.qualification[r]
+        guard g != 0, let scale = GradeScale.scale(store: store, qualification: q), scale.rank(of: store.pool[g]) == nil else { return nil }
+        return "new_grade \(store.pool[g]) is not on the scale of \(store.pool[store.qualifications.code[Int(q)]]): \(scale.grades.joined(separator: ", "))"
     }
 
     package static func updateReview(store: inout Store, id: String, field: String, value: String,

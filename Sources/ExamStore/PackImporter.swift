@@ -30,8 +30,14 @@ public enum PackImporter {
     /// Files of at least this many bytes are read in two parts at once, one per core.
     package static let halvingBytes = 1 << 20
 
-    public static func load(directory: String, into pool: StringPool = StringPool()) throws(DiagnosticList) -> PackLoad {
-        try load(PackLoader(directory: directory, pool: pool))
+    /// `reviewCheck`, where given, is asked about every request row once the pack is otherwise
+    /// free of errors (the rules of ExamRules, such as a `new_grade` on its scale); a message it
+    /// gives is an error at the row's `new_grade` cell.
+    public static func load(directory: String, into pool: StringPool = StringPool(),
+                            reviewCheck: (@Sendable (Store, Int) -> String?)? = nil) throws(DiagnosticList) -> PackLoad {
+        var loader = PackLoader(directory: directory, pool: pool)
+        loader.reviewCheck = reviewCheck
+        return try load(loader)
     }
 
     /// Loads a pack given as file name → bytes instead of a folder on disk, exactly as `load(directory:)`

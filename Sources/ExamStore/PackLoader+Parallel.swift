@@ -231,6 +231,7 @@ extension PackLoader {
         case "reviews.csv":
             store.reviews = from.reviews
             reviewLines = part.reviewLines; reviewQualificationField = part.reviewQualificationField
+            reviewNewGradeField = part.reviewNewGradeField
         case "calendar.csv": store.calendar = from.calendar
         case "certificates.csv": store.certificates = from.certificates
         case "centres.csv": store.centreNames = from.centreNames

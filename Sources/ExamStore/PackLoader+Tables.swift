@@ -216,6 +216,7 @@ extension PackLoader {
         var cells = DeclaredCells(PackSchema.reviews, t, rows: t.reader.lines)
         defer { cells.flush(into: &store) }
         reviewQualificationField = cQual
+        reviewNewGradeField = t.column("new_grade")
         let slots = (cells.slot("service"), cells.slot("requested"), cells.slot("consent"), cells.slot("submitted"), cells.slot("outcome_date"))
         while try next(&t) {
             guard let id = requiredText(t, cId, "a request id") else { continue }
