@@ -22,7 +22,7 @@ build_module() {
         echo "compiling $name" >&2
         swiftc $flags -wmo -enable-testing -module-name "$name" -I "$out/modules" -I "$root/Sources/CEditLine" \
             -emit-module -emit-module-path "$out/modules/$name.swiftmodule" \
-            -c "$root"/Sources/"$name"/*.swift -o "$out/modules/$name.o"
+            -c $(find "$root/Sources/$name" -name '*.swift' | sort) -o "$out/modules/$name.o"
     fi
 }
 

@@ -1,5 +1,6 @@
 @testable import ExamShell
 import ExamStore
+import ExamQuery
 
 nonisolated(unsafe) let session = Session()
 

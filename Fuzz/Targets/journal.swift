@@ -1,5 +1,6 @@
 @testable import ExamShell
 import ExamStore
+import ExamQuery
 
 /// One input: the bytes of a workspace journal. Reads it as `open` does (whole entries, a torn
 /// tail, or damage refused at its line); checks that the whole entries end inside the input,

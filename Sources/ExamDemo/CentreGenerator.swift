@@ -6,19 +6,19 @@ import ExamStore
 /// from one `SplitMix64` stream, and nothing iterates a dictionary. Behind both `exq --demo`
 /// (through `DemoCentre`) and `exq generate`. Rows are appended straight to the store's columns,
 /// so a million candidates take a few seconds in a release build.
-public struct CentreGenerator: Sendable {
-    public let candidates: Int
-    public let seed: UInt64
+package struct CentreGenerator: Sendable {
+    package let candidates: Int
+    package let seed: UInt64
 
     /// Candidates per centre before the next centre starts (candidate numbers are 4 digits).
-    public static let candidatesPerCentre = 2000
+    package static let candidatesPerCentre = 2000
 
-    public init(candidates: Int, seed: UInt64) {
+    package init(candidates: Int, seed: UInt64) {
         self.candidates = max(0, candidates)
         self.seed = seed
     }
 
-    public func make() -> Store {
+    package func make() -> Store {
         var builder = CentreBuilder()
         builder.reserve(candidates: candidates)
         builder.rng = SplitMix64(seed: seed)
@@ -30,7 +30,7 @@ public struct CentreGenerator: Sendable {
     }
 
     /// The centre number of the `k`th centre: 64123 first, then distinct 5-digit numbers.
-    public static func centreNumber(_ k: Int) -> String {
+    package static func centreNumber(_ k: Int) -> String {
         String(10000 + (54123 + k * 7919) % 90000)
     }
 }

@@ -6,11 +6,11 @@ import ExamStore
 /// `CentreGenerator`'s population with a fixed seed, then the built-in Summer 2024 calendar.
 public enum DemoCentre {
     /// The seed of the generated part; changing it changes every answer the demo gives.
-    public static let seed: UInt64 = 20_240_815
+    package static let seed: UInt64 = 20_240_815
     /// Candidates in the demo, planted and generated together.
-    public static let candidateCount = 300
-    public static let centreNumber = CentreGenerator.centreNumber(0)
-    public static let centreName = "Riverside Academy"
+    package static let candidateCount = 300
+    package static let centreNumber = CentreGenerator.centreNumber(0)
+    package static let centreName = "Riverside Academy"
 
     public static func make() -> Store {
         var builder = CentreBuilder()
@@ -34,7 +34,7 @@ public enum DemoCentre {
     }
 
     /// What the demo holds and what is invented, for `help demo`.
-    public static let description: String = {
+    package static let description: String = {
         var lines = [
             "The demo centre: \(centreNumber) \(centreName), an invented 11-18 school, on results days of Summer 2024",
             "(set today to 2024-08-19 .. 2024-08-22). \(candidateCount) candidates: year 11 with GCSEs (J560, J351, J260);",

@@ -1,33 +1,33 @@
 import ExamStore
 
 /// A query's answer: named columns of equal length, ready for any output format.
-public struct Answer: Sendable {
-    public var names: [String]
-    public var columns: [Vector]
-    public var rowCount: Int
-    public let pool: StringPool
+package struct Answer: Sendable {
+    package var names: [String]
+    package var columns: [Vector]
+    package var rowCount: Int
+    package let pool: StringPool
     /// A line printed under the table (in table format only), such as average points.
-    public var footer: String?
+    package var footer: String?
 
-    public init(names: [String], columns: [Vector], rowCount: Int, pool: StringPool) {
+    package init(names: [String], columns: [Vector], rowCount: Int, pool: StringPool) {
         self.names = names
         self.columns = columns.map { $0.expanded(count: rowCount) }
         self.rowCount = rowCount
         self.pool = pool
     }
 
-    public func cell(_ row: Int, _ column: Int) -> String { columns[column].display(at: row, pool: pool) }
-    public func value(_ row: Int, _ column: Int) -> Value { columns[column].value(at: row, pool: pool) }
+    package func cell(_ row: Int, _ column: Int) -> String { columns[column].display(at: row, pool: pool) }
+    package func value(_ row: Int, _ column: Int) -> Value { columns[column].value(at: row, pool: pool) }
 
     /// Whether a column holds numbers (right-aligned in tables, unquoted in JSON).
-    public func isNumeric(_ column: Int) -> Bool {
+    package func isNumeric(_ column: Int) -> Bool {
         if case .number = columns[column] { return true }
         return false
     }
 }
 
 /// What running a pipeline gives: a table (perhaps to be saved), or text such as a chart.
-public enum QueryOutput: Sendable {
+package enum QueryOutput: Sendable {
     case table(Answer, saveTo: String?)
     case text(String)
 }

@@ -1,12 +1,13 @@
 import ExamStore
 
 /// The collections a pipeline can start from.
-public enum Collection: String, CaseIterable, Sendable {
-    case candidates, qualifications, units, entries, achievements, results, reviews, calendar, certificates
+package enum Collection: String, CaseIterable, Sendable {
+    case candidates, qualifications, units, entries, achievements, results, reviews, calendar, certificates, centres
 
     /// One line on what a record of the collection is.
-    public var meaning: String {
+    package var meaning: String {
         switch self {
+        case .centres: return "one centre of the pack and its name (centres.csv)"
         case .candidates: return "one candidate of the centre"
         case .qualifications: return "one qualification of the catalogue"
         case .units: return "one unit's place in a qualification"
@@ -19,8 +20,9 @@ public enum Collection: String, CaseIterable, Sendable {
         }
     }
 
-    public func count(in store: Store) -> Int {
+    package func count(in store: Store) -> Int {
         switch self {
+        case .centres: return store.centreNames.count
         case .candidates: return store.candidates.count
         case .qualifications: return store.qualifications.count
         case .units: return store.units.count
@@ -34,16 +36,24 @@ public enum Collection: String, CaseIterable, Sendable {
     }
 
     /// The fields of a record, stored and derived.
-    public var fields: [Field] { (Field.stored[self] ?? []) + (Field.derived[self] ?? []) }
+    /// The stored fields, then the derived ones; a derived field of a stored one's name (a
+    /// review's `series`: the column when given, else the rule's) takes its place.
+    package var fields: [Field] {
+        let derived = Field.derived[self] ?? []
+        let stored = Field.stored[self] ?? []
+        guard derived.contains(where: { d in stored.contains { $0.name == d.name } }) else { return stored + derived }
+        return stored.filter { s in !derived.contains { $0.name == s.name } } + derived
+    }
 
-    public func field(named name: String) -> Field? {
+    package func field(named name: String) -> Field? {
         let n = name.lowercased()
         return fields.first { $0.name == n }
     }
 
     /// The columns a bare listing shows.
-    public var defaultColumns: [String] {
+    package var defaultColumns: [String] {
         switch self {
+        case .centres: return ["centre", "name"]
         case .candidates: return ["candidate", "surname", "forenames", "group", "dob", "uci", "uln", "centre"]
         case .qualifications: return ["qualification", "title", "type", "level", "size", "glh", "awarding_body"]
         case .units: return ["qualification", "unit", "title", "glh", "mandatory", "assessment"]
@@ -58,30 +68,30 @@ public enum Collection: String, CaseIterable, Sendable {
 }
 
 /// One field of a collection: its type, its meaning, and how to read it for a set of rows.
-public struct Field: Sendable {
-    public enum Kind: String, Sendable { case text, number, date, bool = "yes/no" }
+package struct Field: Sendable {
+    package enum Kind: String, Sendable { case text, number, date, bool = "yes/no" }
 
-    public var name: String
-    public var kind: Kind
-    public var meaning: String
+    package var name: String
+    package var kind: Kind
+    package var meaning: String
     /// Reads the field for `rows` (row indexes of the collection).
-    public var read: @Sendable (Evaluator, [Int32]) -> Vector
+    package var read: @Sendable (Evaluator, [Int32]) -> Vector
     /// For a field naming another record (`candidate`, `qualification`, `unit`): that collection
     /// and the row of it for each row, so `candidate.group` can be followed.
-    public var link: (Collection, @Sendable (Store, [Int32]) -> [Int32])?
+    package var link: (Collection, @Sendable (Store, [Int32]) -> [Int32])?
     /// True for fields computed by the exam-cycle rules.
-    public var derived: Bool = false
+    package var derived: Bool = false
     /// For a field of stored text: the store's columns it reads, so grouping can count rows
     /// without reading the field. Row `r`'s text id is `ids[r]`, or `text[ids[r]]` when `text`
     /// is given (a linked record's text, such as a result's qualification code). Nil otherwise.
-    public var storedText: (@Sendable (Store) -> (ids: [Int32], text: [Int32]?))? = nil
+    package var storedText: (@Sendable (Store) -> (ids: [Int32], text: [Int32]?))? = nil
     /// For a grade field: where each row's scale comes from, so comparisons, sorts and counts
     /// read the grade on its scale (DOMAIN.md "Grade scales"). Nil for every other field.
-    public var grade: GradeSource? = nil
+    package var grade: GradeSource? = nil
 }
 
 /// Where the scale of a grade field's rows comes from.
-public enum GradeSource: Sendable {
+package enum GradeSource: Sendable {
     /// The scale of the row's qualification (the qualification column of the collection).
     case qualification(@Sendable (Store) -> [Int32])
     /// The unit scale (D, M, P, R, U), whatever the qualification.

@@ -7,23 +7,23 @@ import ExamRules
 /// through the collection's fields) or, after `show`, `count by` or `distinct`, materialised
 /// columns. One evaluator serves one statement: it caches the rules' derived columns
 /// (eligibility, deadlines, missing results) for the clock and series it was made with.
-public final class Evaluator {
-    public let store: Store
-    public let today: Day
+package final class Evaluator {
+    package let store: Store
+    package let today: Day
     /// The current series (explicit or from the calendar); nil when there is none.
-    public let series: String?
-    public var params: [String: Value]
-    public var named: [String: Pipeline]
-    public let source: SourceText
+    package let series: String?
+    package var params: [String: Value]
+    package var named: [String: Pipeline]
+    package let source: SourceText
     /// Warnings raised while running (a value no record has); the caller prints them.
-    public internal(set) var warnings: [Diagnostic] = []
+    package internal(set) var warnings: [Diagnostic] = []
     /// What the role may see: `store` is its view; it marks the results whose reading is audited
     /// and the missing-result flags the role may not be told.
-    public var visibility: Visibility?
+    package var visibility: Visibility?
     /// Set when embargoed results reached an answer, for the audit log.
-    public private(set) var readEmbargoed = false
+    package private(set) var readEmbargoed = false
     /// Set when the statement read results (or a flag made from them), for the note on those left out.
-    public private(set) var readResults = false
+    package private(set) var readResults = false
 
     /// Names of queries being expanded, outermost first, to tell a loop from a long chain.
     var expanding: Set<String> = []
@@ -33,7 +33,7 @@ public final class Evaluator {
     /// The most warnings one statement gives (a long pasted list should not bury the answer).
     static let maximumWarnings = 5
     /// The rules' view of the clock and the current series.
-    public lazy var ruleContext = RuleContext(store: store, today: today, series: series)
+    package lazy var ruleContext = RuleContext(store: store, today: today, series: series)
     /// Derived columns, computed once per statement and only when a query reads them.
     lazy var eligibility = EntryEligibility(store: store, context: ruleContext)
     lazy var deadlines: [Deadline?] = Deadlines.deadlines(store: store, context: ruleContext)
@@ -57,7 +57,7 @@ public final class Evaluator {
         scale.flatMap { GradeScale.all.firstIndex(of: $0) }.map { Int8($0) } ?? -1
     }
 
-    public init(store: Store, today: Day, series: String?, params: [String: Value] = [:],
+    package init(store: Store, today: Day, series: String?, params: [String: Value] = [:],
                 named: [String: Pipeline] = [:], source: SourceText) {
         self.store = store
         self.today = today
@@ -94,7 +94,7 @@ public final class Evaluator {
 
     // MARK: Pipelines
 
-    public func run(_ pipeline: Pipeline) throws(Diagnostic) -> QueryOutput {
+    package func run(_ pipeline: Pipeline) throws(Diagnostic) -> QueryOutput {
         var frame = try start(pipeline, depth: 0)
         var saveTo: String?
         for (i, stage) in pipeline.stages.enumerated() {

@@ -122,6 +122,7 @@ extension Field {
     }
 
     static let stored: [Collection: [Field]] = [
+        .centres: declared(PackSchema.centres),
         .candidates: declared(PackSchema.candidates, after: ["centre": [
             Field(name: "name", kind: .text, meaning: "SURNAME: Forenames, as on awarding-body documents", read: { ev, rows in
                 .string(rows.map { ev.store.formalName(candidate: $0) })

@@ -1,8 +1,8 @@
 import ExamStore
 
 /// One token of a statement. `offset` and `length` count characters of the source.
-public struct Token: Sendable, Equatable {
-    public enum Kind: Sendable, Equatable {
+package struct Token: Sendable, Equatable {
+    package enum Kind: Sendable, Equatable {
         case word          // a name or keyword: entries, where, at_risk, candidate.group
         case number        // 42, 7.5
         case string        // "Summer 2024" (text is the unquoted value)
@@ -11,10 +11,10 @@ public struct Token: Sendable, Equatable {
         case symbol        // | , ( ) = != < <= > >= + - * /
         case end
     }
-    public var kind: Kind
-    public var text: String
-    public var offset: Int
-    public var length: Int
+    package var kind: Kind
+    package var text: String
+    package var offset: Int
+    package var length: Int
 }
 
 /// Splits a statement into tokens. Errors (an unclosed quote, a stray character) are diagnostics.
@@ -213,21 +213,21 @@ package struct Lexer {
 }
 
 /// A statement's text, for turning character offsets into `Diagnostic`s with line, column and caret.
-public struct SourceText: Sendable {
-    public var text: String
-    public var file: String
-    public var firstLine: Int
+package struct SourceText: Sendable {
+    package var text: String
+    package var file: String
+    package var firstLine: Int
 
     /// The longest line a diagnostic repeats under its message.
-    public static let longestEchoedLine = 1_000
+    package static let longestEchoedLine = 1_000
 
-    public init(_ text: String, file: String = "exq", firstLine: Int = 1) {
+    package init(_ text: String, file: String = "exq", firstLine: Int = 1) {
         self.text = text
         self.file = file
         self.firstLine = firstLine
     }
 
-    public func diagnostic(_ severity: Diagnostic.Severity = .error, at offset: Int, length: Int, _ message: String,
+    package func diagnostic(_ severity: Diagnostic.Severity = .error, at offset: Int, length: Int, _ message: String,
                            notes: [String] = []) -> Diagnostic {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         var remaining = offset

@@ -1,10 +1,10 @@
 import ExamStore
 
 /// How answers are written: an aligned table for people, CSV, JSON or Markdown for other tools.
-public enum OutputFormat: String, CaseIterable, Sendable {
+package enum OutputFormat: String, CaseIterable, Sendable {
     case table, csv, json, markdown
 
-    public init?(name: String) {
+    package init?(name: String) {
         switch name.lowercased() {
         case "table": self = .table
         case "csv": self = .csv
@@ -15,7 +15,7 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     }
 
     /// The format a file name asks for by its extension (`.csv`, `.json`, `.md`).
-    public init?(fileName: String) {
+    package init?(fileName: String) {
         let lower = fileName.lowercased()
         if lower.hasSuffix(".csv") { self = .csv } else if lower.hasSuffix(".json") { self = .json }
         else if lower.hasSuffix(".md") || lower.hasSuffix(".markdown") { self = .markdown } else { return nil }
@@ -23,7 +23,7 @@ public enum OutputFormat: String, CaseIterable, Sendable {
 
     /// Renders `table` whole (files, csv/json/markdown) or, for `.table`, up to `maxRows` rows
     /// in `width` columns of screen (nil = no limit). The text ends with a newline.
-    public func render(_ table: Answer, maxRows: Int? = nil, width: Int? = nil) -> String {
+    package func render(_ table: Answer, maxRows: Int? = nil, width: Int? = nil) -> String {
         var out = ""
         write(table, maxRows: maxRows, width: width) { out += $0 }
         return out
@@ -32,7 +32,7 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     /// Writes `table` as `render` would, handing the text to `emit` in pieces of about 64 KB, so
     /// that a large answer saved to a file or piped as csv or json is never held whole a second
     /// time as one String. `.table` is written whole: it is cut to `maxRows` rows for a screen.
-    public func write<E: Error>(_ table: Answer, maxRows: Int? = nil, width: Int? = nil,
+    package func write<E: Error>(_ table: Answer, maxRows: Int? = nil, width: Int? = nil,
                                 to emit: (String) throws(E) -> Void) throws(E) {
         var out = ChunkedText()
         switch self {
@@ -46,7 +46,7 @@ public enum OutputFormat: String, CaseIterable, Sendable {
 
     /// Whether a spreadsheet opening this text as a cell would run it as a formula: it starts
     /// with `=`, `+`, `-` or `@` (or a tab or carriage return, which some spreadsheets skip before one).
-    public static func looksLikeFormula(_ s: String) -> Bool {
+    package static func looksLikeFormula(_ s: String) -> Bool {
         guard let first = s.utf8.first else { return false }
         return first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-")
             || first == UInt8(ascii: "@") || first == 9 || first == 13

@@ -1,7 +1,7 @@
 import ExamStore
 
 /// Parses one pipeline. Every error says where, what was expected, and a suggestion where one exists.
-public struct Parser {
+package struct Parser {
     let tokens: [Token]
     let source: SourceText
     var position = 0
@@ -13,12 +13,12 @@ public struct Parser {
     /// The deepest nesting of brackets, `not` and `-` a statement may have. The parser and the
     /// evaluator recurse once per level, so a limit keeps a pasted or generated statement from
     /// exhausting the stack; no question an exams officer asks comes near it.
-    public static let maximumNesting = 100
+    package static let maximumNesting = 100
     /// The most operators one statement may have (each adds a level to the expression tree).
-    public static let maximumOperators = 500
+    package static let maximumOperators = 500
     /// The most columns one `show`, `sort`, `count by` or `distinct` may name: every column is
     /// a whole column of the answer in memory, so a runaway list cannot take the machine's memory.
-    public static let maximumColumns = 100
+    package static let maximumColumns = 100
 
     /// Fails when a list of `what` already has `count` items and another is coming.
     func checkColumns(_ count: Int, _ what: String) throws(Diagnostic) {
@@ -27,11 +27,11 @@ public struct Parser {
         }
     }
 
-    public static let stageNames = ["where", "sort", "show", "first", "count", "distinct", "save", "grades", "chart"]
+    package static let stageNames = ["where", "sort", "show", "first", "count", "distinct", "save", "grades", "chart"]
     static let reserved: Set<String> = ["and", "or", "not", "in", "contains", "starts", "with", "is", "blank",
                                         "as", "by", "desc", "asc", "true", "false", "today", "this", "next", "last"]
 
-    public init(_ source: SourceText) throws(Diagnostic) {
+    package init(_ source: SourceText) throws(Diagnostic) {
         self.source = source
         do {
             self.tokens = try Lexer(source.text).tokens()
@@ -44,7 +44,7 @@ public struct Parser {
         }
     }
 
-    public static func parse(_ text: String, file: String = "exq", firstLine: Int = 1) throws(Diagnostic) -> Pipeline {
+    package static func parse(_ text: String, file: String = "exq", firstLine: Int = 1) throws(Diagnostic) -> Pipeline {
         var p = try Parser(SourceText(text, file: file, firstLine: firstLine))
         return try p.pipeline()
     }
@@ -78,7 +78,7 @@ public struct Parser {
         _ = advance()
     }
 
-    public mutating func pipeline() throws(Diagnostic) -> Pipeline {
+    package mutating func pipeline() throws(Diagnostic) -> Pipeline {
         guard current.kind == .word else {
             throw error("expected a collection such as entries or candidates, found \(describe(current))",
                         notes: ["collections: " + Collection.allCases.map(\.rawValue).joined(separator: ", ")])
@@ -183,7 +183,7 @@ public struct Parser {
 
     // MARK: Expressions
 
-    public mutating func expression() throws(Diagnostic) -> Expr { try orExpr() }
+    package mutating func expression() throws(Diagnostic) -> Expr { try orExpr() }
 
     /// Counts one more operator at `token`, failing past `maximumOperators`.
     mutating func countOperator(_ token: Token) throws(Diagnostic) {
@@ -404,7 +404,7 @@ public struct Parser {
 
 extension StringProtocol {
     /// The text without spaces, tabs and line ends at either end (no Foundation needed).
-    public func trimmingSpaces() -> String {
+    package func trimmingSpaces() -> String {
         var s = Substring(self)
         while let f = s.first, f == " " || f == "\t" || f == "\n" || f == "\r" { s = s.dropFirst() }
         while let l = s.last, l == " " || l == "\t" || l == "\n" || l == "\r" { s = s.dropLast() }

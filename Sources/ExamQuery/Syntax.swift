@@ -1,24 +1,24 @@
 import ExamStore
 
 /// A span of source characters, for carets under what went wrong.
-public struct Span: Sendable, Equatable {
-    public var offset: Int
-    public var length: Int
-    public init(_ offset: Int, _ length: Int) { self.offset = offset; self.length = length }
-    public static func covering(_ a: Span, _ b: Span) -> Span { Span(a.offset, b.offset + b.length - a.offset) }
+package struct Span: Sendable, Equatable {
+    package var offset: Int
+    package var length: Int
+    package init(_ offset: Int, _ length: Int) { self.offset = offset; self.length = length }
+    package static func covering(_ a: Span, _ b: Span) -> Span { Span(a.offset, b.offset + b.length - a.offset) }
 }
 
 /// A pipeline: `SOURCE | STAGE | STAGE ...`.
-public struct Pipeline: Sendable {
-    public var source: String
-    public var sourceSpan: Span
-    public var stages: [Stage]
+package struct Pipeline: Sendable {
+    package var source: String
+    package var sourceSpan: Span
+    package var stages: [Stage]
 }
 
-public enum SortOrder: Sendable { case ascending, descending }
+package enum SortOrder: Sendable { case ascending, descending }
 
 /// One step of a pipeline.
-public enum Stage: Sendable {
+package enum Stage: Sendable {
     case `where`(Expr, Span)
     case sort([(Expr, SortOrder)], Span)
     case show([(Expr, String)], Span)
@@ -30,7 +30,7 @@ public enum Stage: Sendable {
     case grades(Span)
     case chart(Expr?, Span)
 
-    public var span: Span {
+    package var span: Span {
         switch self {
         case .where(_, let s), .sort(_, let s), .show(_, let s), .first(_, let s), .count(let s),
              .countBy(_, let s), .distinct(_, let s), .save(_, let s), .grades(let s), .chart(_, let s): return s
@@ -39,13 +39,13 @@ public enum Stage: Sendable {
 }
 
 /// A date range usable with `in`: `this week`, `next week`, `last week`, `last 7 days`, `next 14 days`.
-public enum DateRange: Sendable, Equatable {
+package enum DateRange: Sendable, Equatable {
     case thisWeek, nextWeek, lastWeek
     case lastDays(Int), nextDays(Int)
 
     /// The first and last day of the range around `today` (weeks run Monday to Sunday;
     /// `last 7 days` is the 7 days ending today, `next 7 days` the 7 days starting today).
-    public func bounds(today: Day) -> (Day, Day) {
+    package func bounds(today: Day) -> (Day, Day) {
         switch self {
         case .thisWeek: return (today.monday, today.monday.adding(days: 6))
         case .nextWeek: return (today.monday.adding(days: 7), today.monday.adding(days: 13))
@@ -57,7 +57,7 @@ public enum DateRange: Sendable, Equatable {
 }
 
 /// An expression. Every node keeps its span for diagnostics.
-public indirect enum Expr: Sendable {
+package indirect enum Expr: Sendable {
     case field(String, Span)
     case literal(Value, Span)
     case param(String, Span)
@@ -71,7 +71,7 @@ public indirect enum Expr: Sendable {
     case startsWith(Expr, Expr, Span)
     case isBlank(Expr, negated: Bool, Span)
 
-    public var span: Span {
+    package var span: Span {
         switch self {
         case .field(_, let s), .literal(_, let s), .param(_, let s), .today(let s), .not(_, let s), .negate(_, let s),
              .binary(_, _, _, let s), .inList(_, _, _, let s), .inRange(_, _, _, let s), .contains(_, _, let s),
@@ -80,7 +80,7 @@ public indirect enum Expr: Sendable {
     }
 
     /// The column name a `show` gives this expression when no `as` names it.
-    public var defaultName: String {
+    package var defaultName: String {
         switch self {
         case .field(let n, _): return n
         case .today: return "today"

@@ -1,14 +1,14 @@
 import ExamStore
 
 /// One value: a literal, a parameter, or the single value of a result.
-public enum Value: Sendable, Equatable {
+package enum Value: Sendable, Equatable {
     case blank
     case bool(Bool)
     case number(Double)
     case text(String)
     case date(Day)
 
-    public var typeName: String {
+    package var typeName: String {
         switch self {
         case .blank: return "blank"
         case .bool: return "yes/no"
@@ -19,7 +19,7 @@ public enum Value: Sendable, Equatable {
     }
 
     /// As shown in tables and CSV: dates ISO, booleans yes/no, whole numbers without a point.
-    public var display: String {
+    package var display: String {
         switch self {
         case .blank: return ""
         case .bool(let b): return b ? "yes" : "no"
@@ -29,7 +29,7 @@ public enum Value: Sendable, Equatable {
         }
     }
 
-    public static func format(_ n: Double) -> String {
+    package static func format(_ n: Double) -> String {
         if n.isNaN { return "" }
         if n == n.rounded() && abs(n) < 1e15 { return String(Int(n)) }
         let r = (n * 100).rounded() / 100
@@ -37,7 +37,7 @@ public enum Value: Sendable, Equatable {
     }
 
     /// Reads a value as a user typed it after `set name =` or `--set name=`: a date, a number, yes/no, else text.
-    public static func parse(_ s: String) -> Value {
+    package static func parse(_ s: String) -> Value {
         var t = s
         if t.count >= 2, let f = t.first, f == "\"" || f == "'", t.last == f { t = String(t.dropFirst().dropLast()); return .text(t) }
         if let d = Day(parsing: t) { return .date(d) }

@@ -5,7 +5,7 @@ import ExamStore
 /// Text read from the store stays as pool ids (`.text`); text computed by a query (reasons,
 /// names) is `.string`. Numbers are `Double` with NaN for blank; dates are `Day`s.
 /// `.scalar` is one value standing for every row (a literal, `today`, a parameter).
-public enum Vector: Sendable {
+package enum Vector: Sendable {
     case bool([Bool])
     case number([Double])
     case text([Int32])
@@ -13,7 +13,7 @@ public enum Vector: Sendable {
     case date([Day])
     case scalar(Value)
 
-    public var typeName: String {
+    package var typeName: String {
         switch self {
         case .bool: return "yes/no"
         case .number: return "number"
@@ -24,7 +24,7 @@ public enum Vector: Sendable {
     }
 
     /// The value at `row` (boxing: for output and rare slow paths, not for hot loops).
-    public func value(at row: Int, pool: StringPool) -> Value {
+    package func value(at row: Int, pool: StringPool) -> Value {
         switch self {
         case .bool(let a): return .bool(a[row])
         case .number(let a): return a[row].isNaN ? .blank : .number(a[row])
@@ -36,7 +36,7 @@ public enum Vector: Sendable {
     }
 
     /// The text of the cell at `row` as shown in tables and CSV.
-    public func display(at row: Int, pool: StringPool) -> String {
+    package func display(at row: Int, pool: StringPool) -> String {
         switch self {
         case .bool(let a): return a[row] ? "yes" : "no"
         case .number(let a): return Value.format(a[row])
@@ -48,7 +48,7 @@ public enum Vector: Sendable {
     }
 
     /// The vector restricted to `rows` (positions into this vector), in that order.
-    public func gather(_ rows: [Int]) -> Vector {
+    package func gather(_ rows: [Int]) -> Vector {
         switch self {
         case .bool(let a): return .bool(rows.map { a[$0] })
         case .number(let a): return .number(rows.map { a[$0] })
@@ -60,7 +60,7 @@ public enum Vector: Sendable {
     }
 
     /// A vector holding `count` copies of a scalar, or self.
-    public func expanded(count: Int) -> Vector {
+    package func expanded(count: Int) -> Vector {
         guard case .scalar(let v) = self else { return self }
         switch v {
         case .blank: return .string([String](repeating: "", count: count))

@@ -10,24 +10,24 @@ import ExamRules
 /// answer, warning, completion, explanation and file written is made from; reviews of withheld
 /// results lose their outcomes and new grades there too. Those entitled see the whole store, and
 /// `audited` marks the results whose reading goes to the audit log.
-public struct Visibility: Sendable {
-    public let role: Role
+package struct Visibility: Sendable {
+    package let role: Role
     /// The store as this role may see it.
-    public let store: Store
+    package let store: Store
     /// How many results are left out of `store`.
-    public let hidden: Int
+    package let hidden: Int
     /// For an entitled role, per result row of `store`: embargoed by either clock, so reading it
     /// is audited. Nil when none is (and always for a role shown no embargoed results).
-    public let audited: [Bool]?
+    package let audited: [Bool]?
     /// (qualification row, series id) pairs whose results are withheld, results or not.
     let withheldPairs: Set<Int64>
     /// Series and qualification types whose results no calendar releases (for the warning on loading).
-    public let uncovered: [String]
+    package let uncovered: [String]
 
     /// - Parameters:
     ///   - real: the real clock now.
     ///   - session: the session's clock (`set today`, `set time`), which may be set to anything.
-    public init(store full: Store, role: Role, real: Moment, session: Moment) {
+    package init(store full: Store, role: Role, real: Moment, session: Moment) {
         self.role = role
         let (perResult, releases) = Embargo.releases(store: full)
         let held = releases.map { Embargo.withholds($0, at: real) || Embargo.withholds($0, at: session) }
@@ -88,7 +88,7 @@ public struct Visibility: Sendable {
     }
 
     /// The whole store, for a role that sees everything (before any clock is known).
-    public init(everything store: Store) {
+    package init(everything store: Store) {
         self.role = .examsOfficer
         self.store = store
         hidden = 0; audited = nil; withheldPairs = []; uncovered = []
@@ -96,12 +96,12 @@ public struct Visibility: Sendable {
 
     /// True when this role may not be told whether results of the qualification in the series have
     /// arrived (a missing-result flag would tell it).
-    public func withholds(qualification: Int32, series: Int32) -> Bool {
+    package func withholds(qualification: Int32, series: Int32) -> Bool {
         !withheldPairs.isEmpty && withheldPairs.contains(Int64(qualification) << 32 | Int64(UInt32(bitPattern: series)))
     }
 
     /// Whether any audited result is among `rows` (all results when nil).
-    public func readsAudited(_ rows: [Int32]? = nil) -> Bool {
+    package func readsAudited(_ rows: [Int32]? = nil) -> Bool {
         guard let audited else { return false }
         guard let rows else { return audited.contains(true) }
         return rows.contains { audited[Int($0)] }

@@ -6,22 +6,22 @@ import ExamStore
 /// case-insensitive (`Cambridge Technical`, `GCSE`) > its level (`level 3` matches level `3`;
 /// a level written `1/2` matches `level 1`, `level 2` and `level 1/2`) > blank (all).
 /// Shared by deadlines and results arrival so the two can never disagree.
-public enum AppliesTo {
+package enum AppliesTo {
     /// How an `applies_to` cell matched; a higher value is more specific.
-    public enum Match: Int, Comparable, Sendable {
+    package enum Match: Int, Comparable, Sendable {
         case all = 0, level = 1, type = 2, code = 3
-        public static func < (a: Match, b: Match) -> Bool { a.rawValue < b.rawValue }
+        package static func < (a: Match, b: Match) -> Bool { a.rawValue < b.rawValue }
     }
 
     /// How `appliesTo` (an interned cell) fits qualification row `qualification`; nil when it does not.
-    public static func match(store: Store, appliesTo: Int32, qualification: Int32) -> Match? {
+    package static func match(store: Store, appliesTo: Int32, qualification: Int32) -> Match? {
         if appliesTo == 0 { return .all }
         if appliesTo == store.qualifications.code[Int(qualification)] { return .code }
         return match(store: store, appliesToText: store.pool[appliesTo], qualification: qualification)
     }
 
     /// How an `applies_to` text fits qualification row `qualification`; nil when it does not.
-    public static func match(store: Store, appliesToText: String, qualification: Int32) -> Match? {
+    package static func match(store: Store, appliesToText: String, qualification: Int32) -> Match? {
         let q = Int(qualification)
         let text = trimmed(appliesToText).lowercased()
         if text.isEmpty { return .all }
@@ -37,7 +37,7 @@ public enum AppliesTo {
 
     /// The calendar row of event `event` (interned name) in `series` that applies most specifically
     /// to the qualification; among equally specific rows the later row (a pack's correction) wins.
-    public static func event(store: Store, named event: Int32, series: Int32, qualification: Int32) -> Int32? {
+    package static func event(store: Store, named event: Int32, series: Int32, qualification: Int32) -> Int32? {
         let calendar = store.calendar
         var best: (row: Int, match: Match)? = nil
         for i in 0..<calendar.count where calendar.event[i] == event && calendar.series[i] == series {
@@ -49,7 +49,7 @@ public enum AppliesTo {
     }
 
     /// The event of that name, as `event(store:named:series:qualification:)`, by its name.
-    public static func event(store: Store, named name: String, series: Int32, qualification: Int32) -> Int32? {
+    package static func event(store: Store, named name: String, series: Int32, qualification: Int32) -> Int32? {
         guard let id = store.pool.lookup(name) else { return nil }
         return event(store: store, named: id, series: series, qualification: qualification)
     }

@@ -1,13 +1,13 @@
 import ExamStore
 
 /// Which series "now" is, when the session has not said (DOMAIN.md "Time").
-public enum CurrentSeries {
+package enum CurrentSeries {
     /// The explicit series when given (and not blank); else, among the series of the store's
     /// entries (`entries.series`; every series when none of those has a calendar), the calendar
     /// series with the latest event on or before `today` (on a tie of dates, the later calendar row); else, when every
     /// event is after today, the series of the earliest coming event (so that in March an exams
     /// officer sees the summer ahead); nil only when the calendar has no dated events at all.
-    public static func resolve(store: Store, today: Day, explicit: String?) -> String? {
+    package static func resolve(store: Store, today: Day, explicit: String?) -> String? {
         if let explicit, !explicit.allSatisfy({ $0 == " " }) { return explicit }
         let calendar = store.calendar
         // Among the series of the store's entries (so the Summer 2024 demo centre is in Summer 2024

@@ -1,9 +1,9 @@
 import ExamStore
 
 /// The deadline of a post-results request, and where it came from (for `why`).
-public struct Deadline: Sendable, Equatable {
+package struct Deadline: Sendable, Equatable {
     /// Where a deadline came from.
-    public enum Source: Sendable, Equatable {
+    package enum Source: Sendable, Equatable {
         /// The calendar event at row `eventRow`, chosen because its `applies_to` (as written,
         /// blank = all) matched the qualification.
         case calendar(eventRow: Int32, appliesTo: String)
@@ -11,12 +11,12 @@ public struct Deadline: Sendable, Equatable {
         case appeal(basedOnReview: Int32, days: Int)
     }
 
-    public var date: Day
+    package var date: Day
     /// True when the date is a built-in estimate (`BuiltInCalendar`), not a published one.
-    public var estimated: Bool
-    public var source: Source
+    package var estimated: Bool
+    package var source: Source
 
-    public init(date: Day, estimated: Bool = false, source: Source) {
+    package init(date: Day, estimated: Bool = false, source: Source) {
         self.date = date
         self.estimated = estimated
         self.source = source

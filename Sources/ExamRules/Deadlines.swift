@@ -2,14 +2,14 @@ import ExamStore
 
 /// Post-results deadlines (DATA-PACK.md "Services", DOMAIN.md "Time"): when a request must be
 /// submitted, whether it is due or overdue, and whether its fee comes back.
-public enum Deadlines {
+package enum Deadlines {
     /// An appeal stage 1 is due this many calendar days after its review's outcome.
-    public static let appealStage1Days = 30
+    package static let appealStage1Days = 30
     /// An appeal stage 2 is due this many calendar days after the stage 1 outcome.
-    public static let appealStage2Days = 14
+    package static let appealStage2Days = 14
 
     /// The calendar event that sets a service's deadline; nil for appeals (they run from an outcome).
-    public static func eventName(for service: Service) -> String? {
+    package static func eventName(for service: Service) -> String? {
         switch service {
         case .priorityReviewOfMarking: "priority_review_deadline"
         case .clericalRecheck, .reviewOfMarking, .reviewOfModeration: "review_deadline"
@@ -26,15 +26,15 @@ public enum Deadlines {
     /// unit, or of last summer's unit asked for this autumn); else the latest series whose results
     /// day for the qualification (the most specific `results_day` that applies) is on or before
     /// `requested`. Nil when neither says: the series, and so the deadline, is unknown.
-    public static func series(store: Store, review: Int32) -> Int32? {
+    package static func series(store: Store, review: Int32) -> Int32? {
         var days = ResultsDays()
         return series(store: store, review: review, resultsDays: &days)
     }
 
     /// The results days of each series, by qualification, worked out once per qualification.
-    public struct ResultsDays {
+    package struct ResultsDays {
         var byQualification: [Int32: [(day: Day, series: Int32)]] = [:]
-        public init() {}
+        package init() {}
 
         mutating func days(store: Store, qualification q: Int32) -> [(day: Day, series: Int32)] {
             if let known = byQualification[q] { return known }
@@ -85,7 +85,7 @@ public enum Deadlines {
     /// an `APPEAL2` from the latest earlier `APPEAL1` of the same. "Earlier" means requested on or
     /// before the appeal (the earlier row in the file when either request date is blank);
     /// "latest" means the latest request date, then the later row.
-    public static func deadline(store: Store, review: Int32, context: RuleContext) -> Deadline? {
+    package static func deadline(store: Store, review: Int32, context: RuleContext) -> Deadline? {
         var days = ResultsDays()
         return deadline(store: store, review: review, resultsDays: &days)
     }
@@ -108,7 +108,7 @@ public enum Deadlines {
     }
 
     /// Why a request has no deadline, in a user's words (for `why` and `add review`).
-    public static func unknownDeadlineReason(store: Store, review: Int32) -> String {
+    package static func unknownDeadlineReason(store: Store, review: Int32) -> String {
         let service = store.reviews.service[Int(review)]
         switch service {
         case .appeal1, .appeal2:
@@ -122,13 +122,13 @@ public enum Deadlines {
     }
 
     /// The deadlines of every review, in review order.
-    public static func deadlines(store: Store, context: RuleContext) -> [Deadline?] {
+    package static func deadlines(store: Store, context: RuleContext) -> [Deadline?] {
         var days = ResultsDays()
         return (0..<store.reviews.count).map { deadline(store: store, review: Int32($0), resultsDays: &days) }
     }
 
     /// The series of every review, in review order (0 = unknown).
-    public static func allSeries(store: Store) -> [Int32] {
+    package static func allSeries(store: Store) -> [Int32] {
         var days = ResultsDays()
         return (0..<store.reviews.count).map { series(store: store, review: Int32($0), resultsDays: &days) ?? 0 }
     }
@@ -162,39 +162,39 @@ public enum Deadlines {
     // MARK: The clock
 
     /// Due: not submitted, and the deadline has not passed (the deadline day itself is due).
-    public static func isDue(submitted: Day, deadline: Day?, today: Day) -> Bool {
+    package static func isDue(submitted: Day, deadline: Day?, today: Day) -> Bool {
         guard submitted.isBlank, let deadline else { return false }
         return deadline >= today
     }
 
     /// Overdue: not submitted, and today is after the deadline.
-    public static func isOverdue(submitted: Day, deadline: Day?, today: Day) -> Bool {
+    package static func isOverdue(submitted: Day, deadline: Day?, today: Day) -> Bool {
         guard submitted.isBlank, let deadline else { return false }
         return today > deadline
     }
 
     /// Days from today to the deadline: 0 on the day, negative once passed; nil without a deadline.
-    public static func daysLeft(deadline: Day?, today: Day) -> Int? {
+    package static func daysLeft(deadline: Day?, today: Day) -> Int? {
         guard let deadline else { return nil }
         return Int(deadline.number) - Int(today.number)
     }
 
-    public static func isDue(store: Store, review: Int32, context: RuleContext) -> Bool {
+    package static func isDue(store: Store, review: Int32, context: RuleContext) -> Bool {
         isDue(submitted: store.reviews.submitted[Int(review)],
               deadline: deadline(store: store, review: review, context: context)?.date, today: context.today)
     }
 
-    public static func isOverdue(store: Store, review: Int32, context: RuleContext) -> Bool {
+    package static func isOverdue(store: Store, review: Int32, context: RuleContext) -> Bool {
         isOverdue(submitted: store.reviews.submitted[Int(review)],
                   deadline: deadline(store: store, review: review, context: context)?.date, today: context.today)
     }
 
-    public static func daysLeft(store: Store, review: Int32, context: RuleContext) -> Int? {
+    package static func daysLeft(store: Store, review: Int32, context: RuleContext) -> Int? {
         daysLeft(deadline: deadline(store: store, review: review, context: context)?.date, today: context.today)
     }
 
     /// Whether review `review`'s fee comes back (`ReviewOutcomes.refundable`).
-    public static func feeRefundable(store: Store, review: Int32) -> Bool {
+    package static func feeRefundable(store: Store, review: Int32) -> Bool {
         ReviewOutcomes.refundable(store: store)[Int(review)]
     }
 }

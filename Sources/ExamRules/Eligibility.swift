@@ -12,7 +12,7 @@ import ExamStore
 public enum Eligibility {
     /// The verdict on one entry under `context`, from the store's judged columns (`standings`);
     /// questions over many entries read `EntryEligibility`.
-    public static func verdict(store: Store, entry: Int32, context: RuleContext) -> EntryVerdict {
+    package static func verdict(store: Store, entry: Int32, context: RuleContext) -> EntryVerdict {
         EntryEligibility(store: store, context: context).verdict(Int(entry))
     }
 
@@ -35,7 +35,7 @@ public enum Eligibility {
     }
 
     /// The units of an entry's qualification in unit order, each with the row that counts, for `why`.
-    public static func units(store: Store, entry: Int32) -> [UnitLine] {
+    package static func units(store: Store, entry: Int32) -> [UnitLine] {
         var judge = Judge(store: store)
         let e = Int(entry)
         judge.bestRows(store: store, entry: e)

@@ -2,13 +2,13 @@ import ExamStore
 
 /// Who is using exq, for the results embargo. Ordered by what they may see: a teacher sees
 /// least, so a role given on the command line may only lower the workspace's (`min`).
-public enum Role: String, CaseIterable, Sendable, Comparable {
+package enum Role: String, CaseIterable, Sendable, Comparable {
     case examsOfficer = "exams-officer"
     case seniorLeader = "senior-leader"
     case teacher
 
     /// Exams officers and senior leaders may see results under restricted release.
-    public var seesRestrictedRelease: Bool { self != .teacher }
+    package var seesRestrictedRelease: Bool { self != .teacher }
 
     var rank: Int {
         switch self {
@@ -18,17 +18,17 @@ public enum Role: String, CaseIterable, Sendable, Comparable {
         }
     }
 
-    public static func < (a: Role, b: Role) -> Bool { a.rank < b.rank }
+    package static func < (a: Role, b: Role) -> Bool { a.rank < b.rank }
 }
 
 /// A moment on a clock: a day and minutes after midnight.
-public struct Moment: Sendable, Equatable {
-    public var day: Day
-    public var minutes: Int
-    public init(day: Day, minutes: Int) { self.day = day; self.minutes = minutes }
+package struct Moment: Sendable, Equatable {
+    package var day: Day
+    package var minutes: Int
+    package init(day: Day, minutes: Int) { self.day = day; self.minutes = minutes }
 
     /// True when this moment is before `other`.
-    public func isBefore(_ other: Moment) -> Bool {
+    package func isBefore(_ other: Moment) -> Bool {
         day < other.day || (day == other.day && minutes < other.minutes)
     }
 }
@@ -41,9 +41,9 @@ public struct Moment: Sendable, Equatable {
 /// (names compared as `Embargo.seriesKey` does) that applies most specifically to it, from the
 /// pack's calendar, else from the built-in calendar; with neither the release is unknown, and the
 /// embargo fails closed for those who may not see restricted results.
-public enum Embargo {
+package enum Embargo {
     /// When a qualification's results of a series are released.
-    public enum Release: Equatable, Sendable {
+    package enum Release: Equatable, Sendable {
         /// Never under embargo (Cambridge Technicals).
         case open
         /// Released at this moment.
@@ -54,13 +54,13 @@ public enum Embargo {
 
     /// A series name as compared: lower case, spaces collapsed, `June` read as `Summer`
     /// (`SUMMER  2024`, `June 2024` and `Summer 2024` are one series).
-    public static func seriesKey(_ name: String) -> String { SeriesKey.of(name) }
+    package static func seriesKey(_ name: String) -> String { SeriesKey.of(name) }
 
     /// The built-in results days (`BuiltInCalendar`).
     static let builtInResultsDays: [BuiltInCalendar.Event] = BuiltInCalendar.events.filter { $0.event == "results_day" }
 
     /// When qualification row `qualification`'s results of series `series` (interned) are released.
-    public static func release(store: Store, qualification: Int32, series: Int32) -> Release {
+    package static func release(store: Store, qualification: Int32, series: Int32) -> Release {
         let q = Int(qualification)
         if store.pool[store.qualifications.type[q]].lowercased().hasPrefix("cambridge technical") { return .open }
         let key = seriesKey(store.pool[series])
@@ -85,7 +85,7 @@ public enum Embargo {
     }
 
     /// `08:00` → 480; nil when it is not a time.
-    public static func minutes(_ text: String) -> Int? {
+    package static func minutes(_ text: String) -> Int? {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 2, parts[0].count <= 2, parts[1].count == 2,
               let h = Int(parts[0]), let m = Int(parts[1]), (0..<24).contains(h), (0..<60).contains(m) else { return nil }
@@ -93,7 +93,7 @@ public enum Embargo {
     }
 
     /// Whether a release withholds results at `moment` from a reader who may not see restricted results.
-    public static func withholds(_ release: Release, at moment: Moment) -> Bool {
+    package static func withholds(_ release: Release, at moment: Moment) -> Bool {
         switch release {
         case .open: return false
         case .unknown: return true
@@ -102,7 +102,7 @@ public enum Embargo {
     }
 
     /// Every result's release, decided once per qualification and series.
-    public static func releases(store: Store) -> (perResult: [Int32], releases: [Release]) {
+    package static func releases(store: Store) -> (perResult: [Int32], releases: [Release]) {
         var slot: [Int64: Int32] = [:]
         var releases: [Release] = []
         let qs = store.results.qualification, ss = store.results.series
@@ -127,7 +127,7 @@ public enum Embargo {
 
     /// Whether a result is under embargo at `day`, `minutes` after midnight, for a reader who may
     /// not see restricted results.
-    public static func isEmbargoed(store: Store, result: Int32, day: Day, minutes: Int) -> Bool {
+    package static func isEmbargoed(store: Store, result: Int32, day: Day, minutes: Int) -> Bool {
         let r = Int(result)
         let release = release(store: store, qualification: store.results.qualification[r], series: store.results.series[r])
         return withholds(release, at: Moment(day: day, minutes: minutes))

@@ -4,9 +4,9 @@ import ExamStore
 /// reasons (`Eligibility.standings`) with the entry's series and acknowledgement, so that
 /// `where at_risk` is one tight loop over plain arrays. `verdict` gives one entry's as an
 /// `EntryVerdict`, which holds the only definitions of at risk, lacks mandatory and not eligible.
-public struct EntryEligibility: Sendable {
-    public let reasons: [UInt8]
-    public let glhAchieved: [Int32]
+package struct EntryEligibility: Sendable {
+    package let reasons: [UInt8]
+    package let glhAchieved: [Int32]
     /// Per entry: its estimated completion is the current series (names compared by `SeriesName`).
     let current: [Bool]
     let acknowledged: [Bool]
@@ -15,7 +15,7 @@ public struct EntryEligibility: Sendable {
     let glhRequired: [Int32]
     let unitised: [Bool]
 
-    public init(store: Store, context: RuleContext) {
+    package init(store: Store, context: RuleContext) {
         (reasons, glhAchieved) = Eligibility.standings(store: store)
         var match = SeriesMatch(pool: store.pool, series: context.series)
         current = store.entries.completion.map { match.matches($0) }
@@ -26,19 +26,19 @@ public struct EntryEligibility: Sendable {
     }
 
     /// Entry `e`'s verdict.
-    @inline(__always) public func verdict(_ e: Int) -> EntryVerdict {
+    @inline(__always) package func verdict(_ e: Int) -> EntryVerdict {
         let q = Int(qualification[e])
         return EntryVerdict(entry: Int32(e), reasons: Reasons(rawValue: reasons[e]), glhAchieved: Int(glhAchieved[e]),
                             glhRequired: Int(glhRequired[q]), inSeries: current[e], acknowledged: acknowledged[e],
                             isUnitised: unitised[q])
     }
 
-    @inline(__always) public func inSeries(_ e: Int) -> Bool { current[e] }
-    @inline(__always) public func atRisk(_ e: Int) -> Bool { verdict(e).atRisk }
-    @inline(__always) public func lacksMandatory(_ e: Int) -> Bool { verdict(e).lacksMandatory }
-    @inline(__always) public func notEligible(_ e: Int) -> Bool { verdict(e).notEligible }
+    @inline(__always) package func inSeries(_ e: Int) -> Bool { current[e] }
+    @inline(__always) package func atRisk(_ e: Int) -> Bool { verdict(e).atRisk }
+    @inline(__always) package func lacksMandatory(_ e: Int) -> Bool { verdict(e).lacksMandatory }
+    @inline(__always) package func notEligible(_ e: Int) -> Bool { verdict(e).notEligible }
 
-    public func reasonSet(_ e: Int) -> Reasons { Reasons(rawValue: reasons[e]) }
-    public func isUnitised(_ e: Int) -> Bool { unitised[Int(qualification[e])] }
-    public func glhRequired(_ e: Int) -> Int { Int(glhRequired[Int(qualification[e])]) }
+    package func reasonSet(_ e: Int) -> Reasons { Reasons(rawValue: reasons[e]) }
+    package func isUnitised(_ e: Int) -> Bool { unitised[Int(qualification[e])] }
+    package func glhRequired(_ e: Int) -> Int { Int(glhRequired[Int(qualification[e])]) }
 }

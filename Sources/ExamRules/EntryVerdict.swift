@@ -1,22 +1,22 @@
 /// The eligibility verdict on one qualification entry.
-public struct EntryVerdict: Sendable, Equatable {
+package struct EntryVerdict: Sendable, Equatable {
     /// The entry's row.
-    public var entry: Int32
+    package var entry: Int32
     /// The reasons that hold for the entry, whatever its series or acknowledgement.
-    public var reasons: Reasons
+    package var reasons: Reasons
     /// GLH of the qualification's units achieved (not U) or in progress.
-    public var glhAchieved: Int
+    package var glhAchieved: Int
     /// The qualification's GLH (0 when blank: then `notEnoughGLH` never holds).
-    public var glhRequired: Int
+    package var glhRequired: Int
     /// The entry's estimated completion is the current series.
-    public var inSeries: Bool
+    package var inSeries: Bool
     /// The centre has acknowledged the entry in the Progress Tracker.
-    public var acknowledged: Bool
+    package var acknowledged: Bool
     /// The qualification has units in the store. Entries of qualifications without units
     /// (GCSEs, A levels) get no reasons at all.
-    public var isUnitised: Bool
+    package var isUnitised: Bool
 
-    public init(entry: Int32, reasons: Reasons, glhAchieved: Int, glhRequired: Int,
+    package init(entry: Int32, reasons: Reasons, glhAchieved: Int, glhRequired: Int,
                 inSeries: Bool, acknowledged: Bool, isUnitised: Bool) {
         self.entry = entry
         self.reasons = reasons
@@ -28,18 +28,18 @@ public struct EntryVerdict: Sendable, Equatable {
     }
 
     /// In the current series, not acknowledged, and some reason holds.
-    public var atRisk: Bool { inSeries && !acknowledged && !reasons.isEmpty }
+    package var atRisk: Bool { inSeries && !acknowledged && !reasons.isEmpty }
 
     /// The reasons exq reports: those of an at-risk entry, none otherwise.
-    public var reportedReasons: Reasons { atRisk ? reasons : [] }
+    package var reportedReasons: Reasons { atRisk ? reasons : [] }
 
     /// In the current series with some reason, acknowledged or not: it gets no result by design,
     /// so it is reported as not eligible, never as missing a result.
-    public var notEligible: Bool { inSeries && !reasons.isEmpty }
+    package var notEligible: Bool { inSeries && !reasons.isEmpty }
 
     /// In the current series (acknowledged or not) with `Mandatory unit not yet achieved` or `No activity`
     /// (a unit the candidate was absent from is a unit not achieved).
-    public var lacksMandatory: Bool {
+    package var lacksMandatory: Bool {
         inSeries && !reasons.isDisjoint(with: [.mandatoryUnitNotAchieved, .noActivity])
     }
 }

@@ -5,9 +5,9 @@
 /// before `D` before `M` for Cambridge Technicals, `U` after every other grade); grades of
 /// different scales fall in the order of `GradeScale.all`. After `U` come `X`, then `Q`; a text on
 /// no scale has no rank here (the query puts it after them, in text order).
-public enum GradeOrder {
+package enum GradeOrder {
     /// Every grade of every scale, best first, each scale's order kept.
-    public static let merged: [String] = {
+    package static let merged: [String] = {
         var successors: [String: Set<String>] = [:], incoming: [String: Int] = [:], first: [String: Int] = [:]
         for scale in GradeScale.all {
             for (i, g) in scale.grades.enumerated() {
@@ -35,7 +35,7 @@ public enum GradeOrder {
 
     /// A number that sorts grade texts best first: a grade of some scale by its merged place (a
     /// partial absence `8#` just after `8`), then `X`, then `Q`; nil for a text on no scale.
-    public static func sortRank(_ text: String) -> Double? {
+    package static func sortRank(_ text: String) -> Double? {
         switch text {
         case "X", "x": return Double(merged.count * 2)
         case "Q", "q": return Double(merged.count * 2 + 1)

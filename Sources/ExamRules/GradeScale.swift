@@ -7,22 +7,22 @@ import ExamStore
 /// read as written with a few spellings allowed (`99` for `9-9` on Combined Science, `a`-`e` on
 /// AS, `u` for `U`, `Not Achieved` for a unit's `U`); a trailing `#` (partial absence) is the grade
 /// before it. `X` (no result) and `Q` (pending) are on no scale: `isSpecial`.
-public struct GradeScale: Sendable, Equatable {
+package struct GradeScale: Sendable, Equatable {
     /// The national cumulative percentage of entries at or above a grade.
-    public struct NationalFigure: Sendable, Equatable {
-        public var atOrAbove: String
-        public var percent: Double
+    package struct NationalFigure: Sendable, Equatable {
+        package var atOrAbove: String
+        package var percent: Double
         /// Where the figure comes from, for a footnote.
-        public var source: String
+        package var source: String
     }
 
-    public var name: String
+    package var name: String
     /// Every grade, best first; `U` last.
-    public var grades: [String]
+    package var grades: [String]
     /// Points per grade for average points per entry; empty when the scale has none.
-    public var points: [String: Int] = [:]
+    package var points: [String: Int] = [:]
     /// National cumulative figures, best threshold first; empty when DOMAIN.md gives none.
-    public var national: [NationalFigure] = []
+    package var national: [NationalFigure] = []
     /// Letters read in either case (AS level: awarding bodies write `A`, some MIS `a`).
     var eitherCase = false
     /// Other spellings of a grade, by their upper-case form (`99` for `9-9`, `NOT ACHIEVED` for `U`).
@@ -30,7 +30,7 @@ public struct GradeScale: Sendable, Equatable {
 
     /// The grade as this scale writes it (`9-9` for `99`, `B` for an AS `b`, `8` for `8#`); nil
     /// when the grade is not on the scale (`X`, `Q`, a typo, a grade of another scale).
-    public func canonical(_ written: String) -> String? {
+    package func canonical(_ written: String) -> String? {
         var g = Substring(written).trimmingSpaces
         if g.hasSuffix("#") { g = g.dropLast().trimmingSpaces }
         if g.isEmpty { return nil }
@@ -44,28 +44,28 @@ public struct GradeScale: Sendable, Equatable {
 
     /// The position of a grade on the scale, 0 = best, `U` last; nil for a grade off the scale.
     /// `8#` is an 8 (a partial absence does not change the grade's place).
-    public func rank(of grade: String) -> Int? { canonical(grade).flatMap { grades.firstIndex(of: $0) } }
+    package func rank(of grade: String) -> Int? { canonical(grade).flatMap { grades.firstIndex(of: $0) } }
 
     /// Points for a grade, or nil when the scale has no points or the grade is not on it.
-    public func points(for grade: String) -> Int? { canonical(grade).flatMap { points[$0] } }
+    package func points(for grade: String) -> Int? { canonical(grade).flatMap { points[$0] } }
 
     /// The national cumulative percentage at or above `grade`, where known.
-    public func nationalPercent(atOrAbove grade: String) -> Double? {
+    package func nationalPercent(atOrAbove grade: String) -> Double? {
         national.first { $0.atOrAbove == grade }?.percent
     }
 
     /// The grades listed for a message: `9, 8, 7, ... U`.
-    public var listed: String { grades.joined(separator: ", ") }
+    package var listed: String { grades.joined(separator: ", ") }
 
     /// `X` (no result) and `Q` (pending), in either case: results, but no grade on any scale.
-    public static func isSpecial(_ grade: String) -> Bool {
+    package static func isSpecial(_ grade: String) -> Bool {
         switch grade { case "X", "x", "Q", "q": return true; default: return false }
     }
 
     static let jcq2024 = "JCQ UK summer 2024"
 
     /// GCSE (9-1): 9 best, then U. Points are the grade's number (U = 0).
-    public static let gcse = GradeScale(
+    package static let gcse = GradeScale(
         name: "GCSE (9-1)",
         grades: ["9", "8", "7", "6", "5", "4", "3", "2", "1", "U"],
         points: ["9": 9, "8": 8, "7": 7, "6": 6, "5": 5, "4": 4, "3": 3, "2": 2, "1": 1, "U": 0],
@@ -76,7 +76,7 @@ public struct GradeScale: Sendable, Equatable {
         ])
 
     /// GCSE Combined Science, double-graded: 9-9, 9-8, 8-8 ... 2-1, 1-1, U (`99` reads as `9-9`).
-    public static let gcseCombined: GradeScale = {
+    package static let gcseCombined: GradeScale = {
         var grades: [String] = []
         for high in stride(from: 9, through: 1, by: -1) {
             grades.append("\(high)-\(high)")
@@ -88,38 +88,38 @@ public struct GradeScale: Sendable, Equatable {
     }()
 
     /// A level: A* to E, then U. Points are UCAS-like (A* 56 down to E 16, U 0), not DfE points.
-    public static let aLevel = GradeScale(
+    package static let aLevel = GradeScale(
         name: "A level",
         grades: ["A*", "A", "B", "C", "D", "E", "U"],
         points: ["A*": 56, "A": 48, "B": 40, "C": 32, "D": 24, "E": 16, "U": 0])
 
     /// AS level: A to E (no A*), then U, in either case.
-    public static let asLevel = GradeScale(name: "AS level", grades: ["A", "B", "C", "D", "E", "U"], eitherCase: true)
+    package static let asLevel = GradeScale(name: "AS level", grades: ["A", "B", "C", "D", "E", "U"], eitherCase: true)
 
     /// Cambridge Nationals: level 2 distinction* down to level 1 pass, then U.
-    public static let cambridgeNationals = GradeScale(
+    package static let cambridgeNationals = GradeScale(
         name: "Cambridge Nationals",
         grades: ["L2D*", "L2D", "L2M", "L2P", "L1D*", "L1D", "L1M", "L1P", "U"])
 
     /// Cambridge Technicals, single-graded sizes (Certificate to Foundation Diploma): D*, D, M, P, U.
-    public static let cambridgeTechnical = GradeScale(name: "Cambridge Technical (single)", grades: ["D*", "D", "M", "P", "U"])
+    package static let cambridgeTechnical = GradeScale(name: "Cambridge Technical (single)", grades: ["D*", "D", "M", "P", "U"])
 
     /// Cambridge Technical Diploma, double-graded: the two grades never more than one step apart.
-    public static let cambridgeTechnicalDouble = GradeScale(
+    package static let cambridgeTechnicalDouble = GradeScale(
         name: "Cambridge Technical (double)", grades: ["D*D*", "D*D", "DD", "DM", "MM", "MP", "PP", "U"])
 
     /// Cambridge Technical Extended Diploma, triple-graded.
-    public static let cambridgeTechnicalTriple = GradeScale(
+    package static let cambridgeTechnicalTriple = GradeScale(
         name: "Cambridge Technical (triple)",
         grades: ["D*D*D*", "D*D*D", "D*DD", "DDD", "DDM", "DMM", "MMM", "MMP", "MPP", "PPP", "U"])
 
     /// A unit of a Cambridge Technical: D, M, P, R (near pass, level 3 examined units), U; level 2
     /// units write U as `Not Achieved` (OCR's Progress Tracker guidance).
-    public static let unit = GradeScale(
+    package static let unit = GradeScale(
         name: "unit", grades: ["D", "M", "P", "R", "U"], spellings: ["NOT ACHIEVED": "U"])
 
     /// Every scale, in the order `order` merges them.
-    public static let all: [GradeScale] = [
+    package static let all: [GradeScale] = [
         gcse, gcseCombined, aLevel, asLevel, cambridgeNationals, cambridgeTechnical, unit,
         cambridgeTechnicalDouble, cambridgeTechnicalTriple,
     ]
@@ -132,7 +132,7 @@ public struct GradeScale: Sendable, Equatable {
     /// triple, over 540 double) decides. Types: `GCSE...`; `AS...` (before A level); `A Level`,
     /// `A-level`, `GCE...`; `Cambridge National...`; `Cambridge Technical...`, `BTEC...`,
     /// `Technical...`, `Vocational...`. Nil for any other type: its grades are compared as text.
-    public static func scale(type: String, title: String = "", size: String = "", glh: Int? = nil,
+    package static func scale(type: String, title: String = "", size: String = "", glh: Int? = nil,
                              grading: String = "") -> GradeScale? {
         let t = words(type), grading = words(grading)
         if t.contains("gcse") {
@@ -163,7 +163,7 @@ public struct GradeScale: Sendable, Equatable {
     }
 
     /// The scale of qualification row `qualification` (`scale(type:title:size:glh:grading:)`).
-    public static func scale(store: Store, qualification: Int32) -> GradeScale? {
+    package static func scale(store: Store, qualification: Int32) -> GradeScale? {
         let q = Int(qualification), qs = store.qualifications, pool = store.pool
         let glh = qs.glh[q]
         return scale(type: pool[qs.type[q]], title: pool[qs.title[q]], size: pool[qs.size[q]],
@@ -171,7 +171,7 @@ public struct GradeScale: Sendable, Equatable {
     }
 
     /// The scale of every qualification row, in row order.
-    public static func scales(store: Store) -> [GradeScale?] {
+    package static func scales(store: Store) -> [GradeScale?] {
         (0..<store.qualifications.count).map { scale(store: store, qualification: Int32($0)) }
     }
 

@@ -8,16 +8,16 @@ import ExamStore
 /// expected to get one: a Not Eligible entry (acknowledged or not) gets no result by design and is
 /// reported as not eligible (`EntryVerdict.notEligible`), never as missing. A row graded `X` or `Q`
 /// is a result to chase (`ResultConcern`), not missing.
-public enum MissingResults {
+package enum MissingResults {
     /// Whether entry `entry` is missing a result.
-    public static func isMissing(store: Store, entry: Int32, context: RuleContext) -> Bool {
+    package static func isMissing(store: Store, entry: Int32, context: RuleContext) -> Bool {
         var check = Check(store: store, context: context)
         return check.missing(Int(entry))
     }
 
     /// `isMissing` for every entry, in entry order: the arrival day found once per qualification
     /// and each candidate's results read straight off the by-candidate index.
-    public static func missingAll(store: Store, context: RuleContext) -> [Bool] {
+    package static func missingAll(store: Store, context: RuleContext) -> [Bool] {
         guard context.series != 0 else { return [Bool](repeating: false, count: store.entries.count) }
         var check = Check(store: store, context: context)
         return (0..<store.entries.count).map { check.missing($0) }
@@ -25,7 +25,7 @@ public enum MissingResults {
 
     /// Whether the candidate has any results row for the qualification in the series (names
     /// compared by `SeriesName`).
-    public static func hasResult(store: Store, candidate: Int32, qualification: Int32, series: Int32) -> Bool {
+    package static func hasResult(store: Store, candidate: Int32, qualification: Int32, series: Int32) -> Bool {
         var match = SeriesMatch(pool: store.pool, series: series)
         let results = store.results
         return store.resultsByCandidate[candidate].contains {

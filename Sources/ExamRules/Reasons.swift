@@ -1,20 +1,20 @@
 /// Why a qualification entry would not get a result: the Progress Tracker's "Not Eligible" reasons.
-public struct Reasons: OptionSet, Sendable, Hashable {
-    public let rawValue: UInt8
-    public init(rawValue: UInt8) { self.rawValue = rawValue }
+package struct Reasons: OptionSet, Sendable, Hashable {
+    package let rawValue: UInt8
+    package init(rawValue: UInt8) { self.rawValue = rawValue }
 
     /// No row at all for any unit of the qualification. When it holds it is the only reason.
-    public static let noActivity = Reasons(rawValue: 1 << 0)
+    package static let noActivity = Reasons(rawValue: 1 << 0)
     /// Some mandatory unit's best row is "no row", "achieved with U" or "absent".
-    public static let mandatoryUnitNotAchieved = Reasons(rawValue: 1 << 1)
+    package static let mandatoryUnitNotAchieved = Reasons(rawValue: 1 << 1)
     /// Some mandatory examined unit's best row is `absent` in the entry's own series.
-    public static let absentFromMandatoryExam = Reasons(rawValue: 1 << 2)
+    package static let absentFromMandatoryExam = Reasons(rawValue: 1 << 2)
     /// The GLH of units achieved (not U) or in progress are below the qualification's GLH.
-    public static let notEnoughGLH = Reasons(rawValue: 1 << 3)
+    package static let notEnoughGLH = Reasons(rawValue: 1 << 3)
 
     /// Every reason, in the order the wordings are shown, in the Progress Tracker's own words
     /// (so exq's list can be laid beside the Tracker's CSV download).
-    public static let all: [(Reasons, String)] = [
+    package static let all: [(Reasons, String)] = [
         (.noActivity, "No activity"),
         (.mandatoryUnitNotAchieved, "Mandatory unit not yet achieved"),
         (.absentFromMandatoryExam, "Absent from a mandatory examined unit"),
@@ -22,5 +22,5 @@ public struct Reasons: OptionSet, Sendable, Hashable {
     ]
 
     /// The fixed wordings of the reasons held, in the order of `all`.
-    public var words: [String] { Reasons.all.filter { contains($0.0) }.map(\.1) }
+    package var words: [String] { Reasons.all.filter { contains($0.0) }.map(\.1) }
 }

@@ -1,7 +1,7 @@
 import ExamStore
 
 /// A result row that needs chasing on results day: `X`, `Q` or a partial absence (`#`).
-public enum ResultConcern: UInt8, Sendable, CaseIterable {
+package enum ResultConcern: UInt8, Sendable, CaseIterable {
     /// Grade `X`: no result (the candidate's result could not be issued).
     case noResult
     /// Grade `Q`: result pending.
@@ -10,7 +10,7 @@ public enum ResultConcern: UInt8, Sendable, CaseIterable {
     case partialAbsence
 
     /// Words for statements and `why`.
-    public var words: String {
+    package var words: String {
         switch self {
         case .noResult: "X: no result"
         case .pending: "Q: result pending"
@@ -19,7 +19,7 @@ public enum ResultConcern: UInt8, Sendable, CaseIterable {
     }
 
     /// The concern a grade raises, if any (case-insensitive for X and Q).
-    public static func classify(grade: String) -> ResultConcern? {
+    package static func classify(grade: String) -> ResultConcern? {
         switch grade {
         case "X", "x": return .noResult
         case "Q", "q": return .pending
@@ -28,13 +28,13 @@ public enum ResultConcern: UInt8, Sendable, CaseIterable {
     }
 
     /// The concern of results row `result`, if any.
-    public static func classify(store: Store, result: Int32) -> ResultConcern? {
+    package static func classify(store: Store, result: Int32) -> ResultConcern? {
         classify(grade: store.pool[store.results.grade[Int(result)]])
     }
 
     /// The results rows of the current series (every series when there is none) that need
     /// chasing, in row order, with their concern. Each distinct grade is read once.
-    public static func toChase(store: Store, context: RuleContext) -> [(result: Int32, concern: ResultConcern)] {
+    package static func toChase(store: Store, context: RuleContext) -> [(result: Int32, concern: ResultConcern)] {
         var byGrade: [Int32: ResultConcern?] = [:]
         var out: [(result: Int32, concern: ResultConcern)] = []
         let results = store.results

@@ -1,11 +1,11 @@
 import ExamStore
 
 /// When a series' results reach the centre for a qualification (DOMAIN.md "Missing results").
-public enum ResultsArrival {
+package enum ResultsArrival {
     /// The day results arrive: the series' `restricted_release` that applies most specifically to
     /// the qualification (`AppliesTo`), or its `results_day` where no restricted release applies;
     /// nil when the calendar has neither for the series.
-    public static func arrivalDay(store: Store, qualification: Int32, series: Int32) -> Day? {
+    package static func arrivalDay(store: Store, qualification: Int32, series: Int32) -> Day? {
         for name in ["restricted_release", "results_day"] {
             if let row = AppliesTo.event(store: store, named: name, series: series, qualification: qualification) {
                 return store.calendar.date[Int(row)]
@@ -16,7 +16,7 @@ public enum ResultsArrival {
 
     /// Whether `today` is on or after the arrival day. False when the calendar gives no day:
     /// exq does not presume results have come.
-    public static func resultsArrived(store: Store, qualification: Int32, series: Int32, today: Day) -> Bool {
+    package static func resultsArrived(store: Store, qualification: Int32, series: Int32, today: Day) -> Bool {
         guard let day = arrivalDay(store: store, qualification: qualification, series: series) else { return false }
         return today >= day
     }

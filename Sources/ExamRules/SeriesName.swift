@@ -7,7 +7,7 @@ import ExamStore
 /// read as a season or month word and a four-digit year: `Summer`/`June` = June,
 /// `Autumn`/`November` = November, `Spring`/`March` = March, `Winter`/`January` = January, and
 /// any English month name or its three-letter form.
-public enum SeriesName {
+package enum SeriesName {
     static let months: [(String, Int)] = [
         ("jan", 1), ("winter", 1), ("feb", 2), ("mar", 3), ("spring", 3), ("apr", 4), ("may", 5),
         ("jun", 6), ("summer", 6), ("jul", 7), ("aug", 8), ("sep", 9), ("oct", 10),
@@ -16,7 +16,7 @@ public enum SeriesName {
 
     /// `year * 12 + month` (month from 1), or nil when the name has no four-digit year.
     /// A name with a year but no known month word sorts as month 0 of that year.
-    public static func order(_ name: String) -> Int? {
+    package static func order(_ name: String) -> Int? {
         var year: Int? = nil, month = 0
         for word in name.lowercased().split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "/" }) {
             if word.count == 4, word.allSatisfy({ $0.isASCII && $0.isNumber }) {
@@ -30,28 +30,28 @@ public enum SeriesName {
     }
 
     /// The key two names of one series share (`SUMMER  2024`, `June 2024`, `Summer 2024`).
-    public static func key(_ name: String) -> String { SeriesKey.of(name) }
+    package static func key(_ name: String) -> String { SeriesKey.of(name) }
 
     /// Whether two names are of one series.
-    public static func same(_ a: String, _ b: String) -> Bool { a == b || key(a) == key(b) }
+    package static func same(_ a: String, _ b: String) -> Bool { a == b || key(a) == key(b) }
 
     /// True when `name` reads as a series (has a four-digit year).
-    public static func isValid(_ name: String) -> Bool { order(name) != nil }
+    package static func isValid(_ name: String) -> Bool { order(name) != nil }
 }
 
 /// Whether interned series names are one given series (`SeriesName.same`), each name read once.
-public struct SeriesMatch {
+package struct SeriesMatch {
     let series: Int32, key: String, pool: StringPool
     var known: [Int32: Bool] = [:]
 
     /// Matches the names of series `series` (a pool id; 0 matches nothing).
-    public init(pool: StringPool, series: Int32) {
+    package init(pool: StringPool, series: Int32) {
         self.series = series
         self.pool = pool
         key = series == 0 ? "" : SeriesName.key(pool[series])
     }
 
-    @inline(__always) public mutating func matches(_ id: Int32) -> Bool {
+    @inline(__always) package mutating func matches(_ id: Int32) -> Bool {
         if id == series { return id != 0 }
         if id == 0 || series == 0 { return false }
         if let k = known[id] { return k }

@@ -16,8 +16,8 @@ import ExamStore
 ///
 /// A blank date is known (nothing says otherwise). A pack holding nothing after the day gives back
 /// the same store, so daily use costs nothing.
-public enum StoreAsAt {
-    public static func view(_ store: Store, on today: Day) -> Store {
+package enum StoreAsAt {
+    package static func view(_ store: Store, on today: Day) -> Store {
         var s = store
         var dropped = false
 
@@ -104,15 +104,15 @@ public enum StoreAsAt {
 
 /// How review outcomes change grades (DOMAIN.md "Post-results requests": outcomes change results,
 /// refunds), one implementation for the results shown and for `fee_refundable`.
-public enum ReviewOutcomes {
+package enum ReviewOutcomes {
     /// One outcome that set a result's grade: review row, result row, the grade before and after.
-    public struct Change: Sendable, Equatable {
-        public var review: Int32, result: Int32, from: Int32, to: Int32
+    package struct Change: Sendable, Equatable {
+        package var review: Int32, result: Int32, from: Int32, to: Int32
     }
 
     /// The result a review is about: the candidate's result for its qualification in the request's
     /// series (`Deadlines.series`); where that series is unknown or has no result, none.
-    public static func result(store: Store, review: Int32, series: Int32?) -> Int32? {
+    package static func result(store: Store, review: Int32, series: Int32?) -> Int32? {
         guard let series else { return nil }
         let r = Int(review)
         let c = store.reviews.candidate[r], q = store.reviews.qualification[r]
@@ -124,7 +124,7 @@ public enum ReviewOutcomes {
     /// Every `raised` or `lowered` outcome with a `new_grade`, in the order they happened
     /// (outcome date, a blank one first; then row), with the grade each found and left. Reads the
     /// grades as first issued (`originalGrade`), so it gives the same on a view that has applied them.
-    public static func changes(store: Store) -> [Change] {
+    package static func changes(store: Store) -> [Change] {
         let reviews = store.reviews
         var order: [Int] = []
         for r in 0..<reviews.count where (reviews.outcome[r] == .raised || reviews.outcome[r] == .lowered) && reviews.newGrade[r] != 0 {
@@ -147,7 +147,7 @@ public enum ReviewOutcomes {
     /// Whether each review's fee comes back: the outcome changed the grade (its `new_grade` differs
     /// from the grade before the review, compared ignoring case and spaces), on a request that was
     /// submitted, whether or not a fee is recorded.
-    public static func refundable(store: Store) -> [Bool] {
+    package static func refundable(store: Store) -> [Bool] {
         var out = [Bool](repeating: false, count: store.reviews.count)
         let pool = store.pool
         func same(_ a: Int32, _ b: Int32) -> Bool {

@@ -5,16 +5,16 @@ import ExamStore
 ///
 /// Each change validates everything first and throws `TrackingError` without changing the store;
 /// a change that adds rows calls `store.reindex()`.
-public enum Tracking {
+package enum Tracking {
     /// Acknowledges (or, with `on` false, unacknowledges) the candidate's entries for the
     /// qualification: an acknowledged entry is no longer at risk.
-    public static func acknowledge(store: inout Store, candidate: Int32, qualification: Int32, _ on: Bool) throws(TrackingError) {
+    package static func acknowledge(store: inout Store, candidate: Int32, qualification: Int32, _ on: Bool) throws(TrackingError) {
         let rows = try entryRows(store: store, candidate: candidate, qualification: qualification)
         for r in rows { store.entries.acknowledged[Int(r)] = on }
     }
 
     /// Sets the estimated completion series of the candidate's entries for the qualification.
-    public static func setCompletion(store: inout Store, candidate: Int32, qualification: Int32, series: String) throws(TrackingError) {
+    package static func setCompletion(store: inout Store, candidate: Int32, qualification: Int32, series: String) throws(TrackingError) {
         let name = String(AppliesTo.trimmed(series))
         guard SeriesName.isValid(name) else {
             throw TrackingError("expected a series such as \"Summer 2025\", found \"\(series)\"")
@@ -29,7 +29,7 @@ public enum Tracking {
     /// (`R0001`, `R0002`, ... after the highest `R` number in use). A priority review of marking
     /// (`2P`) is refused for a qualification that is not level 3.
     @discardableResult
-    public static func addReview(store: inout Store, id: String?, candidate: Int32, qualification: Int32,
+    package static func addReview(store: inout Store, id: String?, candidate: Int32, qualification: Int32,
                                  service: Service, requested: Day, component: String? = nil,
                                  consent: Day = .blank, submitted: Day = .blank,
                                  fee: Int32 = Store.noNumber) throws(TrackingError) -> Int32 {
@@ -70,7 +70,7 @@ public enum Tracking {
     }
 
     /// The next free review id: `R` and four digits, one past the highest `R` number in use.
-    public static func nextReviewId(store: Store) -> String {
+    package static func nextReviewId(store: Store) -> String {
         var highest = 0
         for id in store.reviews.id {
             let s = store.pool[id]
@@ -87,7 +87,7 @@ public enum Tracking {
     }
 
     /// The fields `updateReview` can set.
-    public static let reviewFields = ["consent", "submitted", "outcome", "outcome_date", "new_grade", "fee", "component"]
+    package static let reviewFields = ["consent", "submitted", "outcome", "outcome_date", "new_grade", "fee", "component"]
 
     /// Sets one field of review `id` from text as a user types it: dates ISO or UK (or `today`
     /// when `today` is given), outcome `confirmed`/`raised`/`lowered`, fee in pounds (`45`,
@@ -97,7 +97,7 @@ public enum Tracking {
     /// submitted) and none after today; a `new_grade` on the qualification's scale, not worse than
     /// the grade before for `raised` and not better for `lowered` (a "raised" outcome may leave the
     /// grade where it was: the mark rose, the grade did not). Throws the first breach.
-    public static func checkReview(store: Store, review: Int32, today: Day) throws(TrackingError) {
+    package static func checkReview(store: Store, review: Int32, today: Day) throws(TrackingError) {
         let r = Int(review), reviews = store.reviews, pool = store.pool
         let c = reviews.candidate[r], q = reviews.qualification[r]
         let code = pool[store.qualifications.code[Int(q)]]
@@ -113,11 +113,10 @@ public enum Tracking {
             if !a.1.isBlank, !b.1.isBlank, b.1 < a.1 { throw TrackingError("\(b.0) \(b.1.iso) is before \(a.0) \(a.1.iso)") }
         }
         try order(dates[0], dates[2]); try order(dates[1], dates[2]); try order(dates[2], dates[3]); try order(dates[0], dates[3])
+        if let problem = newGradeProblem(store: store, review: r) { throw TrackingError(problem) }
         let newGrade = reviews.newGrade[r]
-        guard newGrade != 0, let scale = GradeScale.scale(store: store, qualification: q) else { return }
-        guard let to = scale.rank(of: pool[newGrade]) else {
-            throw TrackingError("new_grade \(pool[newGrade]) is not on the scale of \(code): \(scale.grades.joined(separator: ", "))")
-        }
+        guard newGrade != 0, let scale = GradeScale.scale(store: store, qualification: q),
+              let to = scale.rank(of: pool[newGrade]) else { return }
         let outcome = reviews.outcome[r]
         guard outcome == .raised || outcome == .lowered,
               let change = ReviewOutcomes.changes(store: store).first(where: { $0.review == review }),
@@ -127,7 +126,15 @@ public enum Tracking {
         if outcome == .lowered && to < from { throw TrackingError("a lowered outcome cannot give \(pool[newGrade]), better than \(pool[change.from])") }
     }
 
-    public static func updateReview(store: inout Store, id: String, field: String, value: String,
+    /// Why review row `review`'s `new_grade` is not on its qualification's scale; nil when it is,
+    /// is blank, or the qualification has no scale (its grades are compared as text).
+    package static func newGradeProblem(store: Store, review r: Int) -> String? {
+        let g = store.reviews.newGrade[r], q = store.reviews.qualification[r]
+        guard g != 0, let scale = GradeScale.scale(store: store, qualification: q), scale.rank(of: store.pool[g]) == nil else { return nil }
+        return "new_grade \(store.pool[g]) is not on the scale of \(store.pool[store.qualifications.code[Int(q)]]): \(scale.grades.joined(separator: ", "))"
+    }
+
+    package static func updateReview(store: inout Store, id: String, field: String, value: String,
                                     today: Day? = nil) throws(TrackingError) {
         guard let row = store.review(id: String(AppliesTo.trimmed(id))) else { throw TrackingError("no review with id \(id)") }
         let r = Int(row)
@@ -163,11 +170,11 @@ public enum Tracking {
     }
 
     /// The fields `updateCertificate` can set.
-    public static let certificateFields = ["received", "issued", "destroyed"]
+    package static let certificateFields = ["received", "issued", "destroyed"]
 
     /// The candidate's certificate for the qualification, in `series` when given; an error
     /// when there is none, or several and no series to choose.
-    public static func certificate(store: Store, candidate: Int32, qualification: Int32, series: String?) throws(TrackingError) -> Int32 {
+    package static func certificate(store: Store, candidate: Int32, qualification: Int32, series: String?) throws(TrackingError) -> Int32 {
         let rows = store.certificatesByCandidate[candidate].filter {
             store.certificates.qualification[Int($0)] == qualification && (series == nil || store.pool[store.certificates.series[Int($0)]] == series)
         }
@@ -179,7 +186,7 @@ public enum Tracking {
 
     /// Records a certificate received from the awarding body, issued to the candidate, or
     /// destroyed (unclaimed); a blank day clears it.
-    public static func updateCertificate(store: inout Store, row: Int32, field: String, day: Day) throws(TrackingError) {
+    package static func updateCertificate(store: inout Store, row: Int32, field: String, day: Day) throws(TrackingError) {
         let r = Int(row)
         guard r >= 0, r < store.certificates.count else { throw TrackingError("no such certificate (row \(row))") }
         switch field.lowercased() {
@@ -191,7 +198,7 @@ public enum Tracking {
     }
 
     /// `45` → 4500, `45.5` → 4550, `£45.50` → 4550, blank → `Store.noNumber`; nil when not an amount.
-    public static func penceFromPounds(_ text: String) -> Int32? {
+    package static func penceFromPounds(_ text: String) -> Int32? {
         var s = Substring(text)
         if s.isEmpty { return Store.noNumber }
         if s.first == "£" { s = s.dropFirst() }

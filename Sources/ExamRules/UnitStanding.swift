@@ -2,7 +2,7 @@ import ExamStore
 
 /// How far a candidate has got with one unit, by one row: the order in which the best row of a
 /// unit is chosen (DOMAIN.md "Eligibility"), worst first so that `max` picks the row that counts.
-public enum UnitStanding: UInt8, Comparable, Sendable, CaseIterable {
+package enum UnitStanding: UInt8, Comparable, Sendable, CaseIterable {
     /// The candidate has no row for the unit.
     case noRow = 0
     /// Achieved with grade `U`.
@@ -14,10 +14,10 @@ public enum UnitStanding: UInt8, Comparable, Sendable, CaseIterable {
     /// Achieved with a grade other than `U` (a blank grade counts as achieved).
     case achieved = 4
 
-    public static func < (a: UnitStanding, b: UnitStanding) -> Bool { a.rawValue < b.rawValue }
+    package static func < (a: UnitStanding, b: UnitStanding) -> Bool { a.rawValue < b.rawValue }
 
     /// The standing of one achievement row; `isU` says whether its grade is `U`.
-    @inlinable public init(status: AchievementStatus, isU: Bool) {
+    @inlinable package init(status: AchievementStatus, isU: Bool) {
         switch status {
         case .achieved: self = isU ? .achievedU : .achieved
         case .claimed, .entered: self = .inProgress
@@ -26,10 +26,10 @@ public enum UnitStanding: UInt8, Comparable, Sendable, CaseIterable {
     }
 
     /// Achieved (not U) and in-progress units count toward the qualification's GLH.
-    @inlinable public var countsTowardGLH: Bool { self == .achieved || self == .inProgress }
+    @inlinable package var countsTowardGLH: Bool { self == .achieved || self == .inProgress }
 
     /// Words for `why`.
-    public var words: String {
+    package var words: String {
         switch self {
         case .noRow: "no row"
         case .achievedU: "achieved with U"

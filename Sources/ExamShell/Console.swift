@@ -6,19 +6,19 @@ nonisolated(unsafe) let standardOutput: UnsafeMutablePointer<FILE> = fdopen(1, "
 nonisolated(unsafe) let standardError: UnsafeMutablePointer<FILE> = fdopen(2, "w")
 
 /// Where a session writes: results to stdout, everything else (errors, warnings, status) to stderr.
-public struct Console: Sendable {
+package struct Console: Sendable {
     /// While true, results are not printed (a workspace's replay, `--check`); errors still are.
-    public var muted = false
+    package var muted = false
 
-    public init() {}
+    package init() {}
 
-    public func out(_ text: String) {
+    package func out(_ text: String) {
         if !muted { fputs(text, standardOutput) }
     }
 
     /// Errors and warnings: `error:` in red and `warning:` in bold on a terminal, plain elsewhere
     /// and whenever NO_COLOR is set.
-    public func report(_ text: String) {
+    package func report(_ text: String) {
         guard Console.errorStyle.usesColour else { return err(text) }
         var t = text
         if let r = t.firstRange(of: ": error: ") { t.replaceSubrange(r, with: ": " + Console.errorStyle.red(Console.errorStyle.bold("error:")) + " ") }
@@ -29,20 +29,20 @@ public struct Console: Sendable {
     static let errorStyle = Style(usesColour: Style.allowsColour(outputIsTerminal: isatty(2) == 1,
                                                                  noColour: getenv("NO_COLOR").map { String(cString: $0) }))
 
-    public func err(_ text: String) {
+    package func err(_ text: String) {
         fflush(standardOutput)
         fputs(text, standardError)
         fflush(standardError)
     }
 
-    public func flush() {
+    package func flush() {
         fflush(standardOutput)
         fflush(standardError)
     }
 
     /// The width of the terminal on stdout, or nil when stdout is not a terminal (files, pipes,
     /// tests): then tables are never narrowed, so output is the same on every machine.
-    public static var screenWidth: Int? {
+    package static var screenWidth: Int? {
         guard isatty(1) != 0 else { return nil }
         var size = winsize()
         guard ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return 80 }
@@ -51,8 +51,8 @@ public struct Console: Sendable {
 }
 
 /// The real date, from the system clock in local time: the clock when no `--today` is given.
-public enum SystemClock {
-    public static func today() -> Day {
+package enum SystemClock {
+    package static func today() -> Day {
         var t = time(nil)
         var parts = tm()
         localtime_r(&t, &parts)
@@ -60,7 +60,7 @@ public enum SystemClock {
     }
 
     /// Seconds from a monotonic clock, for timing loads.
-    public static func seconds() -> Double {
+    package static func seconds() -> Double {
         var ts = timespec()
         clock_gettime(CLOCK_MONOTONIC, &ts)
         return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
@@ -68,6 +68,6 @@ public enum SystemClock {
 }
 
 /// Raw writes for the executable's own messages.
-public enum FileOutput {
-    public static func stderr(_ s: String) { fputs(s, standardError); fflush(standardError) }
+package enum FileOutput {
+    package static func stderr(_ s: String) { fputs(s, standardError); fflush(standardError) }
 }

@@ -85,10 +85,10 @@ enum Help {
             out += "Collections: " + Collection.allCases.map(\.rawValue).joined(separator: ", ") + "\n\n"
             let stages = topics.filter { Parser.stageNames.contains($0.name) }, others = topics.filter { !Parser.stageNames.contains($0.name) }
             let commands = CommandRegistry.all.filter { $0.words[0] != "exit" }
-            let width = max(commands.map(\.name.count).max() ?? 0, topics.map(\.name.count).max() ?? 0)
+            let width = max(commands.map(\.name.count).max() ?? 0, topics.map(\.name.count).max() ?? 0, "set NAME = VALUE".count)
             func line(_ name: String, _ summary: String) -> String { "  " + name + String(repeating: " ", count: width - name.count) + "  " + summary + "\n" }
             out += "Stages:\n" + stages.map { line($0.name, $0.summary) }.joined()
-            out += "\nCommands:\n" + commands.map { line($0.name, $0.summary) }.joined()
+            out += "\nCommands:\n" + commands.map { line($0.name == "set" ? "set NAME = VALUE" : $0.name, $0.summary) }.joined()
             out += "\nTopics:\n" + others.map { line($0.name, $0.summary) }.joined()
             out += "\nhelp TOPIC shows one with examples; describe COLLECTION lists its fields.\n"
             return out

@@ -5,39 +5,39 @@ import ExamQuery
 import ExamRules
 
 /// What the command line asked for; `exq`'s main parses it, `Launch.run` carries it out.
-public struct LaunchOptions: Sendable {
-    public var pack: String?
-    public var demo = false
-    public var today: String?
-    public var series: String?
-    public var format: String?
-    public var commands: [String] = []
-    public var settings: [String] = []
+package struct LaunchOptions: Sendable {
+    package var pack: String?
+    package var demo = false
+    package var today: String?
+    package var series: String?
+    package var format: String?
+    package var commands: [String] = []
+    package var settings: [String] = []
     /// Scripts to run (one), or to check (`--check`, several).
-    public var scripts: [String] = []
-    public var workspace: String?
-    public var check = false
-    public var step = false
-    public var keepGoing = false
-    public var echo = false
-    public var exportPack: String?
+    package var scripts: [String] = []
+    package var workspace: String?
+    package var check = false
+    package var step = false
+    package var keepGoing = false
+    package var echo = false
+    package var exportPack: String?
     /// Skip ~/.exqrc.
-    public var noRC = false
+    package var noRC = false
     /// `exams-officer`, `senior-leader` or `teacher`; else the workspace's settings.
-    public var role: String?
+    package var role: String?
     /// The time of day for the embargo, `HH:MM` (default: the real time).
-    public var time: String?
+    package var time: String?
     /// Let scripts from files write outside the current folder.
-    public var allowWrite = false
+    package var allowWrite = false
     /// `--timing`: each statement's load, plan and run times on stderr.
-    public var timing = false
-    public init() {}
+    package var timing = false
+    package init() {}
 }
 
-public enum Launch {
+package enum Launch {
     /// Starts a session as `options` say and runs it: `-c` commands, a script, or the
     /// interactive shell. Returns the exit status: 0 success, 1 an error, 2 bad usage.
-    public static func run(_ options: LaunchOptions) -> Int32 {
+    package static func run(_ options: LaunchOptions) -> Int32 {
         let console = Console()
         func usage(_ message: String) -> Int32 {
             console.err("exq: error: \(message)\nSee 'exq --help'.\n")

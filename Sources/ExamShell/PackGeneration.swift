@@ -2,10 +2,10 @@ import ExamStore
 import ExamDemo
 
 /// `exq generate`: writes a generated centre (or trust) as a data pack, for trials and benchmarks.
-public enum PackGeneration {
+package enum PackGeneration {
     /// Makes `candidates` candidates from `seed` and writes them to `directory`; says what it
     /// wrote on stderr. Returns the exit status: 0 written, 1 the pack could not be written.
-    public static func run(candidates: Int, seed: UInt64, directory: String) -> Int32 {
+    package static func run(candidates: Int, seed: UInt64, directory: String) -> Int32 {
         let console = Console()
         let started = SystemClock.seconds()
         let store = CentreGenerator(candidates: candidates, seed: seed).make()

@@ -160,7 +160,8 @@ extension Session {
         if releasedOnly && rows.isEmpty { return nil }
         var out = "PROVISIONAL STATEMENT OF RESULTS\n"
         out += (series ?? "") + "\n\n"
-        out += "Centre: \(pool[store.candidates.centre[i]])\n"
+        let centre = store.candidates.centre[i]
+        out += "Centre: \(pool[centre])" + (store.centreName(centre).map { " " + $0 } ?? "") + "\n"
         out += "Candidate: \(store.formalName(candidate: c))\n"
         out += "Candidate number: \(pool[store.candidates.number[i]])\n"
         if store.candidates.uci[i] != 0 { out += "UCI: \(pool[store.candidates.uci[i]])\n" }

@@ -4,7 +4,7 @@ import ExamQuery
 /// Scripts: statements read from a file (or stdin), multi-line statements kept whole.
 extension Session {
     /// True while `text` is unfinished: it ends with `|`, or a bracket or quote is still open.
-    public func needsMoreInput(_ text: String) -> Bool {
+    package func needsMoreInput(_ text: String) -> Bool {
         var depth = 0, quote: Character?
         var lastSignificant: Character?
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -36,7 +36,7 @@ extension Session {
     }
 
     /// One piece of a script: a statement with the line it starts on, or a `##` narration line.
-    public enum ScriptItem: Equatable {
+    package enum ScriptItem: Equatable {
         case statement(String, line: Int)
         case narration(String)
     }
@@ -46,7 +46,7 @@ extension Session {
 
     /// Splits a script into whole statements and narration (see `ScriptReader`). A leading
     /// byte-order mark is dropped and CRLF line ends read as LF (a script saved on Windows).
-    public func items(of script: String) -> [ScriptItem] {
+    package func items(of script: String) -> [ScriptItem] {
         var reader = ScriptReader(session: self)
         var out: [ScriptItem] = []
         var text = Substring(script)
@@ -61,7 +61,7 @@ extension Session {
 
     /// Runs statements read from standard input as they arrive (no terminal: no prompt), each
     /// reported at its line of `stdin`. The first failure stops unless `keepGoing`.
-    public func runStandardInput(keepGoing: Bool) -> Bool {
+    package func runStandardInput(keepGoing: Bool) -> Bool {
         var reader = ScriptReader(session: self)
         var ok = true
         func run(_ items: [ScriptItem]) -> Bool {
@@ -119,26 +119,26 @@ extension Session {
 }
 
 extension Session: InteractiveHost {
-    public var welcome: String {
+    package var welcome: String {
         let data = store.candidates.count == 0 && store.source.isEmpty
             ? "no data loaded (load DIR, or start with --demo)"
             : "\(store.source.isEmpty ? "data" : store.source): \(Store.grouped(store.candidates.count)) candidates, \(Store.grouped(store.entries.count)) entries"
         return "exq · \(data). Type help to begin, Ctrl-D to leave."
     }
 
-    public var prompt: String {
+    package var prompt: String {
         "exq " + (series.map { $0 + " · " } ?? "") + today.short + "> "
     }
 
-    public var continuationPrompt: String { "  ...> " }
+    package var continuationPrompt: String { "  ...> " }
 
-    public func execute(_ statement: String) -> Bool { run(statement) }
+    package func execute(_ statement: String) -> Bool { run(statement) }
 
-    public func historyDidChange(_ entries: [String]) {}
+    package func historyDidChange(_ entries: [String]) {}
 
     /// Completion aware of the cursor's place: commands and collections at the start, stages
     /// after `|`, fields of the source inside a stage, values after `=`, candidates after `why`.
-    public func completions(line: String, cursor: Int) -> [String] {
+    package func completions(line: String, cursor: Int) -> [String] {
         let before = String(line.prefix(cursor))
         var wordStart = before.endIndex
         while wordStart > before.startIndex {

@@ -10,7 +10,7 @@ import ExamDemo
 /// statement either succeeds whole or reports an error and changes nothing.
 public final class Session {
     /// The whole store. Read it through `visibility.store` wherever a role's view matters.
-    public var store: Store { didSet { storeGeneration &+= 1; knownCache = nil } }
+    package var store: Store { didSet { storeGeneration &+= 1; knownCache = nil } }
     var knownCache: (day: Day, store: Store)?
     var storeGeneration = 0
     var visibilityCache: (generation: Int, role: Role, real: Moment, session: Moment, value: Visibility)?
@@ -18,15 +18,15 @@ public final class Session {
     /// The clock when set (`--today`, `set today`); nil means the real date.
     public var fixedToday: Day?
     /// The series when set (`--series`, `set series`); nil means the calendar's current series.
-    public var explicitSeries: String?
-    public var format: OutputFormat = .table
+    package var explicitSeries: String?
+    package var format: OutputFormat = .table
     /// Rows a table shows before it says how many it cut; nil shows all.
-    public var maxRows: Int? = 50
-    public var params: [String: Value] = [:]
-    public var named: [String: Pipeline] = [:]
-    public var console = Console()
+    package var maxRows: Int? = 50
+    package var params: [String: Value] = [:]
+    package var named: [String: Pipeline] = [:]
+    package var console = Console()
     /// `--timing`, `set timing on`: print each statement's load, plan and run times to stderr.
-    public var timing = false
+    package var timing = false
     var timings = StatementTiming()
     /// Where the statement being run comes from, for diagnostics.
     var file = "exq"
@@ -35,10 +35,10 @@ public final class Session {
     var source = SourceText("")
 
     /// The state the session started in, as statements (`set today ...`), for `save session`.
-    public var prelude: [String] = []
+    package var prelude: [String] = []
     /// The statements that succeeded, as they replay (a load with its fingerprint, `today`
     /// resolved in changes), for `save session` and `record`.
-    public internal(set) var log: [String] = []
+    package internal(set) var log: [String] = []
     /// The open workspace's journal, when there is one: every change goes through it.
     var journal: Journal?
     var workspace: String?
@@ -61,15 +61,15 @@ public final class Session {
     /// The last answer, for `expect`.
     var lastAnswer: Answer?
     /// Who is using exq, for the results embargo (command line, else the workspace's settings).
-    public var role: Role = .examsOfficer
+    package var role: Role = .examsOfficer
     /// The role given on the command line (--role): it may lower the workspace's role, never raise it.
-    public var commandLineRole: Role?
+    package var commandLineRole: Role?
     /// The time of day when set (`--time`, `set time`), in minutes after midnight.
-    public var fixedMinutes: Int?
+    package var fixedMinutes: Int?
     /// Scripts from files may write outside the current folder only with --allow-write.
-    public var allowWrite = false
+    package var allowWrite = false
     /// How many script files are running now (`exq FILE`, `run FILE`, --check, --step).
-    public var runningScriptFile = 0
+    package var runningScriptFile = 0
     var warnedNoAudit = false
     /// The statement that loaded the data now held (`demo`, or `load "DIR" fingerprint ...`).
     var base: String?
@@ -80,18 +80,18 @@ public final class Session {
         self.store = store
     }
 
-    public var today: Day { fixedToday ?? SystemClock.today() }
+    package var today: Day { fixedToday ?? SystemClock.today() }
 
     /// The store as it was on the clock's day (`StoreAsAt`: nothing dated after today, review
     /// outcomes applied to the grades); `visibility` is made from it.
-    public var known: Store {
+    package var known: Store {
         let day = today
         if let cached = knownCache, cached.day == day { return cached.store }
         let view = StoreAsAt.view(store, on: day)
         knownCache = (day, view)
         return view
     }
-    public var series: String? { CurrentSeries.resolve(store: store, today: today, explicit: explicitSeries) }
+    package var series: String? { CurrentSeries.resolve(store: store, today: today, explicit: explicitSeries) }
 
     // MARK: Running statements
 
@@ -164,7 +164,9 @@ public final class Session {
         if let parsed = try CommandRegistry.parse(source) {
             return try parsed.command.run(in: self)
         }
-        if let slip = CommandRegistry.misspelt(source, sources: Collection.allCases.map(\.rawValue) + named.keys) { throw slip }
+        let head = CommandRegistry.firstWord(text)
+        if Collection(rawValue: head) == nil, named[head] == nil,
+           let slip = CommandRegistry.misspelt(source, sources: Collection.allCases.map(\.rawValue) + named.keys) { throw slip }
         try query(text)
         return text
     }

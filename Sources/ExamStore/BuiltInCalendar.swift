@@ -6,18 +6,18 @@
 /// results day + 7 days, priority copy of script + 14, every other service + 42; claims by 15 June),
 /// and marked `estimated` so that everything showing or using them can say so. No January series
 /// is built in: the sources give no dates for one.
-public enum BuiltInCalendar {
-    public struct Event: Sendable {
-        public var series: String
-        public var event: String
-        public var date: Day
-        public var time: String
-        public var appliesTo: String
-        public var estimated: Bool
+package enum BuiltInCalendar {
+    package struct Event: Sendable {
+        package var series: String
+        package var event: String
+        package var date: Day
+        package var time: String
+        package var appliesTo: String
+        package var estimated: Bool
     }
 
     /// Days after the level 3 results day of the estimated deadlines, by event.
-    public static let estimatedOffsets: [(event: String, days: Int, appliesTo: String)] = [
+    package static let estimatedOffsets: [(event: String, days: Int, appliesTo: String)] = [
         ("priority_review_deadline", 7, "level 3"),
         ("priority_ats_deadline", 14, "Cambridge Technical"),
         ("review_deadline", 42, ""),
@@ -26,7 +26,7 @@ public enum BuiltInCalendar {
         ("late_certification_deadline", 42, ""),
     ]
 
-    public static let events: [Event] = {
+    package static let events: [Event] = {
         func day(_ y: Int, _ m: Int, _ d: Int) -> Day { Day(year: y, month: m, day: d)! }
         var all: [Event] = []
         // Summer 2024, as the seeds give it.
@@ -65,7 +65,7 @@ public enum BuiltInCalendar {
     /// Adds every built-in event the store's calendar does not already give: a pack's row for the
     /// same series, event and `applies_to` wins (names compared ignoring case and spaces, `June 2024` being `Summer 2024`), and the
     /// built-in events it does not give still serve.
-    public static func add(to store: inout Store) {
+    package static func add(to store: inout Store) {
         func key(_ s: String) -> String { s.lowercased().split(separator: " ").joined(separator: " ") }
         let pool = store.pool
         var given = Set<String>()

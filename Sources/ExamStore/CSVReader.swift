@@ -9,36 +9,36 @@ import Glibc
 /// quoted fields with `""` escapes and embedded commas and newlines, a last line without a newline,
 /// and blank lines (skipped). Lines are physical lines of the file, counted from 1; columns are
 /// characters (Unicode scalars), counted from 1.
-public struct CSVReader: Sendable {
+package struct CSVReader: Sendable {
     /// One field of the current record.
-    public struct Field: Sendable {
+    package struct Field: Sendable {
         /// The first byte of the field as written (the opening quote when quoted).
-        public var start: Int
+        package var start: Int
         /// One past the last byte as written (after the closing quote when quoted).
-        public var end: Int
+        package var end: Int
         /// The value's bytes, without the surrounding quotes (`""` pairs still doubled when `escaped`).
-        public var contentStart: Int
-        public var contentEnd: Int
+        package var contentStart: Int
+        package var contentEnd: Int
         /// The physical line the field starts on, and the offset of that line's first byte.
-        public var line: Int
-        public var lineStart: Int
-        public var quoted: Bool
-        public var escaped: Bool
+        package var line: Int
+        package var lineStart: Int
+        package var quoted: Bool
+        package var escaped: Bool
     }
 
     /// The path named in diagnostics.
-    public let path: String
-    public let bytes: [UInt8]
+    package let path: String
+    package let bytes: [UInt8]
     /// The fields of the record read by the last `nextRecord()`.
-    public private(set) var fields: [Field] = []
+    package private(set) var fields: [Field] = []
     /// The file's lines, as `validate()` counted them (0 before): an upper bound on its records.
-    public private(set) var lines = 0
+    package private(set) var lines = 0
     private var position: Int
     private var line = 1
     private var lineStart: Int
 
     /// A reader over `bytes` (a leading byte-order mark is skipped). Call `validate()` before reading.
-    public init(bytes: [UInt8], path: String) {
+    package init(bytes: [UInt8], path: String) {
         self.path = path
         self.bytes = bytes
         let bom = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
@@ -47,10 +47,10 @@ public struct CSVReader: Sendable {
     }
 
     /// The largest pack file read: 2 GB.
-    public static let maximumFileBytes = 1 << 31
+    package static let maximumFileBytes = 1 << 31
 
     /// Reads the whole file at `path` and checks that it is UTF-8 text.
-    public static func open(path: String) throws(Diagnostic) -> CSVReader {
+    package static func open(path: String) throws(Diagnostic) -> CSVReader {
         let bytes = try readFile(path)
         var reader = CSVReader(bytes: bytes, path: path)
         try reader.validate()
@@ -61,7 +61,7 @@ public struct CSVReader: Sendable {
     /// Only a regular file is read (opened without waiting, so a pipe named like a pack file is
     /// refused rather than waited on, and a device such as /dev/zero is never read), and one of at
     /// most `maximumFileBytes`.
-    public static func readFile(_ path: String) throws(Diagnostic) -> [UInt8] {
+    package static func readFile(_ path: String) throws(Diagnostic) -> [UInt8] {
         let fd = Glibc.open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else {
             throw Diagnostic(file: path, line: 1, column: 1, message: "cannot open: " + String(cString: strerror(errno)))
@@ -104,7 +104,7 @@ public struct CSVReader: Sendable {
 
     /// Throws at the first byte that is not valid UTF-8, or is NUL, naming its line and column;
     /// counts the file's lines (`lines`).
-    public mutating func validate() throws(Diagnostic) {
+    package mutating func validate() throws(Diagnostic) {
         let start = position
         var lines = 0
         let problem: (offset: Int, lineNumber: Int, message: String)? = bytes.withUnsafeBufferPointer { buf in
@@ -163,7 +163,7 @@ public struct CSVReader: Sendable {
 
     /// Reads the next record into `fields`; false at the end of the file. Blank lines are skipped.
     /// Throws on an unbalanced quote (pointing at the opening quote) or text after a closing quote.
-    public mutating func nextRecord() throws(Diagnostic) -> Bool {
+    package mutating func nextRecord() throws(Diagnostic) -> Bool {
         // The last record's fields are overwritten in place, the extra ones then dropped: no
         // generic `removeAll` per row.
         var f = fields
@@ -254,7 +254,7 @@ public struct CSVReader: Sendable {
     // MARK: Parts
 
     /// The offset of the next byte to read.
-    public var offset: Int { position }
+    package var offset: Int { position }
 
     /// An offset just after the first line end past `share` of the bytes not yet read (0.5: the
     /// middle of the rows after the header), where a second reader could start
@@ -262,7 +262,7 @@ public struct CSVReader: Sendable {
     /// field: whoever reads the first part checks that a record ends there. (Counted from the
     /// whole file, the middle could fall inside a header whose quoted cell runs over lines, which
     /// no row read after it would notice.)
-    public func lineStart(after share: Double, minimumBytes: Int) -> Int? {
+    package func lineStart(after share: Double, minimumBytes: Int) -> Int? {
         guard bytes.count >= minimumBytes else { return nil }
         var i = position + Int(Double(bytes.count - position) * share)
         while i < bytes.count && bytes[i] != 10 { i += 1 }
@@ -271,7 +271,7 @@ public struct CSVReader: Sendable {
 
     /// A reader of the same bytes that starts at `offset` (the start of a line), counting lines
     /// from there as a reader from the start would.
-    public func continuing(at offset: Int) -> CSVReader {
+    package func continuing(at offset: Int) -> CSVReader {
         var copy = self
         copy.fields = []
         copy.position = offset
@@ -294,7 +294,7 @@ public struct CSVReader: Sendable {
     /// Calls `body` with the value of field `index` of the current record: an unquoted value with
     /// spaces and tabs around it trimmed, a quoted one exactly as quoted with `""` undone; an empty buffer when `index` is negative or past the record's end.
     @inline(__always)
-    public func withValue<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    package func withValue<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         guard index >= 0 && index < fields.count else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
         let field = fields[index]
         return bytes.withUnsafeBufferPointer { buf in
@@ -316,17 +316,17 @@ public struct CSVReader: Sendable {
     }
 
     /// The value of field `index` as a String ("" when absent).
-    public func string(_ index: Int) -> String {
+    package func string(_ index: Int) -> String {
         withValue(index) { String(decoding: $0, as: UTF8.self) }
     }
 
     /// Whether field `index` is absent or blank.
-    public func isBlank(_ index: Int) -> Bool { withValue(index) { $0.isEmpty } }
+    package func isBlank(_ index: Int) -> Bool { withValue(index) { $0.isEmpty } }
 
     // MARK: Locations
 
     /// The character column (from 1) of byte `offset` on the line starting at `lineStart`.
-    public func column(of offset: Int, lineStart: Int) -> Int {
+    package func column(of offset: Int, lineStart: Int) -> Int {
         var column = 1
         var i = lineStart
         while i < offset && i < bytes.count {
@@ -337,7 +337,7 @@ public struct CSVReader: Sendable {
     }
 
     /// The text of the line starting at `lineStart`, without its line end; nil when 200 bytes or longer.
-    public func sourceLine(startingAt lineStart: Int) -> String? {
+    package func sourceLine(startingAt lineStart: Int) -> String? {
         var e = lineStart
         while e < bytes.count && bytes[e] != 10 { e += 1 }
         if e > lineStart && bytes[e - 1] == 13 { e -= 1 }
@@ -347,7 +347,7 @@ public struct CSVReader: Sendable {
 
     /// Where field `index` of the current record is, ready for a `Diagnostic`: its line, column,
     /// length in characters (as written, up to the end of its first line) and source line.
-    public func location(of index: Int) -> (line: Int, column: Int, length: Int, sourceLine: String?) {
+    package func location(of index: Int) -> (line: Int, column: Int, length: Int, sourceLine: String?) {
         guard index >= 0 && index < fields.count else {
             guard let first = fields.first else { return (line, 1, 1, nil) }
             return (first.line, 1, 1, sourceLine(startingAt: first.lineStart))
@@ -364,10 +364,10 @@ public struct CSVReader: Sendable {
 
     /// Whether the current record is the file's last and no line end follows it (a file cut short
     /// mid-row looks like this; so does a file whose last line simply lacks its newline).
-    public var endsMidLine: Bool {
+    package var endsMidLine: Bool {
         position >= bytes.count && bytes.last != 10 && (fields.last.map { $0.end == bytes.count } ?? false)
     }
 
     /// The line on which the current record starts.
-    public var recordLine: Int { fields.first?.line ?? line }
+    package var recordLine: Int { fields.first?.line ?? line }
 }

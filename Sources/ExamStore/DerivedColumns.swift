@@ -4,11 +4,11 @@
 /// ExamRules fills them (eligibility: each entry's reasons and GLH); the store only keeps them, so
 /// a second question on a million entries reads a column instead of judging every entry again.
 /// A reference shared by copies of a store, like its pool; `reindex()` gives a store a new one.
-public final class DerivedColumns: @unchecked Sendable {
+package final class DerivedColumns: @unchecked Sendable {
     /// Each entry's eligibility reasons (`Reasons.rawValue`), whatever its series.
-    public var entryReasons: [UInt8]?
+    package var entryReasons: [UInt8]?
     /// Each entry's GLH of units achieved (not U) or in progress.
-    public var entryGLHAchieved: [Int32]?
+    package var entryGLHAchieved: [Int32]?
 
-    public init() {}
+    package init() {}
 }

@@ -2,14 +2,14 @@
 ///
 /// Built with a counting sort in two passes, so an index over a million rows is two flat
 /// arrays rather than a million small ones. Rows of one key keep their original order.
-public struct Grouping: Sendable {
-    public private(set) var offsets: [Int32]
-    public private(set) var rows: [Int32]
+package struct Grouping: Sendable {
+    package private(set) var offsets: [Int32]
+    package private(set) var rows: [Int32]
 
-    public init() { offsets = [0]; rows = [] }
+    package init() { offsets = [0]; rows = [] }
 
     /// Groups row indexes `0..<keys.count` by `keys[row]`, each in `0..<keyCount`.
-    public init(keys: [Int32], keyCount: Int) {
+    package init(keys: [Int32], keyCount: Int) {
         var counts = [Int32](repeating: 0, count: keyCount + 1)
         for k in keys { counts[Int(k) + 1] += 1 }
         for i in 0..<keyCount { counts[i + 1] += counts[i] }
@@ -24,7 +24,7 @@ public struct Grouping: Sendable {
     }
 
     /// The rows whose key is `key` (empty for a key past the end).
-    @inlinable public subscript(key: Int32) -> ArraySlice<Int32> {
+    @inlinable package subscript(key: Int32) -> ArraySlice<Int32> {
         let k = Int(key)
         guard k >= 0, k + 1 < offsets.count else { return [] }
         return rows[Int(offsets[k])..<Int(offsets[k + 1])]

@@ -4,17 +4,17 @@
 /// Open addressing with linear probing over one array of 16-byte slots (one cache line holds
 /// four), and a multiply-shift hash: several times cheaper per row than `Dictionary` with
 /// `Hasher`, which a million-candidate pack feels. Keys are never removed.
-public struct KeyIndex: Sendable {
+package struct KeyIndex: Sendable {
     private struct Slot {
         var a: Int32 = 0, b: Int32 = 0, c: Int32 = 0
         var value = KeyIndex.empty
     }
     private var slots: [Slot]
-    public private(set) var count = 0
+    package private(set) var count = 0
     private static let empty = Int32.min
 
     /// An index sized for `capacity` keys without growing.
-    public init(capacity: Int = 0) {
+    package init(capacity: Int = 0) {
         var n = 16
         while n < capacity * 2 { n <<= 1 }
         slots = [Slot](repeating: Slot(), count: n)
@@ -29,7 +29,7 @@ public struct KeyIndex: Sendable {
     }
 
     /// The value stored for the key, or nil.
-    public func value(_ x: Int32, _ y: Int32, _ z: Int32 = 0) -> Int32? {
+    package func value(_ x: Int32, _ y: Int32, _ z: Int32 = 0) -> Int32? {
         slots.withUnsafeBufferPointer { s in
             let mask = s.count - 1
             var i = KeyIndex.start(x, y, z, mask: mask)
@@ -43,7 +43,7 @@ public struct KeyIndex: Sendable {
     }
 
     /// Stores `value` for the key, replacing any value it had.
-    public mutating func set(_ x: Int32, _ y: Int32, _ z: Int32 = 0, to value: Int32) {
+    package mutating func set(_ x: Int32, _ y: Int32, _ z: Int32 = 0, to value: Int32) {
         precondition(value != KeyIndex.empty, "KeyIndex cannot hold Int32.min")
         if (count + 1) * 2 > slots.count { grow() }
         let added: Bool = slots.withUnsafeMutableBufferPointer { s in
@@ -68,5 +68,5 @@ public struct KeyIndex: Sendable {
 
 extension KeyIndex {
     /// The row of a candidate by centre and number.
-    public subscript(key: Store.CandidateKey) -> Int32? { value(key.centre, key.number) }
+    package subscript(key: Store.CandidateKey) -> Int32? { value(key.centre, key.number) }
 }

@@ -5,24 +5,24 @@
 /// the pack writer, the query fields and `describe` all derive from these declarations
 /// (`PackSchema` lists them; docs/data-pack.md is the contract they implement). A new column of
 /// an existing file is a field in its table (Tables.swift) and one declaration here.
-public struct PackColumn<Table>: @unchecked Sendable {
+package struct PackColumn<Table>: @unchecked Sendable {
     /// The canonical name: lower case, as the writer writes it and queries name it.
-    public let name: String
+    package let name: String
     /// Other spellings of the header. Matching ignores case, spaces, `_` and `-`; a `(s)` in an
     /// alias matches with and without the `s`.
-    public let aliases: [String]
+    package let aliases: [String]
     /// A file without this column is refused; a blank cell in it is an error (a flag's blank is no).
-    public let required: Bool
+    package let required: Bool
     /// What a cell means, in the exams office's words (shown by `describe`).
-    public let meaning: String
+    package let meaning: String
     /// Read by the file's own reader (keys, and columns whose rule needs the row's keys),
     /// not by the reading every other column shares.
-    public let readByFile: Bool
+    package let readByFile: Bool
     /// Where the column lives in its table, and so what its cells hold.
-    public let cell: Cell
+    package let cell: Cell
 
     /// What a column's cells hold, and the table column that keeps them.
-    public enum Cell: @unchecked Sendable {
+    package enum Cell: @unchecked Sendable {
         /// Text, interned (0 = blank).
         case text(WritableKeyPath<Table, [Int32]>)
         /// A date, ISO `2024-08-22` or UK `22/08/2024` (`Day.blank` = blank).
@@ -46,7 +46,7 @@ public struct PackColumn<Table>: @unchecked Sendable {
     }
 
     /// The type of the column in a reader's words (`describe`, docs/data-pack.md).
-    public var typeName: String {
+    package var typeName: String {
         switch cell {
         case .text: "text"
         case .date: "date"
@@ -70,52 +70,52 @@ public struct PackColumn<Table>: @unchecked Sendable {
         self.meaning = meaning
     }
 
-    public static func text(_ name: String, _ column: WritableKeyPath<Table, [Int32]>, required: Bool = false,
+    package static func text(_ name: String, _ column: WritableKeyPath<Table, [Int32]>, required: Bool = false,
                             key: Bool = false, aliases: [String] = [], _ meaning: String) -> Self {
         Self(name, .text(column), required: required, readByFile: key, aliases: aliases, meaning: meaning)
     }
 
-    public static func date(_ name: String, _ column: WritableKeyPath<Table, [Day]>, required: Bool = false,
+    package static func date(_ name: String, _ column: WritableKeyPath<Table, [Day]>, required: Bool = false,
                             aliases: [String] = [], _ meaning: String) -> Self {
         Self(name, .date(column), required: required, readByFile: false, aliases: aliases, meaning: meaning)
     }
 
-    public static func whole(_ name: String, _ column: WritableKeyPath<Table, [Int32]>, required: Bool = false,
+    package static func whole(_ name: String, _ column: WritableKeyPath<Table, [Int32]>, required: Bool = false,
                              aliases: [String] = [], _ meaning: String) -> Self {
         Self(name, .whole(column), required: required, readByFile: false, aliases: aliases, meaning: meaning)
     }
 
-    public static func money(_ name: String, _ column: WritableKeyPath<Table, [Int32]>,
+    package static func money(_ name: String, _ column: WritableKeyPath<Table, [Int32]>,
                              aliases: [String] = [], _ meaning: String) -> Self {
         Self(name, .money(column), required: false, readByFile: false, aliases: aliases, meaning: meaning)
     }
 
-    public static func flag(_ name: String, _ column: WritableKeyPath<Table, [Bool]>, required: Bool = false,
+    package static func flag(_ name: String, _ column: WritableKeyPath<Table, [Bool]>, required: Bool = false,
                             aliases: [String] = [], _ meaning: String) -> Self {
         Self(name, .flag(column), required: required, readByFile: false, aliases: aliases, meaning: meaning)
     }
 
-    public static func choice<Value: PackChoice>(_ name: String, _ column: WritableKeyPath<Table, [Value]>,
+    package static func choice<Value: PackChoice>(_ name: String, _ column: WritableKeyPath<Table, [Value]>,
                                                  required: Bool = false, aliases: [String] = [],
                                                  _ meaning: String) -> Self {
         Self(name, .choice(ChoiceColumn(column)), required: required, readByFile: false, aliases: aliases, meaning: meaning)
     }
 
-    public static func candidate(_ column: WritableKeyPath<Table, [Int32]>, _ meaning: String = "the candidate (number)") -> Self {
+    package static func candidate(_ column: WritableKeyPath<Table, [Int32]>, _ meaning: String = "the candidate (number)") -> Self {
         Self("candidate", .candidate(column), required: true, readByFile: true, aliases: [], meaning: meaning)
     }
 
-    public static func qualification(_ column: WritableKeyPath<Table, [Int32]>,
+    package static func qualification(_ column: WritableKeyPath<Table, [Int32]>,
                                      _ meaning: String = "the qualification (entry code)") -> Self {
         Self("qualification", .qualification(column), required: true, readByFile: true, aliases: [], meaning: meaning)
     }
 
-    public static func unit(_ column: WritableKeyPath<Table, [Int32]>, _ meaning: String = "the unit (code) of the qualification") -> Self {
+    package static func unit(_ column: WritableKeyPath<Table, [Int32]>, _ meaning: String = "the unit (code) of the qualification") -> Self {
         Self("unit", .unit(column), required: true, readByFile: true, aliases: [], meaning: meaning)
     }
 
     /// The `centre` column of a file whose rows name a candidate.
-    public static var centreOfCandidate: Self {
+    package static var centreOfCandidate: Self {
         Self("centre", .centreOfCandidate, required: false, readByFile: true, aliases: [],
              meaning: "centre number of the candidate; may be left out when the pack has one centre")
     }
@@ -123,7 +123,7 @@ public struct PackColumn<Table>: @unchecked Sendable {
 
 /// Declarations are immutable values; `@unchecked` because a generic key path is not `Sendable`.
 /// A closed vocabulary held as one byte per row: `Assessment`, `Service`, `Grading` ...
-public protocol PackChoice: CaseIterable, Sendable, Equatable, RawRepresentable where RawValue == UInt8 {
+package protocol PackChoice: CaseIterable, Sendable, Equatable, RawRepresentable where RawValue == UInt8 {
     /// The word as a pack writes it ("" for a blank value).
     var packWord: String { get }
     /// Reads a cell's word (case and accepted variants as the vocabulary allows).
@@ -134,9 +134,9 @@ public protocol PackChoice: CaseIterable, Sendable, Equatable, RawRepresentable 
 
 /// A choice column with its vocabulary's type erased, so declarations of different vocabularies
 /// sit in one list.
-public struct ChoiceColumn<Table>: @unchecked Sendable {
+package struct ChoiceColumn<Table>: @unchecked Sendable {
     /// The words a pack writes, by raw value.
-    public let words: [String]
+    package let words: [String]
     /// The raw value of a word; nil when it is not one.
     let parse: (String) -> UInt8?
     /// The raw value of a blank cell; nil when a blank is an error.
@@ -144,7 +144,7 @@ public struct ChoiceColumn<Table>: @unchecked Sendable {
     /// Adds raw values after the column's rows.
     let append: (inout Table, [Int32]) -> Void
     /// The raw values of the column.
-    public let raw: (Table) -> [UInt8]
+    package let raw: (Table) -> [UInt8]
     /// The column's count.
     let count: (Table) -> Int
     /// The words of some rows.
@@ -164,5 +164,5 @@ public struct ChoiceColumn<Table>: @unchecked Sendable {
     }
 
     /// The word of a raw value.
-    public func word(_ raw: UInt8) -> String { words[Int(raw)] }
+    package func word(_ raw: UInt8) -> String { words[Int(raw)] }
 }

@@ -1,15 +1,15 @@
 /// One file of a data pack: its name, what a row is, the table that holds its rows, and its
 /// columns (`PackColumn`) in the order the writer writes them.
-public struct PackFile<Table>: PackFileDeclaration, @unchecked Sendable {
-    public let name: String
+package struct PackFile<Table>: PackFileDeclaration, @unchecked Sendable {
+    package let name: String
     /// What one row is.
-    public let meaning: String
-    public let table: WritableKeyPath<Store, Table>
-    public let columns: [PackColumn<Table>]
+    package let meaning: String
+    package let table: WritableKeyPath<Store, Table>
+    package let columns: [PackColumn<Table>]
     /// Rows the writer leaves out (the calendar's estimated built-in dates, which would read back as real ones).
     let leftOut: ((Table, Int) -> Bool)?
 
-    public init(_ name: String, _ table: WritableKeyPath<Store, Table>, _ meaning: String,
+    package init(_ name: String, _ table: WritableKeyPath<Store, Table>, _ meaning: String,
                 leavingOut leftOut: ((Table, Int) -> Bool)? = nil, _ columns: [PackColumn<Table>]) {
         self.name = name
         self.table = table
@@ -19,7 +19,7 @@ public struct PackFile<Table>: PackFileDeclaration, @unchecked Sendable {
     }
 
     /// `t` with only `rows` (in that order) in its declared columns; its other columns as they were.
-    public func selecting(_ t: Table, _ rows: [Int32]) -> Table {
+    package func selecting(_ t: Table, _ rows: [Int32]) -> Table {
         var o = t
         for column in columns {
             switch column.cell {
@@ -35,32 +35,32 @@ public struct PackFile<Table>: PackFileDeclaration, @unchecked Sendable {
     }
 
     /// The rows the writer writes.
-    public func writtenRowCount(in store: Store) -> Int {
+    package func writtenRowCount(in store: Store) -> Int {
         let rows = rowCount(in: store)
         guard let leftOut else { return rows }
         let t = store[keyPath: table]
         return (0..<rows).count { !leftOut(t, $0) }
     }
 
-    public var headers: [PackSchema.Column] {
+    package var headers: [PackSchema.Column] {
         columns.map { PackSchema.Column(name: $0.name, aliases: $0.aliases, required: $0.required,
                                         meaning: $0.meaning, type: $0.typeName) }
     }
 
     /// A function reading column `c` from a store (for query fields).
-    public func reader<T>(_ c: WritableKeyPath<Table, [T]>) -> @Sendable (Store) -> [T] {
+    package func reader<T>(_ c: WritableKeyPath<Table, [T]>) -> @Sendable (Store) -> [T] {
         let path = UncheckedSendable((table, c))
         return { store in store[keyPath: path.value.0][keyPath: path.value.1] }
     }
 
     /// A function reading a choice column's raw values from a store (for query fields).
-    public func reader(_ c: ChoiceColumn<Table>) -> @Sendable (Store) -> [UInt8] {
+    package func reader(_ c: ChoiceColumn<Table>) -> @Sendable (Store) -> [UInt8] {
         let path = UncheckedSendable((table, c))
         return { store in path.value.1.raw(store[keyPath: path.value.0]) }
     }
 
     /// The rows of the table: the longest of its declared columns.
-    public func rowCount(in store: Store) -> Int {
+    package func rowCount(in store: Store) -> Int {
         let t = store[keyPath: table]
         return columns.map { count(of: $0, in: t) }.max() ?? 0
     }
@@ -77,7 +77,7 @@ public struct PackFile<Table>: PackFileDeclaration, @unchecked Sendable {
 
     /// Gives every declared column a blank cell in the rows added without one (code that adds
     /// rows sets the columns it knows; a column declared since is blank in those rows).
-    public func pad(_ store: inout Store) {
+    package func pad(_ store: inout Store) {
         let rows = rowCount(in: store)
         for column in columns {
             let missing = rows - count(of: column, in: store[keyPath: table])
@@ -95,7 +95,7 @@ public struct PackFile<Table>: PackFileDeclaration, @unchecked Sendable {
     }
 
     /// Gives the text columns of a part read with a local interner their pool ids.
-    public func replaceLocalIds(_ store: inout Store, _ ids: [Int32]?) {
+    package func replaceLocalIds(_ store: inout Store, _ ids: [Int32]?) {
         guard ids != nil else { return }
         for column in columns {
             if case .text(let c) = column.cell { store[keyPath: table][keyPath: c].replaceLocalIds(ids) }
@@ -105,7 +105,7 @@ public struct PackFile<Table>: PackFileDeclaration, @unchecked Sendable {
     /// The header and then each row as the writer writes them: text as held, dates ISO, numbers
     /// in digits, money as `7.50`, flags `yes`/`no`. A candidate is written as its number, after
     /// its centre when `centres` (the store has several); the `centre` column is not written apart.
-    public func records(_ store: Store, centres: Bool, _ emit: ([String]) -> Void) {
+    package func records(_ store: Store, centres: Bool, _ emit: ([String]) -> Void) {
         let t = store[keyPath: table], p = store.pool
         var header: [String] = []
         for column in columns {
@@ -150,7 +150,7 @@ public struct PackFile<Table>: PackFileDeclaration, @unchecked Sendable {
 }
 
 /// A pack file whatever its table: what header matching, the writer and the store's upkeep need.
-public protocol PackFileDeclaration: Sendable {
+package protocol PackFileDeclaration: Sendable {
     var name: String { get }
     var meaning: String { get }
     var headers: [PackSchema.Column] { get }

@@ -3,16 +3,16 @@
 /// The importer hashes each file as it reads it (`PackLoad.fingerprint`), so a load reads its
 /// files once. Written after `load` in saved sessions and the journal (`load "DIR" fingerprint
 /// candidates.csv:1a2b…,entries.csv:…`), so a replay can say which files changed since.
-public struct PackFingerprint: Equatable, Sendable {
-    public var files: [(name: String, hash: String)]
+package struct PackFingerprint: Equatable, Sendable {
+    package var files: [(name: String, hash: String)]
 
-    public static func == (a: PackFingerprint, b: PackFingerprint) -> Bool {
+    package static func == (a: PackFingerprint, b: PackFingerprint) -> Bool {
         a.files.map(\.name) == b.files.map(\.name) && a.files.map(\.hash) == b.files.map(\.hash)
     }
 
     /// The fingerprint of the pack files in `folder` now, read for it (a load that failed gives
     /// none of its own); nil when the folder cannot be listed.
-    public static func of(folder: String) -> PackFingerprint? {
+    package static func of(folder: String) -> PackFingerprint? {
         guard let names = try? PackImporter.listFiles(folder) else { return nil }
         let known = Set(PackSchema.files.map { $0.name })
         var files: [(String, String)] = []
@@ -25,7 +25,7 @@ public struct PackFingerprint: Equatable, Sendable {
 
     /// A 64-bit hash of `bytes` as 16 hex digits, eight bytes a step: deterministic across runs
     /// and machines (little-endian words), and fast enough not to show beside the load itself.
-    public static func hash(_ bytes: [UInt8]) -> String {
+    package static func hash(_ bytes: [UInt8]) -> String {
         let h: UInt64 = bytes.withUnsafeBytes { raw in
             let n = raw.count
             var h: UInt64 = 0x9E37_79B9_7F4A_7C15
@@ -49,11 +49,11 @@ public struct PackFingerprint: Equatable, Sendable {
         return String(repeating: "0", count: 16 - hex.count) + hex
     }
 
-    public var text: String { files.map { "\($0.name):\($0.hash)" }.joined(separator: ",") }
+    package var text: String { files.map { "\($0.name):\($0.hash)" }.joined(separator: ",") }
 
-    public init(files: [(name: String, hash: String)]) { self.files = files }
+    package init(files: [(name: String, hash: String)]) { self.files = files }
 
-    public init?(text: String) {
+    package init?(text: String) {
         var files: [(String, String)] = []
         for part in text.split(separator: ",") {
             guard let colon = part.lastIndex(of: ":") else { return nil }
@@ -63,7 +63,7 @@ public struct PackFingerprint: Equatable, Sendable {
     }
 
     /// What differs from `earlier`, in words: `entries.csv changed, reviews.csv added`.
-    public func changes(since earlier: PackFingerprint) -> [String] {
+    package func changes(since earlier: PackFingerprint) -> [String] {
         var out: [String] = []
         let before = Dictionary(earlier.files.map { ($0.name, $0.hash) }, uniquingKeysWith: { a, _ in a })
         let now = Dictionary(files.map { ($0.name, $0.hash) }, uniquingKeysWith: { a, _ in a })

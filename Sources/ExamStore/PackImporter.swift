@@ -3,10 +3,10 @@ import Glibc
 /// What a pack load gives back: a new store, ready to swap in, and the warnings to show.
 public struct PackLoad: Sendable {
     public var store: Store
-    public var warnings: [Diagnostic]
+    package var warnings: [Diagnostic]
     /// What the pack files held, hashed as they were read.
-    public var fingerprint: PackFingerprint
-    public init(store: Store, warnings: [Diagnostic], fingerprint: PackFingerprint) {
+    package var fingerprint: PackFingerprint
+    package init(store: Store, warnings: [Diagnostic], fingerprint: PackFingerprint) {
         self.store = store
         self.warnings = warnings
         self.fingerprint = fingerprint
@@ -21,24 +21,30 @@ public struct PackLoad: Sendable {
 /// 4,096 rows and ends the load with the single error "load cancelled (Ctrl-C): nothing was loaded".
 public enum PackImporter {
     /// How many errors (and, separately, warnings) are kept; the rest are only counted.
-    public static let maximumDiagnostics = 50
+    package static let maximumDiagnostics = 50
     /// The longest cell, in bytes, a pack may hold: far beyond any name, code or date, and short
     /// enough that a runaway quoted field (or a file that is not a pack) is reported, not interned.
-    public static let maximumCellBytes = 65_536
+    package static let maximumCellBytes = 65_536
     /// The most columns a pack file's header may have.
-    public static let maximumColumns = 1_000
+    package static let maximumColumns = 1_000
     /// Files of at least this many bytes are read in two parts at once, one per core.
-    public static let halvingBytes = 1 << 20
+    package static let halvingBytes = 1 << 20
 
-    public static func load(directory: String, into pool: StringPool = StringPool()) throws(DiagnosticList) -> PackLoad {
-        try load(PackLoader(directory: directory, pool: pool))
+    /// `reviewCheck`, where given, is asked about every request row once the pack is otherwise
+    /// free of errors (the rules of ExamRules, such as a `new_grade` on its scale); a message it
+    /// gives is an error at the row's `new_grade` cell.
+    public static func load(directory: String, into pool: StringPool = StringPool(),
+                            reviewCheck: (@Sendable (Store, Int) -> String?)? = nil) throws(DiagnosticList) -> PackLoad {
+        var loader = PackLoader(directory: directory, pool: pool)
+        loader.reviewCheck = reviewCheck
+        return try load(loader)
     }
 
     /// Loads a pack given as file name → bytes instead of a folder on disk, exactly as `load(directory:)`
     /// would load a folder holding those files (for tests and the fuzzers); diagnostics name
     /// `directory/FILE`. `halvingBytes` lowered, small files are read in two parts as large ones
     /// are, so that tests and the fuzzers can check that both ways load the same.
-    public static func load(files: [String: [UInt8]], directory: String = "pack",
+    package static func load(files: [String: [UInt8]], directory: String = "pack",
                             into pool: StringPool = StringPool(),
                             halvingBytes: Int = PackImporter.halvingBytes) throws(DiagnosticList) -> PackLoad {
         var loader = PackLoader(directory: directory, pool: pool)

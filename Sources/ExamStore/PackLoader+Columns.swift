@@ -13,8 +13,15 @@ struct DeclaredCells<Table> {
     var name: [String] = []
     /// ... and the rows' values: interned ids, day numbers, whole numbers, pence, 0/1, choice raw values.
     var values: [[Int32]] = []
-    /// (column << 32 | text id) → a choice's raw value, 255 when the word is not one.
-    var choices: [Int64: UInt8] = [:]
+    /// A choice's value for a blank cell by slot, -1 when a blank is an error.
+    var blank: [Int32] = []
+    /// The words of a choice column seen so far, `Self.seen` a slot: their text ids and raw
+    /// values (255 when the word is not one). A vocabulary is a few words, so a scan is quicker
+    /// than hashing, and reads no declaration.
+    var seenIds: [Int32] = []
+    var seenRaw: [UInt8] = []
+    var seenCount: [Int] = []
+    static var seen: Int { 8 }
 
     enum Kind { case text, requiredText, date, requiredDate, whole, requiredWhole, money, flag, choice }
 
@@ -35,6 +42,10 @@ struct DeclaredCells<Table> {
             field.append(table.column(column.name))
             kind.append(k)
             name.append(column.name)
+            if case .choice(let c) = column.cell { blank.append(c.blank.map(Int32.init) ?? -1) } else { blank.append(0) }
+            seenIds += repeatElement(0, count: Self.seen)
+            seenRaw += repeatElement(0, count: Self.seen)
+            seenCount.append(0)
             values.append([])
             values[values.count - 1].reserveCapacity(rows)
         }
@@ -92,21 +103,25 @@ extension PackLoader {
 
     /// The raw value of the choice in cell `c`; the blank value (or the first word) when bad, reported.
     mutating func choice<Table>(_ t: PackTable, _ c: Int, _ slot: Int, _ cells: inout DeclaredCells<Table>) -> Int32 {
+        let id = c < 0 ? 0 : text(t, c)
+        if id == 0 && cells.blank[slot] >= 0 { return cells.blank[slot] }
+        let first = slot * DeclaredCells<Table>.seen
+        for k in first..<first + cells.seenCount[slot] where cells.seenIds[k] == id {
+            if cells.seenRaw[k] != 255 { return Int32(cells.seenRaw[k]) }
+            break
+        }
+        // A word not seen before, or a bad one.
         let column = cells.file.columns[cells.declaration[slot]]
         guard case .choice(let choice) = column.cell else { return 0 }
-        let id = c < 0 ? 0 : text(t, c)
         if id == 0 {
-            if let blank = choice.blank { return Int32(blank) }
             report(t, c, "expected \(column.name) (\(Self.list(choice.words))), found a blank")
             return 0
         }
-        let key = Int64(slot) << 32 | Int64(UInt32(bitPattern: id))
-        let raw: UInt8
-        if let known = cells.choices[key] {
-            raw = known
-        } else {
-            raw = choice.parse(pool[id]) ?? 255
-            cells.choices[key] = raw
+        let raw = choice.parse(pool[id]) ?? 255
+        if cells.seenCount[slot] < DeclaredCells<Table>.seen, !cells.seenIds[first..<first + cells.seenCount[slot]].contains(id) {
+            cells.seenIds[first + cells.seenCount[slot]] = id
+            cells.seenRaw[first + cells.seenCount[slot]] = raw
+            cells.seenCount[slot] += 1
         }
         if raw != 255 { return Int32(raw) }
         report(t, c, "unknown \(column.name) '\(pool[id])': expected \(Self.list(choice.words))")

@@ -203,6 +203,7 @@ extension PackLoader {
         case "reviews.csv": try loadReviews(&t)
         case "calendar.csv": try loadCalendar(&t)
         case "certificates.csv": try loadCertificates(&t)
+        case "centres.csv": try loadCentres(&t)
         default: preconditionFailure("no reader for \(name)")
         }
     }
@@ -230,8 +231,10 @@ extension PackLoader {
         case "reviews.csv":
             store.reviews = from.reviews
             reviewLines = part.reviewLines; reviewQualificationField = part.reviewQualificationField
+            reviewNewGradeField = part.reviewNewGradeField
         case "calendar.csv": store.calendar = from.calendar
         case "certificates.csv": store.certificates = from.certificates
+        case "centres.csv": store.centreNames = from.centreNames
         default: preconditionFailure("no reader for \(name)")
         }
     }

@@ -216,6 +216,7 @@ extension PackLoader {
         var cells = DeclaredCells(PackSchema.reviews, t, rows: t.reader.lines)
         defer { cells.flush(into: &store) }
         reviewQualificationField = cQual
+        reviewNewGradeField = t.column("new_grade")
         let slots = (cells.slot("service"), cells.slot("requested"), cells.slot("consent"), cells.slot("submitted"), cells.slot("outcome_date"))
         while try next(&t) {
             guard let id = requiredText(t, cId, "a request id") else { continue }
@@ -324,6 +325,24 @@ extension PackLoader {
             store.certificates.candidate.append(cand)
             store.certificates.qualification.append(q)
             store.certificates.series.append(series)
+        }
+    }
+
+    /// centres.csv: each centre once, by number.
+    mutating func loadCentres(_ t: inout PackTable) throws(Interrupted) {
+        let cCentre = t.column("centre")
+        var firstLine: [Int32: Int] = [:]
+        var cells = DeclaredCells(PackSchema.centres, t, rows: t.reader.lines)
+        defer { cells.flush(into: &store) }
+        while try next(&t) {
+            guard let centre = requiredText(t, cCentre, "a centre number") else { continue }
+            if let first = firstLine[centre] {
+                report(t, cCentre, "duplicate centre '\(pool[centre])': the first is at line \(first)")
+                continue
+            }
+            firstLine[centre] = t.line
+            read(t, &cells)
+            store.centreNames.centre.append(centre)
         }
     }
 }

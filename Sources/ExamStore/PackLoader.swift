@@ -13,6 +13,9 @@ struct PackLoader {
     /// that need every table (`checkReviewsHaveEntries`).
     var reviewLines: [Int32] = []
     var reviewQualificationField = -1
+    var reviewNewGradeField = -1
+    /// A check of ExamRules on each request row (`PackImporter.load(directory:into:reviewCheck:)`).
+    var reviewCheck: (@Sendable (Store, Int) -> String?)?
     var interner: ByteInterner
     var errors: [Diagnostic] = []
     var errorCount = 0
@@ -91,7 +94,7 @@ struct PackLoader {
         }
         if memoryFiles == nil {
             let order = ["candidates.csv", "qualifications.csv", "units.csv", "entries.csv", "achievements.csv",
-                         "results.csv", "reviews.csv", "calendar.csv", "certificates.csv"]
+                         "results.csv", "reviews.csv", "calendar.csv", "certificates.csv", "centres.csv"]
             readAhead = ReadAhead(paths: order.compactMap { diskNames[$0].map(path) })
         }
         defer { readAhead?.finish() }
@@ -99,8 +102,10 @@ struct PackLoader {
         readAhead?.proceed()
         try loadQualifications()
         try loadUnits()
-        try loadInParallel(["entries.csv", "achievements.csv", "results.csv", "reviews.csv", "calendar.csv", "certificates.csv"])
+        try loadInParallel(["entries.csv", "achievements.csv", "results.csv", "reviews.csv", "calendar.csv", "certificates.csv",
+                            "centres.csv"])
         checkReviewsHaveEntries()
+        checkReviewRows()
     }
 
     /// DOMAIN.md "Post-results requests": a request is about a qualification the candidate was
@@ -124,6 +129,21 @@ struct PackLoader {
                               message: "\(who) has no entry for \(store.pool[store.qualifications.code[Int(q)]]): a request is about a qualification the candidate was entered for",
                               sourceLine: at.source, length: at.length,
                               notes: ["check the candidate and the entry code, or add the entry to entries.csv"]))
+        }
+    }
+
+    /// The request rows `reviewCheck` finds fault with, each an error at its `new_grade` cell.
+    mutating func checkReviewRows() {
+        guard errorCount == 0, let check = reviewCheck, store.reviews.count > 0,
+              reviewLines.count == store.reviews.count, let name = diskNames["reviews.csv"] else { return }
+        var bytes: [UInt8]? = nil
+        for r in 0..<store.reviews.count {
+            guard let message = check(store, r) else { continue }
+            if bytes == nil { bytes = memoryFiles?[name] ?? (try? CSVReader.readFile(path(name))) ?? [] }
+            let line = Int(reviewLines[r])
+            let at = PackLoader.cell(bytes!, line: line, field: reviewNewGradeField)
+            record(Diagnostic(file: path(name), line: line, column: at.column, message: message,
+                              sourceLine: at.source, length: at.length))
         }
     }
 

@@ -1,17 +1,22 @@
 /// The files and columns of a data pack (docs/data-pack.md), each column declared once
 /// (`PackColumn`): the importer, the writer, the query fields and `describe` read them here.
-public enum PackSchema {
+package enum PackSchema {
     /// A column as header matching and the documents see it, whatever its table.
-    public struct Column: Sendable {
-        public let name: String
-        public let aliases: [String]
-        public let required: Bool
-        public let meaning: String
+    package struct Column: Sendable {
+        package let name: String
+        package let aliases: [String]
+        package let required: Bool
+        package let meaning: String
         /// `text`, `date`, `number`, `money`, `yes/no`, the words of a choice, or the file a key names.
-        public let type: String
+        package let type: String
     }
 
-    public static let candidates = PackFile("candidates.csv", \.candidates, "a candidate", [
+    package static let centres = PackFile("centres.csv", \.centreNames, "a centre of the pack, named on statements", [
+        .text("centre", \.centre, required: true, key: true, "centre number (5 digits)"),
+        .text("name", \.name, required: true, aliases: ["centre name", "school", "school name"], "the centre's name, as statements head it"),
+    ])
+
+    package static let candidates = PackFile("candidates.csv", \.candidates, "a candidate", [
         .text("candidate", \.number, required: true, key: true, "candidate number within the centre, as written (0042)"),
         .text("surname", \.surname, required: true, key: true, "family name"),
         .text("forenames", \.forenames, required: true, key: true, "given names"),
@@ -22,7 +27,7 @@ public enum PackSchema {
         .text("centre", \.centre, key: true, "centre number"),
     ])
 
-    public static let qualifications = PackFile("qualifications.csv", \.qualifications, "a qualification in the catalogue", [
+    package static let qualifications = PackFile("qualifications.csv", \.qualifications, "a qualification in the catalogue", [
         .text("qualification", \.code, required: true, key: true, "entry code (05839, J560)"),
         .text("title", \.title, required: true, "qualification title"),
         .text("type", \.type, "Cambridge Technical, GCSE, A Level ..."),
@@ -34,7 +39,7 @@ public enum PackSchema {
         .choice("grading", \.grading, "single, double or triple; blank: worked out from the type, size and title"),
     ])
 
-    public static let units = PackFile("units.csv", \.units, "a unit's place in one qualification", [
+    package static let units = PackFile("units.csv", \.units, "a unit's place in one qualification", [
         .qualification(\.qualification),
         .text("unit", \.code, required: true, key: true, "unit number or code within the qualification"),
         .text("title", \.title, "unit title"),
@@ -43,7 +48,7 @@ public enum PackSchema {
         .choice("assessment", \.assessment, required: true, aliases: ["assessment type", "assessed by"], "exam or moderated"),
     ])
 
-    public static let entries = PackFile("entries.csv", \.entries, "a qualification entry (registration)", [
+    package static let entries = PackFile("entries.csv", \.entries, "a qualification entry (registration)", [
         .candidate(\.candidate),
         .qualification(\.qualification),
         .text("series", \.series, required: true, key: true, "series the entry was made for"),
@@ -53,7 +58,7 @@ public enum PackSchema {
         .centreOfCandidate,
     ])
 
-    public static let achievements = PackFile("achievements.csv", \.achievements,
+    package static let achievements = PackFile("achievements.csv", \.achievements,
                                               "a unit achievement, moderation claim, examined unit entry or absence", [
         .candidate(\.candidate),
         .qualification(\.qualification),
@@ -64,7 +69,7 @@ public enum PackSchema {
         .centreOfCandidate,
     ])
 
-    public static let results = PackFile("results.csv", \.results, "a qualification or subject result", [
+    package static let results = PackFile("results.csv", \.results, "a qualification or subject result", [
         .candidate(\.candidate),
         .qualification(\.qualification),
         .text("series", \.series, required: true, key: true, "series of the result"),
@@ -74,7 +79,7 @@ public enum PackSchema {
         .centreOfCandidate,
     ])
 
-    public static let reviews = PackFile("reviews.csv", \.reviews, "a post-results request", [
+    package static let reviews = PackFile("reviews.csv", \.reviews, "a post-results request", [
         .text("id", \.id, required: true, key: true, aliases: ["request id", "review id", "reference", "ref"], "request id"),
         .candidate(\.candidate),
         .qualification(\.qualification),
@@ -91,7 +96,7 @@ public enum PackSchema {
         .centreOfCandidate,
     ])
 
-    public static let calendar = PackFile("calendar.csv", \.calendar, "a dated event of a series",
+    package static let calendar = PackFile("calendar.csv", \.calendar, "a dated event of a series",
                                           leavingOut: { table, row in table.estimated[row] }, [
         .text("series", \.series, required: true, key: true, "series"),
         .text("event", \.event, required: true, key: true, aliases: ["event name"], "restricted_release, results_day, review_deadline ..."),
@@ -100,19 +105,20 @@ public enum PackSchema {
         .text("applies_to", \.appliesTo, aliases: ["applies"], "blank = all; a level (level 3) or a qualification type"),
     ])
 
-    public static let certificates = PackFile("certificates.csv", \.certificates, "a certificate", [
+    package static let certificates = PackFile("certificates.csv", \.certificates, "a certificate", [
         .candidate(\.candidate),
         .qualification(\.qualification),
         .text("series", \.series, required: true, key: true, "series of the result certified"),
         .date("received", \.received, "date received from the awarding body"),
         .date("issued", \.issued, "date issued to the candidate"),
+        .choice("method", \.method, "how it was issued: collected, posted or third party (someone the candidate named)"),
         .date("destroyed", \.destroyed, "date destroyed confidentially"),
         .centreOfCandidate,
     ])
 
     /// The pack's files in load order: a file comes after the files its rows point at.
-    public static let files: [any PackFileDeclaration] = [
-        candidates, qualifications, units, entries, achievements, results, reviews, calendar, certificates,
+    package static let files: [any PackFileDeclaration] = [
+        centres, candidates, qualifications, units, entries, achievements, results, reviews, calendar, certificates,
     ]
 
     /// Spellings of the columns that several files share, by canonical name (a declaration may give its own).
@@ -133,12 +139,12 @@ public enum PackSchema {
     ]
 
     /// A header as matching sees it: lower case, without spaces, `_` and `-`.
-    public static func normalized(_ header: String) -> String {
+    package static func normalized(_ header: String) -> String {
         String(header.lowercased().filter { $0 != " " && $0 != "_" && $0 != "-" && $0 != "\t" })
     }
 
     /// Normalized spelling → canonical name, over the names and aliases of `columns` (`(s)` read both ways).
-    public static func spellings(_ columns: [Column]) -> [String: String] {
+    package static func spellings(_ columns: [Column]) -> [String: String] {
         var map: [String: String] = [:]
         for c in columns {
             map[normalized(c.name)] = c.name
@@ -156,12 +162,12 @@ public enum PackSchema {
     }
 
     /// The declaration of `file` (nil for a file that is not part of a pack).
-    public static func file(_ name: String) -> (any PackFileDeclaration)? {
+    package static func file(_ name: String) -> (any PackFileDeclaration)? {
         files.first { $0.name == name }
     }
 
     /// The columns of `file` (nil for a file that is not part of a pack).
-    public static func columns(of file: String) -> [Column]? {
+    package static func columns(of file: String) -> [Column]? {
         self.file(file)?.headers
     }
 

@@ -13,12 +13,12 @@ import Glibc
 /// contract with exq and the MIS, not a report: a `'` would become part of the value in any other
 /// importer, and the values came from the centre's own systems in the first place. Open a pack
 /// in a spreadsheet with its import wizard (columns as text), not by double-clicking.
-public enum PackWriter {
+package enum PackWriter {
     /// A file written and its number of rows (the header not counted).
-    public struct WrittenFile: Sendable, Equatable {
-        public var name: String
-        public var rows: Int
-        public init(name: String, rows: Int) { self.name = name; self.rows = rows }
+    package struct WrittenFile: Sendable, Equatable {
+        package var name: String
+        package var rows: Int
+        package init(name: String, rows: Int) { self.name = name; self.rows = rows }
     }
 
     /// Writes all tables of `store` into `directory`, creating it (one level) when missing, all or
@@ -26,7 +26,7 @@ public enum PackWriter {
     /// starts with `.`), then a new folder is renamed into place whole, or each file is renamed
     /// over its old self in an existing one (and a pack file the store now has no rows for is
     /// removed). A failure (a full disk) leaves the old pack as it was.
-    public static func write(_ store: Store, to directory: String) throws(DiagnosticList) -> [WrittenFile] {
+    package static func write(_ store: Store, to directory: String) throws(DiagnosticList) -> [WrittenFile] {
         var target = directory
         while target.count > 1 && target.hasSuffix("/") { target.removeLast() }
         var info = stat()
@@ -78,7 +78,7 @@ public enum PackWriter {
     }
 
     /// The files `write` would write, by name, as bytes (for comparing two stores' contents).
-    public static func files(_ store: Store) -> [String: [UInt8]] {
+    package static func files(_ store: Store) -> [String: [UInt8]] {
         var writer = Writer(store: store)
         var out: [String: [UInt8]] = [:]
         for (name, rows) in writer.files() where rows > 0 || name == "candidates.csv" { out[name] = writer.output(name) }

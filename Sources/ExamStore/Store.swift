@@ -6,55 +6,58 @@
 /// After changing a table directly, call `reindex()`.
 public struct Store: Sendable {
     /// The blank value of a whole-number column.
-    public static let noNumber = Int32.min
+    package static let noNumber = Int32.min
 
-    public let pool: StringPool
-    public var candidates = CandidateTable()
-    public var qualifications = QualificationTable()
-    public var units = UnitTable()
-    public var entries = EntryTable()
-    public var achievements = AchievementTable()
-    public var results = ResultTable()
-    public var reviews = ReviewTable()
-    public var calendar = CalendarTable()
-    public var certificates = CertificateTable()
+    package let pool: StringPool
+    /// centres.csv: the centres' names (a pack without the file names none).
+    package var centreNames = CentreTable()
+    package var candidates = CandidateTable()
+    package var qualifications = QualificationTable()
+    package var units = UnitTable()
+    package var entries = EntryTable()
+    package var achievements = AchievementTable()
+    package var results = ResultTable()
+    package var reviews = ReviewTable()
+    package var calendar = CalendarTable()
+    package var certificates = CertificateTable()
 
     /// Where the data came from, for the welcome line and `save session` ("the demo centre", a path).
-    public var source: String = ""
+    package var source: String = ""
 
-    public struct CandidateKey: Hashable, Sendable {
-        public var centre: Int32, number: Int32
-        public init(centre: Int32, number: Int32) { self.centre = centre; self.number = number }
+    package struct CandidateKey: Hashable, Sendable {
+        package var centre: Int32, number: Int32
+        package init(centre: Int32, number: Int32) { self.centre = centre; self.number = number }
     }
-    public struct UnitKey: Hashable, Sendable {
-        public var qualification: Int32, code: Int32
-        public init(qualification: Int32, code: Int32) { self.qualification = qualification; self.code = code }
+    package struct UnitKey: Hashable, Sendable {
+        package var qualification: Int32, code: Int32
+        package init(qualification: Int32, code: Int32) { self.qualification = qualification; self.code = code }
     }
 
     // Indexes, rebuilt by `reindex()`.
-    public private(set) var candidateByKey = KeyIndex()
-    public private(set) var qualificationByCode: [Int32: Int32] = [:]
-    public private(set) var unitByKey: [UnitKey: Int32] = [:]
-    public private(set) var reviewById: [Int32: Int32] = [:]
-    public private(set) var unitsByQualification = Grouping()
-    public private(set) var entriesByCandidate = Grouping()
-    public private(set) var entriesByQualification = Grouping()
-    public private(set) var achievementsByCandidate = Grouping()
-    public private(set) var resultsByCandidate = Grouping()
-    public private(set) var reviewsByCandidate = Grouping()
-    public private(set) var certificatesByCandidate = Grouping()
+    package private(set) var candidateByKey = KeyIndex()
+    package private(set) var qualificationByCode: [Int32: Int32] = [:]
+    package private(set) var unitByKey: [UnitKey: Int32] = [:]
+    package private(set) var reviewById: [Int32: Int32] = [:]
+    package private(set) var centreNameByNumber: [Int32: Int32] = [:]
+    package private(set) var unitsByQualification = Grouping()
+    package private(set) var entriesByCandidate = Grouping()
+    package private(set) var entriesByQualification = Grouping()
+    package private(set) var achievementsByCandidate = Grouping()
+    package private(set) var resultsByCandidate = Grouping()
+    package private(set) var reviewsByCandidate = Grouping()
+    package private(set) var certificatesByCandidate = Grouping()
     /// Rule columns computed on first use (eligibility); replaced by `reindex()`.
-    public private(set) var derived = DerivedColumns()
+    package private(set) var derived = DerivedColumns()
 
     public init(pool: StringPool = StringPool()) { self.pool = pool }
 
     /// Drops the rule columns judged from the tables, after a change they depend on (an entry's
     /// completion) that needs no new index; copies made before the change keep theirs.
-    public mutating func forgetDerived() { derived = DerivedColumns() }
+    package mutating func forgetDerived() { derived = DerivedColumns() }
 
     /// Rebuilds every index from the tables, after giving the columns of rows added by code a
     /// blank cell where the code did not set one (`PackFile.pad`). Linear in the data; a few milliseconds per 100,000 rows.
-    public mutating func reindex() {
+    package mutating func reindex() {
         PackSchema.pad(&self)
         derived = DerivedColumns()
         var byKey = KeyIndex(capacity: candidates.count)
@@ -76,6 +79,9 @@ public struct Store: Sendable {
         var ids = [Int32: Int32](minimumCapacity: reviews.count)
         for i in 0..<reviews.count { ids[reviews.id[i]] = Int32(i) }
         reviewById = ids
+        var names: [Int32: Int32] = [:]
+        for i in 0..<centreNames.count { names[centreNames.centre[i]] = centreNames.name[i] }
+        centreNameByNumber = names
         let nc = candidates.count, nq = qualifications.count
         unitsByQualification = Grouping(keys: units.qualification, keyCount: nq)
         entriesByCandidate = Grouping(keys: entries.candidate, keyCount: nc)
@@ -88,7 +94,7 @@ public struct Store: Sendable {
 
     /// Rebuilds the indexes of the dated tables (results, reviews, certificates) after rows were
     /// left out of them, keeping the rest, and the eligibility judged on entries and units.
-    public mutating func reindexDatedTables() {
+    package mutating func reindexDatedTables() {
         var ids = [Int32: Int32](minimumCapacity: reviews.count)
         for i in 0..<reviews.count { ids[reviews.id[i]] = Int32(i) }
         reviewById = ids
@@ -102,13 +108,13 @@ public struct Store: Sendable {
 
     /// The value of a candidate number as a key: "0042" and "42" are the same candidate.
     /// Nil when it is not 1 to 4 digits.
-    public static func candidateKey(_ number: String) -> Int32? {
+    package static func candidateKey(_ number: String) -> Int32? {
         guard !number.isEmpty, number.count <= 4, number.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
         return Int32(number)
     }
 
     /// The row of a candidate; `centre` may be nil when the store has one centre.
-    public func candidate(number: String, centre: String? = nil) -> Int32? {
+    package func candidate(number: String, centre: String? = nil) -> Int32? {
         guard let key = Store.candidateKey(number) else { return nil }
         if let centre {
             guard let c = pool.lookup(centre) else { return nil }
@@ -121,14 +127,14 @@ public struct Store: Sendable {
     }
 
     /// Every candidate with that number, one per centre holding it, in centre order.
-    public func candidates(number: String) -> [Int32] {
+    package func candidates(number: String) -> [Int32] {
         guard let key = Store.candidateKey(number) else { return [] }
         return centres.compactMap { candidateByKey[CandidateKey(centre: $0, number: key)] }
     }
 
     /// The candidate whose `uci` column holds `uci` (ignoring case and spaces around it); nil when
     /// none does. A UCI is never decoded: it keeps the centre and number of first registration.
-    public func candidate(uci: String) -> Int32? {
+    package func candidate(uci: String) -> Int32? {
         let wanted = uci.uppercased()
         if let id = pool.lookup(wanted), let row = candidates.uci.firstIndex(of: id) { return Int32(row) }
         return candidates.uci.indices.first { candidates.uci[$0] != 0 && pool[candidates.uci[$0]].uppercased() == wanted }.map(Int32.init)
@@ -136,25 +142,30 @@ public struct Store: Sendable {
 
     /// The distinct centre numbers (interned), in order of first appearance; kept by `reindex()`
     /// (a candidate lookup asks for them, and a trust has a million candidates).
-    public private(set) var centres: [Int32] = []
+    package private(set) var centres: [Int32] = []
 
-    public func qualification(code: String) -> Int32? {
+    /// The name centres.csv gives centre number `centre` (interned); nil when it gives none.
+    package func centreName(_ centre: Int32) -> String? {
+        centreNameByNumber[centre].map { pool[$0] }
+    }
+
+    package func qualification(code: String) -> Int32? {
         guard let id = pool.lookup(code) else { return nil }
         return qualificationByCode[id]
     }
 
-    public func review(id: String) -> Int32? {
+    package func review(id: String) -> Int32? {
         guard let i = pool.lookup(id) else { return nil }
         return reviewById[i]
     }
 
     /// The row of the entry of a candidate for a qualification (the latest, if entered twice).
-    public func entry(candidate: Int32, qualification: Int32) -> Int32? {
+    package func entry(candidate: Int32, qualification: Int32) -> Int32? {
         entriesByCandidate[candidate].last { entries.qualification[Int($0)] == qualification }
     }
 
     /// `SURNAME: Forenames`, as awarding-body documents write a name.
-    public func formalName(candidate row: Int32) -> String {
+    package func formalName(candidate row: Int32) -> String {
         let i = Int(row)
         return pool[candidates.surname[i]].uppercased() + ": " + pool[candidates.forenames[i]]
     }
@@ -172,7 +183,7 @@ public struct Store: Sendable {
     }
 
     /// 1234567 → "1,234,567".
-    public static func grouped(_ n: Int) -> String {
+    package static func grouped(_ n: Int) -> String {
         let s = String(n.magnitude)
         var out = ""
         for (i, c) in s.enumerated() {

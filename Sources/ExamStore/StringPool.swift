@@ -11,7 +11,7 @@ import Glibc
 /// CSV importer interns a cell straight from the file's bytes, and a new value costs one `String`
 /// and no `Hasher`: a million-candidate pack has two million distinct UCIs and ULNs.
 public final class StringPool: @unchecked Sendable {
-    public private(set) var strings: [String] = [""]
+    @usableFromInline package private(set) var strings: [String] = [""]
 
     private struct Lookup {
         var table = ByteTable()
@@ -33,16 +33,16 @@ public final class StringPool: @unchecked Sendable {
         lookup.deallocate()
     }
 
-    public static let blank: Int32 = 0
+    package static let blank: Int32 = 0
 
     /// The id of `s`, adding it when new.
-    public func intern(_ s: String) -> Int32 {
+    package func intern(_ s: String) -> Int32 {
         var utf8 = s
         return utf8.withUTF8 { intern(bytes: $0, text: s) }
     }
 
     /// The id of the text in `bytes`, adding it when new (0 for empty).
-    public func intern(bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+    package func intern(bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
         intern(bytes: bytes, text: nil)
     }
 
@@ -78,16 +78,16 @@ public final class StringPool: @unchecked Sendable {
     func reserve(_ count: Int) { lookup.pointee.table.reserve(strings.count + count) }
 
     /// The id of `s` if it was ever interned; nil otherwise (so no record can hold it).
-    public func lookup(_ s: String) -> Int32? {
+    package func lookup(_ s: String) -> Int32? {
         if s.isEmpty { return 0 }
         var s = s
         if let id = s.withUTF8({ lookup.pointee.table.find($0, hash: ByteTable.hash($0)) }) { return id }
         return s.utf8.allSatisfy({ $0 < 0x80 }) ? nil : lookup.pointee.nonASCII[s]
     }
 
-    @inlinable public subscript(id: Int32) -> String { strings[Int(id)] }
+    @inlinable package subscript(id: Int32) -> String { strings[Int(id)] }
 
-    public var count: Int { strings.count }
+    package var count: Int { strings.count }
 }
 
 /// Open addressing with linear probing over the bytes of each distinct value, kept in one arena.

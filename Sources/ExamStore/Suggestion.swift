@@ -1,9 +1,9 @@
 /// "Did you mean ...?": the closest of some known names to a name that was not found.
-public enum Suggestion {
+package enum Suggestion {
     /// The candidate nearest to `word` by edit distance (ignoring case), when it is close enough to
     /// be a likely slip: at most 1 edit for short words, 2 for words of 5 characters or more.
     /// Ties go to the first in `candidates`.
-    public static func closest(to word: String, among candidates: some Sequence<String>) -> String? {
+    package static func closest(to word: String, among candidates: some Sequence<String>) -> String? {
         let w = Array(word.lowercased())
         guard !w.isEmpty else { return nil }
         let limit = w.count >= 5 ? 2 : 1
@@ -18,7 +18,7 @@ public enum Suggestion {
     }
 
     /// Levenshtein distance, with a swap of two neighbours counted as one edit.
-    public static func distance(_ a: [Character], _ b: [Character]) -> Int {
+    package static func distance(_ a: [Character], _ b: [Character]) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         var previous2 = [Int](repeating: 0, count: b.count + 1)

@@ -12,6 +12,20 @@ import Testing
         #expect(o.stdout.contains("X: no result"))
     }
 
+    /// DOMAIN.md "Statements of results": the statement heads with the centre's number and the
+    /// name centres.csv gives it (format 2); `centres` lists the file.
+    @Test func aStatementNamesTheCentreFromCentresCSV() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("exq-centres-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        #expect(try ExqProcess.run(["--demo", "-c", "export pack \(dir)"]).status == 0)
+        try "centre,centre name\n64123,Riverside Academy\n".write(toFile: dir + "/centres.csv", atomically: true, encoding: .utf8)
+        let o = try ExqProcess.run(["--pack", dir, "-c", "statement 0016", "-c", "centres | show centre, name"])
+        #expect(o.status == 0, "\(o.stderr)")
+        #expect(o.stdout.contains("Centre: 64123 Riverside Academy\n"))
+        #expect(o.stdout.contains("Riverside Academy"))
+        #expect(o.stdout.components(separatedBy: "Riverside Academy").count == 3)
+    }
+
     @Test func statementsToAFolderWriteOneFilePerCandidateWithResults() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("exq-statements-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -95,6 +95,32 @@ import ExamStore
         #expect(resultsDays.map { s.calendar.date[$0].iso }.sorted() == ["2024-08-15", "2024-08-23"])
     }
 
+    /// Format 2: certificates.csv may say how a certificate was issued (`Third-Party` is `third
+    /// party`); a word that is none of the three is an error at its cell; the writer writes it back.
+    @Test func readsACertificatesMethodAndWritesItBack() throws {
+        let certificates = "candidate,qualification,series,received,issued,method\n42,05839,Summer 2024,2024-11-01,2024-11-20,Third-Party\n7,05839,Summer 2024,2024-11-01,,\n"
+        let pack = PackFixture(SamplePack.with(["certificates.csv": certificates]))
+        let s = try PackImporter.load(directory: pack.directory).store
+        #expect(s.certificates.method == [.thirdParty, .blank])
+        let again = try PackImporter.load(files: PackWriter.files(s)).store
+        #expect(again.certificates.method == [.thirdParty, .blank])
+        let bad = PackFixture(SamplePack.with(["certificates.csv": "candidate,qualification,series,method\n42,05839,Summer 2024,emailed\n"]))
+        #expect(loadErrors(bad.directory)?.map(\.message) == ["unknown method 'emailed': expected collected, posted or third party"])
+    }
+
+    /// Format 2: centres.csv names the pack's centres; a centre listed twice is an error at the
+    /// second; the writer writes the file back.
+    @Test func readsCentresAndTheirNames() throws {
+        let pack = PackFixture(SamplePack.with(["centres.csv": "Centre Number,School Name\n12345,Riverside Academy\n"]))
+        let s = try PackImporter.load(directory: pack.directory).store
+        #expect(s.centreName(s.candidates.centre[0]) == "Riverside Academy")
+        let again = try PackImporter.load(files: PackWriter.files(s)).store
+        #expect(again.centreName(again.candidates.centre[0]) == "Riverside Academy")
+        let twice = PackFixture(SamplePack.with(["centres.csv": "centre,name\n12345,Riverside\n12345,Hillside\n"]))
+        #expect(loadErrors(twice.directory).map { $0.map(place) } == ["centres.csv:3:1"])
+        #expect(loadErrors(twice.directory)?.first?.message == "duplicate centre '12345': the first is at line 2")
+    }
+
     @Test func matchesHeaderAliasesAndBothDateForms() throws {
         let pack = PackFixture([
             "candidates.csv": "Cand No,Legal Surname,First Names,Date of Birth,Teaching Group\n12,Khan,Zara,22/08/2007,10A\n13,Lee,Ben,2007-08-23,10B\n",

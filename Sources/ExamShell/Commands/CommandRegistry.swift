@@ -22,6 +22,14 @@ enum CommandRegistry {
         return seen
     }()
 
+    static let firstWordSet = Set(firstWords)
+
+    /// The statement's first word, lowercased, read without the lexer: most statements are
+    /// queries, and this tells them from commands at the cost of a few characters.
+    static func firstWord(_ text: String) -> String {
+        String(text.prefix { $0.isLetter || $0.isNumber || $0 == "_" }).lowercased()
+    }
+
     /// The settings: the second words of `set ...` commands.
     static var settings: [String] {
         all.filter { $0.words.count == 2 && $0.words[0] == "set" }.map { $0.words[1] }
@@ -41,6 +49,7 @@ enum CommandRegistry {
 
     /// The command `source` states, or nil when it does not start with a command's word (a query).
     static func parse(_ source: SourceText) throws -> Parsed? {
+        guard firstWordSet.contains(firstWord(source.text)) else { return nil }
         var reader = try CommandReader(source)
         guard reader.current.kind == .word else { return nil }
         let first = reader.current.text.lowercased()
@@ -78,11 +87,12 @@ enum CommandRegistry {
     /// For a statement that is neither a command nor a query's source: the command it was
     /// probably meant to be (`statment 0011`), as a diagnostic; nil when none is close.
     static func misspelt(_ source: SourceText, sources: [String]) -> Diagnostic? {
-        guard let reader = try? CommandReader(source), reader.current.kind == .word else { return nil }
+        let lower = firstWord(source.text)
+        guard !lower.isEmpty, !sources.contains(lower),
+              let close = Suggestions.closest(to: lower, in: firstWords + sources), firstWords.contains(close),
+              let reader = try? CommandReader(source), reader.current.kind == .word else { return nil }
         let word = reader.current.text
-        let lower = word.lowercased()
-        guard !sources.contains(lower), !sources.contains(word),
-              let close = Suggestions.closest(to: lower, in: firstWords + sources), firstWords.contains(close) else { return nil }
+        guard !sources.contains(word) else { return nil }
         return reader.error("unknown command '\(word)'", at: reader.current.offset, length: reader.current.length,
                             notes: ["did you mean '\(close)'?"])
     }

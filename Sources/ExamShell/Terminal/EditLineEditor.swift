@@ -7,9 +7,9 @@ import Glibc
 /// This is the only file that imports `CEditLine`. The prompt and the line go to standard output
 /// when it is a terminal and to standard error otherwise, so that `exq > out.txt` keeps the
 /// results clean.
-public final class EditLineEditor: LineEditor {
+package final class EditLineEditor: LineEditor {
     /// The most history entries kept, in memory and in the file.
-    public static let historyLimit: Int32 = 1000
+    package static let historyLimit: Int32 = 1000
 
     private let editLine: OpaquePointer
     private let historyList: OpaquePointer
@@ -21,7 +21,7 @@ public final class EditLineEditor: LineEditor {
     private var wasInterrupted = false
 
     /// The history file: `$EXQ_HISTORY`, else `~/.exq_history`, else none.
-    public static var defaultHistoryPath: String? {
+    package static var defaultHistoryPath: String? {
         if let path = getenv("EXQ_HISTORY").map({ String(cString: $0) }), !path.isEmpty { return path }
         if let home = getenv("HOME").map({ String(cString: $0) }), !home.isEmpty {
             return home.hasSuffix("/") ? home + ".exq_history" : home + "/.exq_history"
@@ -31,7 +31,7 @@ public final class EditLineEditor: LineEditor {
 
     /// Starts libedit on standard input. `completer` is given the whole line and the cursor's
     /// character offset and returns whole replacement words for the word before the cursor.
-    public init(historyPath: String? = EditLineEditor.defaultHistoryPath,
+    package init(historyPath: String? = EditLineEditor.defaultHistoryPath,
                 completer: @escaping (String, Int) -> [String]) {
         EditLineEditor.useUTF8Locale()
         let output = isatty(STDOUT_FILENO) == 1 ? exq_standard_output() : exq_standard_error()
@@ -78,7 +78,7 @@ public final class EditLineEditor: LineEditor {
     /// is not UTF-8 (no LANG, or `LANG=C`) C.UTF-8 is used instead, or libedit drops every
     /// non-ASCII character (`Zoë` would arrive as `Zo`). Only LC_CTYPE is set, so that numbers
     /// and dates print the same whatever the user's locale.
-    public static func useUTF8Locale() {
+    package static func useUTF8Locale() {
         setlocale(LC_CTYPE, "")
         if !isUTF8Codeset() {
             if setlocale(LC_CTYPE, "C.UTF-8") == nil { setlocale(LC_CTYPE, "en_US.UTF-8") }
@@ -92,7 +92,7 @@ public final class EditLineEditor: LineEditor {
     }
 
 
-    public func readLine(prompt: String) -> LineRead {
+    package func readLine(prompt: String) -> LineRead {
         guard !isClosed else { return .endOfInput }
         free(promptText)
         promptText = strdup(prompt)
@@ -113,13 +113,13 @@ public final class EditLineEditor: LineEditor {
         return .line(line)
     }
 
-    public func addHistory(_ statement: String) {
+    package func addHistory(_ statement: String) {
         guard !isClosed else { return }
         exq_history_enter(historyList, statement)
         saveHistory()
     }
 
-    public var history: [String] {
+    package var history: [String] {
         var entries: [String] = []
         var entry = exq_history_first(historyList)
         while let text = entry {
@@ -129,12 +129,12 @@ public final class EditLineEditor: LineEditor {
         return entries.reversed()
     }
 
-    public func saveHistory() {
+    package func saveHistory() {
         guard !isClosed, let historyPath else { return }
         exq_history_save(historyList, historyPath)
     }
 
-    public func close() {
+    package func close() {
         guard !isClosed else { return }
         isClosed = true
         el_end(editLine)

@@ -2,7 +2,7 @@
 ///
 /// The loop (line editing, history, completion display, Ctrl-C, Ctrl-D) lives in Terminal/;
 /// everything that knows the language or the store lives on the other side of this protocol.
-public protocol InteractiveHost: AnyObject {
+package protocol InteractiveHost: AnyObject {
     /// The one-line welcome printed when an interactive session starts.
     var welcome: String { get }
     /// The prompt for a new statement, e.g. `exq Summer 2024 · Wed 21 Aug> `.

@@ -7,17 +7,17 @@ import Glibc
 /// history, Ctrl-C that clears the line or cancels the running command, and the terminal
 /// restored on every way out. A failed statement is reported and the session goes on. (Without
 /// a terminal exq reads its input as a script instead: `Session.runStandardInput`.)
-public final class InteractiveLoop {
+package final class InteractiveLoop {
     private let host: InteractiveHost
     private let editor: LineEditor
 
-    public init(host: InteractiveHost, editor: LineEditor) {
+    package init(host: InteractiveHost, editor: LineEditor) {
         self.host = host
         self.editor = editor
     }
 
     /// The loop on libedit, for standard input that is a terminal.
-    public static func standard(host: InteractiveHost) -> InteractiveLoop {
+    package static func standard(host: InteractiveHost) -> InteractiveLoop {
         let editor = EditLineEditor { [weak host] line, cursor in
             host?.completions(line: line, cursor: cursor) ?? []
         }
@@ -25,7 +25,7 @@ public final class InteractiveLoop {
     }
 
     /// Runs until Ctrl-D or the end of the input; returns the exit status (0).
-    public func run() -> Int32 {
+    package func run() -> Int32 {
         TerminalSignals.install()
         defer {
             editor.close()

@@ -1,5 +1,5 @@
 /// What one read of a line gave.
-public enum LineRead: Equatable, Sendable {
+package enum LineRead: Equatable, Sendable {
     /// A line as typed, without its newline.
     case line(String)
     /// Ctrl-D on an empty line, or the end of the input stream.
@@ -9,7 +9,7 @@ public enum LineRead: Equatable, Sendable {
 }
 
 /// Reads the lines of statements at a terminal (libedit; a scripted one in tests).
-public protocol LineEditor: AnyObject {
+package protocol LineEditor: AnyObject {
     /// Reads one line after showing `prompt`.
     func readLine(prompt: String) -> LineRead
     /// Records one whole statement (a multi-line statement is one entry, newlines kept).

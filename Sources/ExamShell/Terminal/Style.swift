@@ -1,25 +1,25 @@
 import Glibc
 
 /// Colour in the output: only on a terminal, and never when `NO_COLOR` is set (no-color.org).
-public struct Style: Sendable {
+package struct Style: Sendable {
     /// True when the helpers add escape sequences.
-    public let usesColour: Bool
+    package let usesColour: Bool
 
-    public init(usesColour: Bool) { self.usesColour = usesColour }
+    package init(usesColour: Bool) { self.usesColour = usesColour }
 
     /// The style for standard output, decided once from the environment.
-    public static let standard = Style(usesColour: allowsColour(
+    package static let standard = Style(usesColour: allowsColour(
         outputIsTerminal: isatty(STDOUT_FILENO) == 1,
         noColour: getenv("NO_COLOR").map { String(cString: $0) }))
 
     /// Colour is allowed when the output is a terminal and `NO_COLOR` is unset or empty.
-    public static func allowsColour(outputIsTerminal: Bool, noColour: String?) -> Bool {
+    package static func allowsColour(outputIsTerminal: Bool, noColour: String?) -> Bool {
         outputIsTerminal && (noColour ?? "").isEmpty
     }
 
-    public func bold(_ text: String) -> String { wrap(text, "1") }
-    public func red(_ text: String) -> String { wrap(text, "31") }
-    public func dim(_ text: String) -> String { wrap(text, "2") }
+    package func bold(_ text: String) -> String { wrap(text, "1") }
+    package func red(_ text: String) -> String { wrap(text, "31") }
+    package func dim(_ text: String) -> String { wrap(text, "2") }
 
     private func wrap(_ text: String, _ code: String) -> String {
         usesColour ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
