@@ -69,8 +69,12 @@ extension Evaluator {
             if GradeScale.isSpecial(literal) { notes.append("X and Q are not grades: compare them with = or in") }
             throw error(valueSpan, "'\(literal)' is not a grade on the scale of the \(field.name)s compared", notes: notes)
         }
-        // Each grade's rank on each scale, worked out once per distinct grade (-2 = not yet).
+        // Each grade's rank on each scale, worked out once per distinct grade: a table by id
+        // (-2 = not yet, -1 = off the scale) when the ids lie close, else a dictionary.
         var ranks = [[Int32: Int8]](repeating: [:], count: scales.count)
+        let low = Int(ids.min() ?? 0), span = Int(ids.max() ?? 0) - low + 1
+        let dense = span <= 1 << 16
+        var table = [Int8](repeating: -2, count: dense ? span * scales.count : 0)
         let pool = store.pool
         var textRows = false
         var out = [Bool](repeating: false, count: ids.count)
@@ -83,8 +87,15 @@ extension Evaluator {
                 continue
             }
             guard let target = literalRank[s] else { continue }
-            let rank: Int8
-            if let known = ranks[s][id] {
+            var rank: Int8
+            if dense {
+                let slot = s * span + Int(id) - low
+                rank = table[slot]
+                if rank == -2 {
+                    rank = scales[s].rank(of: pool[id]).map { Int8($0) } ?? -1
+                    table[slot] = rank
+                }
+            } else if let known = ranks[s][id] {
                 rank = known
             } else {
                 rank = scales[s].rank(of: pool[id]).map { Int8($0) } ?? -1

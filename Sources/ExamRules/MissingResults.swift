@@ -50,17 +50,22 @@ package enum MissingResults {
         }
 
         mutating func missing(_ e: Int) -> Bool {
-            guard current.matches(store.entries.completion[e]), reasons[e] == 0 else { return false }
+            guard reasons[e] == 0, current.matches(store.entries.completion[e]) else { return false }
             let q = store.entries.qualification[e]
             if arrived[Int(q)] == 0 {
                 arrived[Int(q)] = ResultsArrival.resultsArrived(
                     store: store, qualification: q, series: context.series, today: context.today) ? 1 : 2
             }
             guard arrived[Int(q)] == 1 else { return false }
-            let results = store.results
-            return !store.resultsByCandidate[store.entries.candidate[e]].contains {
-                results.qualification[Int($0)] == q && current.matches(results.series[Int($0)])
+            let c = Int(store.entries.candidate[e])
+            let offsets = store.resultsByCandidate.offsets, byCandidate = store.resultsByCandidate.rows
+            guard c >= 0, c + 1 < offsets.count else { return true }
+            let resultQualification = store.results.qualification, resultSeries = store.results.series
+            for i in Int(offsets[c])..<Int(offsets[c + 1]) {
+                let r = Int(byCandidate[i])
+                if resultQualification[r] == q && current.matches(resultSeries[r]) { return false }
             }
+            return true
         }
     }
 }
