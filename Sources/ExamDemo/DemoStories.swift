@@ -58,10 +58,6 @@ enum DemoStories {
               shows: "GCSE Maths 3 in Summer 2022 (certificate unclaimed, destroyed Jan 2024), resat Summer 2024: 4") { b, c in
             let summer2022 = b.pool.intern("Summer 2022")
             b.addEntry(candidate: c, qualification: K.gcseMaths, series: summer2022, completion: summer2022)
-            // The day that series' GCSE results were released (18 August for level 3, 25 August for
-            // GCSEs in 2022), so a teacher may see this past result.
-            b.store.calendar.append(series: summer2022, event: b.pool.intern("results_day"), date: CentreBuilder.day(2022, 8, 25),
-                                    time: b.pool.intern("08:00"), appliesTo: b.pool.intern(""), estimated: false)
             b.result(c, K.gcseMaths, "3", series: summer2022, final: true)
             b.addCertificate(candidate: c, qualification: K.gcseMaths, series: summer2022, received: CentreBuilder.day(2022, 11, 10),
                              destroyed: CentreBuilder.day(2024, 1, 15))
