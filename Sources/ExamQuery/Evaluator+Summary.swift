@@ -107,8 +107,9 @@ extension Evaluator {
             for i in 0..<holds.count where holds[i] { yes[Int(of[i])] += 1 }
             // A group none of whose grades is on a scale the condition's grade is of (grade >= 4
             // over A levels) has no share: blank, not 0.
-            var onScale = [Bool](repeating: offScale(e, frame) == nil, count: n)
-            if let off = offScale(e, frame) { for i in 0..<off.count where !off[i] { onScale[Int(of[i])] = true } }
+            let off = offScale(e, frame)
+            var onScale = [Bool](repeating: off == nil, count: n)
+            if let off { for i in 0..<off.count where !off[i] { onScale[Int(of[i])] = true } }
             return .number((0..<n).map { g in
                 let size = groups.size.indices.contains(g) ? groups.size[g] : 0
                 return size == 0 || !onScale[g] ? .nan : Double(yes[g]) * 100 / Double(size)
