@@ -61,7 +61,10 @@ extension Evaluator {
         let scaleOf = rowScales(field.grade, frame.rows)
         let scales = GradeScale.all
         let literalRank = scales.map { $0.rank(of: literal) }
-        let used = Set(scaleOf).filter { $0 >= 0 }
+        // The scales the rows are on, without hashing every row.
+        var onScale = [Bool](repeating: false, count: scales.count)
+        for s in scaleOf where s >= 0 { onScale[Int(s)] = true }
+        let used = Set(scales.indices.filter { onScale[$0] }.map { Int8($0) })
         if !used.isEmpty, !used.contains(where: { literalRank[Int($0)] != nil }) {
             let listed = used.sorted().map { "\(scales[Int($0)].name): \(scales[Int($0)].listed)" }
             var notes = listed.count == 1 ? ["the scale of these \(field.name)s is " + listed[0]]

@@ -168,7 +168,14 @@ extension Evaluator {
             default: return nil
             }
             let has = GradeScale.all.map { $0.rank(of: text) != nil }
-            return rowScales(field.grade, frame.rows).map { $0 >= 0 && !has[Int($0)] }
+            switch field.grade {
+            case .qualification(let column):
+                // Decided per qualification, then read per row.
+                let off = qualificationScales.map { $0 >= 0 && !has[Int($0)] }, q = column(store)
+                return frame.rows.map { off[Int(q[Int($0)])] }
+            default:
+                return rowScales(field.grade, frame.rows).map { $0 >= 0 && !has[Int($0)] }
+            }
         case .binary(_, let l, let r, _):
             switch (offScale(l, frame), offScale(r, frame)) {
             case (let a?, let b?): return zip(a, b).map { $0 && $1 }
