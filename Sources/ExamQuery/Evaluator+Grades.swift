@@ -81,6 +81,8 @@ extension Evaluator {
         let pool = store.pool
         var textRows = false
         var out = [Bool](repeating: false, count: ids.count)
+        // The operator read once, not per row.
+        let better = Evaluator.holds(op, 1), same = Evaluator.holds(op, 0), worse = Evaluator.holds(op, -1)
         for i in 0..<ids.count {
             let id = ids[i], s = Int(scaleOf[i])
             if id == 0 { continue }
@@ -106,7 +108,7 @@ extension Evaluator {
             }
             guard rank >= 0 else { continue }
             // A lower rank is a better grade, and a better grade is greater.
-            out[i] = Evaluator.holds(op, rank < target ? 1 : (rank > target ? -1 : 0))
+            out[i] = rank < target ? better : (rank > target ? worse : same)
         }
         if textRows, warnings.count < Evaluator.maximumWarnings {
             warnings.append(source.diagnostic(.warning, at: valueSpan.offset, length: valueSpan.length,

@@ -58,15 +58,19 @@ extension Field {
             table.withUnsafeMutableBufferPointer { table in
                 ids.withUnsafeBufferPointer { ids in
                     qualifications.withUnsafeBufferPointer { qualifications in
-                        for i in 0..<rows.count {
-                            let row = Int(rows[i]), q = qualifications[row], id = ids[row]
-                            let slot = Int(q) * span + Int(id - low)
-                            var v = table[slot]
-                            if v == -2 {
-                                v = work(q, id)
-                                table[slot] = v
+                        rows.withUnsafeBufferPointer { rows in
+                            out.withUnsafeMutableBufferPointer { out in
+                                for i in 0..<rows.count {
+                                    let row = Int(rows[i]), q = qualifications[row], id = ids[row]
+                                    let slot = Int(q) * span + Int(id - low)
+                                    var v = table[slot]
+                                    if v == -2 {
+                                        v = work(q, id)
+                                        table[slot] = v
+                                    }
+                                    out[i] = v
+                                }
                             }
-                            out[i] = v
                         }
                     }
                 }
