@@ -35,9 +35,9 @@ enum Help {
         ("scripts", "scripts, narration and walkthroughs", """
             One statement a line; a line ending in | continues; # comments; ## narration.
             A practice task: ?? the question, = the statement that answers it, ?hint a hint.
-              exq --demo Examples/results-season.exq          run it
-              exq --demo --step Examples/results-season.exq   walk through it (Enter runs, s skips, q quits,
-                                                              or type a statement to run it first)
+              exq --demo Examples/course/03-a-level-results-day.exq          run it
+              exq --demo --step Examples/course/03-a-level-results-day.exq   walk through it (Enter runs,
+                                                              s skips, q quits, or type a statement to run it first)
               exq --demo --practice Examples/course/01-june-at-risk.exq
                                                               answer its tasks (hint, show, skip)
               exq --demo --check Examples/*.exq               check the expectations in each
