@@ -19,11 +19,16 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"])]
         ),
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
         .target(name: "ExamStore"),
         .target(name: "ExamRules", dependencies: ["ExamStore"]),
         .target(name: "ExamDemo", dependencies: ["ExamStore"]),
         .target(name: "ExamQuery", dependencies: ["ExamRules", "ExamStore"]),
-        .target(name: "ExamShell", dependencies: ["ExamQuery", "ExamRules", "ExamDemo", "ExamStore", "CEditLine"]),
+        .target(name: "ExamShell", dependencies: ["ExamQuery", "ExamRules", "ExamDemo", "ExamStore", "CEditLine", "CLibPQ"]),
         .executableTarget(
             name: "exq",
             dependencies: ["ExamShell", .product(name: "ArgumentParser", package: "swift-argument-parser")]

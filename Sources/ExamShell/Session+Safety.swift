@@ -53,6 +53,10 @@ extension Session {
             }
             return
         }
+        if let shared {
+            try shared.audit(role: role.rawValue, clock: "\(today.iso) \(Session.two(minutesNow / 60)):\(Session.two(minutesNow % 60))", statement: statement)
+            return
+        }
         var t = time(nil)
         var parts = tm()
         gmtime_r(&t, &parts)
@@ -112,7 +116,7 @@ extension Session {
         let folder = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
         guard folder.isEmpty || FileSystem.exists(folder) else { throw failure("no folder \(folder) to write \(path) in") }
         guard let target = FileSystem.resolvedPath(path) else { throw failure("cannot write \(path): its links go round in a loop") }
-        if !workspaceFiles, let workspace, let dir = FileSystem.resolvedPath(workspace) {
+        if !workspaceFiles, shared == nil, let workspace, let dir = FileSystem.resolvedPath(workspace) {
             let own = [Session.journalName, Session.tornName, "audit.log", "lock", "settings"].map { dir + "/" + $0 }
             if target == dir || own.contains(target) {
                 throw failure("\(path) is the open workspace's own \(target == dir ? "folder" : "file"), which only exq's journal writes", notes: ["write it somewhere else"])

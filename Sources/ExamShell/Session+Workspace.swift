@@ -17,6 +17,7 @@ extension Session {
     /// the workspace open with the rest, and fails, so a script stops and `compact` refuses.
     func openWorkspace(_ dir: String) throws {
         guard !dir.isEmpty else { throw failure("open what?", notes: ["name a workspace folder, such as: open results-2024"]) }
+        if SharedWorkspace.isAddress(dir) { return try openShared(dir) }
         try checkWritable(dir, workspaceFiles: true)
         try FileSystem.makeDirectory(dir)
         try readSettings(dir)
@@ -44,6 +45,7 @@ extension Session {
         }
         // The workspace's state replaces the session's data; the clock and settings stay.
         let previous = (store, explicitSeries, base, journaledBase, journal, workspace, workspaceLock, workspaceReadOnly)
+        shared = nil
         store = Store()
         explicitSeries = nil
         base = nil
@@ -86,6 +88,7 @@ extension Session {
     /// Lets go of the open workspace (its journal and its lock); the data stays.
     func closeWorkspace() {
         journal = nil
+        shared = nil
         workspaceLock = nil
         workspace = nil
         workspaceReadOnly = false
@@ -140,6 +143,9 @@ extension Session {
     /// it starts from, then one statement per difference from that load.
     func compact() throws {
         guard let workspace else { throw failure("no workspace is open", notes: ["open one first: open DIR, or start exq with --workspace DIR"]) }
+        guard shared == nil else {
+            throw failure("the shared workspace \(workspace) keeps every change as it was made, for all its sessions, so its journal is not compacted")
+        }
         guard let journal, !workspaceReadOnly else {
             throw failure("the workspace \(workspace) is open read-only (another exq session holds it), so its journal was not compacted")
         }

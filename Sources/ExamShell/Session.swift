@@ -44,6 +44,8 @@ public final class Session {
     /// The open workspace's journal, when there is one: every change goes through it.
     var journal: Journal?
     var workspace: String?
+    /// The open shared workspace (PostgreSQL), when the workspace is one: changes go there.
+    var shared: SharedWorkspace?
     /// The open workspace's lock, while this session holds it.
     var workspaceLock: WorkspaceLock?
     /// Set when another session holds the open workspace: nothing may change.
@@ -143,14 +145,19 @@ public final class Session {
     /// Makes a change to the data: journals `statement` (synced to disk) when a workspace is
     /// open, then takes `changed` as the store. A journal that cannot be written refuses the change.
     func commit(_ statement: String, _ changed: Store) throws {
-        try journalChange(statement)
+        try journalChange(statement, base: Session.isBase(statement) ? changed : nil)
         store = changed
     }
 
     /// Journals a change before it is made (when a workspace is open); refuses it when the
     /// workspace is open read-only.
-    func journalChange(_ statement: String) throws {
+    /// `base` is the new data of a load or the demo, which a shared workspace keeps in tables.
+    func journalChange(_ statement: String, base: Store? = nil) throws {
         guard !replaying else { return }
+        if let shared {
+            try shared.append(statement, clock: today, base: base)
+            return
+        }
         if workspaceReadOnly, let workspace {
             throw failure("the workspace \(workspace) is open read-only (another exq session holds it), so nothing was changed",
                           notes: ["close the other session, then open the workspace again"])
@@ -169,7 +176,15 @@ public final class Session {
         }
         let source = SourceText(text, file: file, firstLine: line)
         self.source = source
-        if let parsed = try CommandRegistry.parse(source) {
+        let parsed = try CommandRegistry.parse(source)
+        if let shared, !replaying {
+            // A change applies the other sessions' changes under the lock, then is checked against them.
+            if let parsed, parsed.info.changesData {
+                return try shared.change { try catchUp(shared); return try parsed.command.run(in: self) }
+            }
+            try catchUp(shared)
+        }
+        if let parsed {
             return try parsed.command.run(in: self)
         }
         let head = CommandRegistry.firstWord(text)
@@ -187,6 +202,7 @@ public final class Session {
         let visible = visibility
         let evaluator = Evaluator(store: visible.store, today: today, series: series, params: params, named: named, source: source)
         evaluator.visibility = visible
+        evaluator.dates = dates
         let output = try evaluator.run(pipeline)
         for w in evaluator.warnings { console.report(w.description + "\n") }
         if evaluator.readResults && visible.hidden > 0 { console.err(embargoNote(visible.hidden)) }
