@@ -13,6 +13,7 @@ struct Exq: ParsableCommand {
               exq --demo Examples/restricted-release.exq
               exq --demo --check Examples/*.exq     check scripts' expectations
               exq --demo --step Examples/results-season.exq
+              exq --demo --practice Examples/course/01-june-at-risk.exq
               exq --workspace results-2024 --demo   changes journaled in a folder
               exq generate --candidates 100000 --seed 1 /tmp/pack-m
             """)
@@ -71,6 +72,9 @@ struct Exq: ParsableCommand {
     @Flag(name: .long, help: "Walk through the script a statement at a time (Enter runs, s skips, q quits).")
     var step = false
 
+    @Flag(name: .long, help: "Practise: answer the script's practice tasks (?? lines) yourself; each answer is checked.")
+    var practice = false
+
     @Argument(help: ArgumentHelp("A script of statements to run (several with --check).", valueName: "SCRIPT"))
     var scripts: [String] = []
 
@@ -87,6 +91,7 @@ struct Exq: ParsableCommand {
         o.workspace = workspace
         o.check = check
         o.step = step
+        o.practice = practice
         o.keepGoing = keepGoing
         o.echo = echo
         o.exportPack = exportPack
@@ -111,6 +116,9 @@ struct GenerateCommand: ParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp("The seed: the same seed writes the same bytes.", valueName: "S"))
     var seed: UInt64 = 1
+
+    @Flag(name: .long, help: "Practise: answer the script's practice tasks (?? lines) yourself; each answer is checked.")
+    var practice = false
 
     @Argument(help: ArgumentHelp("The folder to write the pack into (created when missing).", valueName: "DIR"))
     var directory: String
