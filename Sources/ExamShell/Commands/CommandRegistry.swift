@@ -5,7 +5,7 @@ import ExamQuery
 /// command or setting, and journal replay all read this list; there is no other.
 enum CommandRegistry {
     static let all: [CommandInfo] = [
-        HelpCommand.info, DescribeCommand.info, LoadCommand.info, DemoCommand.info, LetCommand.info,
+        HelpCommand.info, DescribeCommand.info, LoadCommand.info, LoadBroadsheetCommand.info, DemoCommand.info, LetCommand.info,
         SetTodayCommand.info, SetTimeCommand.info, SetSeriesCommand.info, SetFormatCommand.info, SetRowsCommand.info,
         SetTimingCommand.info, SetCompletionCommand.info, SetParameterCommand.info,
         WhyCommand.info, StatementCommand.info, StatementsCommand.info, ReportCommand.info,
