@@ -13,7 +13,7 @@ struct LoadBroadsheetCommand: Command, Equatable {
     static let info = CommandInfo(
         words: ["load", "broadsheet"], synopsis: "load broadsheet FILE series SERIES",
         summary: "add the results of an MIS broadsheet (CSV or .xlsx: a row per candidate, a column per qualification; all or nothing)",
-        help: "Candidates by number, CENTRE/NUMBER or UCI; columns headed by entry code or title; a blank cell is no result.\n  load broadsheet summer-results.xlsx series \"Summer 2024\"",
+        help: "Candidates by number, CENTRE/NUMBER or UCI; columns headed by entry code or title; a blank cell is no result.\n  load broadsheet Examples/broadsheet-summer-2025.csv series \"Summer 2025\"",
         changesData: true, completion: .files, topics: ["broadsheet"],
         parse: { try LoadBroadsheetCommand(&$0) })
 
