@@ -5,8 +5,9 @@ import ExamQuery
 /// command or setting, and journal replay all read this list; there is no other.
 enum CommandRegistry {
     static let all: [CommandInfo] = [
-        HelpCommand.info, DescribeCommand.info, LoadCommand.info, LoadBroadsheetCommand.info, DemoCommand.info, LetCommand.info,
-        SetTodayCommand.info, SetTimeCommand.info, SetSeriesCommand.info, SetFormatCommand.info, SetDatesCommand.info, SetRowsCommand.info,
+        HelpCommand.info, DescribeCommand.info, LoadCommand.info, DemoCommand.info, LetCommand.info,
+        LoadBroadsheetCommand.info,
+        SetTodayCommand.info, SetTimeCommand.info, SetRoleCommand.info, SetSeriesCommand.info, SetFormatCommand.info, SetDatesCommand.info, SetRowsCommand.info,
         SetTimingCommand.info, SetCompletionCommand.info, SetParameterCommand.info,
         WhyCommand.info, StatementCommand.info, StatementsCommand.info, ReportCommand.info,
         AcknowledgeCommand.acknowledgeInfo, AcknowledgeCommand.unacknowledgeInfo,
