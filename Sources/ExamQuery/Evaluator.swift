@@ -20,6 +20,8 @@ package final class Evaluator {
     /// What the role may see: `store` is its view; it marks the results whose reading is audited
     /// and the missing-result flags the role may not be told.
     package var visibility: Visibility?
+    /// How text made for people (labels of `grades by`) writes dates: the session's `set dates`.
+    package var dates: DateStyle = .uk
     /// Set when embargoed results reached an answer, for the audit log.
     package private(set) var readEmbargoed = false
     /// Set when the statement read results (or a flag made from them), for the note on those left out.
@@ -486,7 +488,13 @@ package final class Evaluator {
     /// The frame as a table: its columns, or a collection's default columns.
     func table(of frame: Frame) -> Answer {
         if let c = frame.collection {
-            let fields = c.defaultColumns.compactMap { c.field(named: $0) }
+            var names = c.defaultColumns
+            // A trust's pack: a candidate number alone is ambiguous, so rows of candidates say the centre first.
+            if store.hasSeveralCentres, let at = names.firstIndex(of: "candidate") {
+                names.removeAll { $0 == "centre" }
+                names.insert("centre", at: at)
+            }
+            let fields = names.compactMap { c.field(named: $0) }
             return Answer(names: fields.map(\.name), columns: fields.map { $0.read(self, frame.rows) },
                                rowCount: frame.rows.count, pool: store.pool)
         }

@@ -212,10 +212,17 @@ extension Session: InteractiveHost {
             options = CommandRegistry.firstWords + Help.topics.map(\.name) + CommandRegistry.settings
         } else if let family = Optional(CommandRegistry.all.filter { $0.words.count == 2 && $0.words[0] == lowerHead }), !family.isEmpty, lowerHead != "set" {
             options = family.map { $0.words[1] }
+            // `load` takes a folder, `load broadsheet` a file: both complete.
+            if let command, command.completion == .files {
+                return Array(Set(options.filter { $0.hasPrefix(word) })).sorted() + FileSystem.completions(of: word)
+            }
         } else if let command, command.completion == .files {
             return FileSystem.completions(of: word)
         } else if let command, command.completion == .candidates, lowerHead == command.name {
             options = store.candidates.number.map { store.pool[$0] } + Array(Set(store.candidates.surname.map { store.pool[$0] }))
+            if store.hasSeveralCentres { options += (0..<Int32(store.candidates.count)).map { store.reference(candidate: $0) } }
+        } else if let command, lowerHead == command.name, case .choices(let words) = command.completion {
+            options = words
         } else if let command, command.completion == .collections {
             options = Collection.allCases.map(\.rawValue)
         } else if trimmedHead.hasSuffix("=") || trimmedHead.hasSuffix("!=") {
@@ -240,7 +247,7 @@ extension Session: InteractiveHost {
         let v = field.read(evaluator, all)
         var seen = Set<String>()
         for i in 0..<min(all.count, 200_000) {
-            seen.insert(v.display(at: i, pool: store.pool))
+            seen.insert(v.display(at: i, pool: store.pool, dates: .iso))
             if seen.count > 60 { return [] }
         }
         return seen.filter { !$0.isEmpty }.map { "\"\($0)\"" }
