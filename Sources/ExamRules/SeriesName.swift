@@ -54,7 +54,9 @@ package enum SeriesName {
 /// Whether interned series names are one given series (`SeriesName.same`), each name read once.
 package struct SeriesMatch {
     let series: Int32, key: String, pool: StringPool
-    var known: [Int32: Bool] = [:]
+    /// The other series ids met so far and whether each matches: a store has a handful, so a
+    /// short scan (no hash per row).
+    var known: [(id: Int32, matches: Bool)] = []
 
     /// Matches the names of series `series` (a pool id; 0 matches nothing).
     package init(pool: StringPool, series: Int32) {
@@ -66,9 +68,9 @@ package struct SeriesMatch {
     @inline(__always) package mutating func matches(_ id: Int32) -> Bool {
         if id == series { return id != 0 }
         if id == 0 || series == 0 { return false }
-        if let k = known[id] { return k }
+        for k in known where k.id == id { return k.matches }
         let m = SeriesName.key(pool[id]) == key
-        known[id] = m
+        known.append((id, m))
         return m
     }
 }
