@@ -8,6 +8,33 @@ extension Evaluator {
     /// order and counts as `denseGroup`; nil (so the general path runs) for any other key, a
     /// blank key, or too many combinations.
     func storedGroup(_ frame: Frame, _ keys: [Expr], counting: Bool) -> Frame? {
+        guard let (fields, codes, stride) = storedCodes(frame, keys) else { return nil }
+        let rows = frame.rows
+        var counts = [Int](repeating: 0, count: stride)
+        var firstRow = [Int](repeating: -1, count: stride)
+        for (position, code) in codes.enumerated() {
+            if firstRow[Int(code)] < 0 { firstRow[Int(code)] = position }
+            counts[Int(code)] += 1
+        }
+        let positions = firstRow.filter { $0 >= 0 }
+        let groupRows = positions.map { rows[$0] }
+        var names = keys.map(\.defaultName)
+        var vectors = fields.map { $0.read(self, groupRows) }
+        if counting {
+            let total = Double(rows.count)
+            let n = (0..<stride).filter { firstRow[$0] >= 0 }.map { Double(counts[$0]) }
+            names += ["count", "share"]
+            vectors += [.number(n), .string(n.map { Evaluator.percent($0, of: total) })]
+        }
+        return Frame(collection: nil, rows: [], names: names, columns: vectors,
+                     gradeColumns: Set(fields.indices.filter { fields[$0].grade != nil }.map { names[$0].lowercased() }))
+    }
+
+    /// For keys that are stored text fields of the frame's collection: the fields, each row's
+    /// group as one number (the keys' ranks in text order, or on the scale for grades, combined),
+    /// and how many numbers there can be. Numbers in order are groups in `count by` order. Nil
+    /// for any other key, a blank key, or too many combinations.
+    func storedCodes(_ frame: Frame, _ keys: [Expr]) -> (fields: [Field], codes: [Int32], stride: Int)? {
         guard let collection = frame.collection, !keys.isEmpty, !frame.rows.isEmpty else { return nil }
         var fields: [Field] = []
         var columns: [(ids: [Int32], text: [Int32]?)] = []
@@ -37,24 +64,7 @@ extension Evaluator {
             if blank { return nil }
             stride *= size
         }
-        var counts = [Int](repeating: 0, count: stride)
-        var firstRow = [Int](repeating: -1, count: stride)
-        for (position, code) in codes.enumerated() {
-            if firstRow[Int(code)] < 0 { firstRow[Int(code)] = position }
-            counts[Int(code)] += 1
-        }
-        let positions = firstRow.filter { $0 >= 0 }
-        let groupRows = positions.map { rows[$0] }
-        var names = keys.map(\.defaultName)
-        var vectors = fields.map { $0.read(self, groupRows) }
-        if counting {
-            let total = Double(rows.count)
-            let n = (0..<stride).filter { firstRow[$0] >= 0 }.map { Double(counts[$0]) }
-            names += ["count", "share"]
-            vectors += [.number(n), .string(n.map { Evaluator.percent($0, of: total) })]
-        }
-        return Frame(collection: nil, rows: [], names: names, columns: vectors,
-                     gradeColumns: Set(fields.indices.filter { fields[$0].grade != nil }.map { names[$0].lowercased() }))
+        return (fields, codes, stride)
     }
 
     /// For one key: the lowest id its rows hold, each id's rank (from `low`) among the distinct

@@ -104,9 +104,13 @@ package final class Evaluator {
             }
             switch stage {
             case .save(let path, _): saveTo = path
-            case .grades(let span):
+            case .grades(let keys, let span):
                 noteRead(frame)
-                let table = try grades(frame, span)
+                let seriesChosen = pipeline.stages[..<i].contains { stage in
+                    if case .where(let e, _) = stage { return Evaluator.reads("series", e) }
+                    return false
+                }
+                let table = try grades(frame, by: keys, seriesChosen: seriesChosen, span)
                 if i == pipeline.stages.count - 1 { return .table(table, saveTo: nil) }
                 frame = Frame(collection: nil, rows: [], names: table.names, columns: table.columns)
             case .chart(let expr, let span):
@@ -132,6 +136,17 @@ package final class Evaluator {
     /// the results it leaves out.
     static let gradeFreeFields: Set<String> = ["candidate", "centre", "name", "surname", "forenames", "group", "uci", "uln",
                                                "qualification", "title", "series"]
+
+    /// Whether a condition reads the field `name`.
+    static func reads(_ name: String, _ expr: Expr) -> Bool {
+        switch expr {
+        case .field(let n, _): return n.lowercased() == name
+        case .literal, .param, .today: return false
+        case .not(let e, _), .negate(let e, _), .inRange(let e, _, _, _), .isBlank(let e, _, _): return reads(name, e)
+        case .binary(_, let l, let r, _), .contains(let l, let r, _), .startsWith(let l, let r, _): return reads(name, l) || reads(name, r)
+        case .inList(let e, let list, _, _): return reads(name, e) || list.contains { reads(name, $0) }
+        }
+    }
 
     /// Whether a condition reads only fields that tell nothing of a grade.
     static func readsOnlyGradeFree(_ expr: Expr) -> Bool {
@@ -179,7 +194,7 @@ package final class Evaluator {
 
     func apply(_ stage: Stage, to frame: Frame) throws(Diagnostic) -> Frame {
         switch stage {
-        case .show, .count, .countBy, .distinct: noteRead(frame)
+        case .show, .count, .countBy, .distinct, .summarise: noteRead(frame)
         default: break
         }
         switch stage {
@@ -247,6 +262,8 @@ package final class Evaluator {
             return try group(frame, keys, counting: true)
         case .distinct(let keys, _):
             return try group(frame, keys, counting: false)
+        case .summarise(let aggregates, let keys, _):
+            return try summarise(frame, aggregates, by: keys)
         case .save, .grades, .chart:
             return frame
         }

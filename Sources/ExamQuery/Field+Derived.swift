@@ -36,6 +36,24 @@ extension Field {
         }, derived: true)
     }
 
+    /// Per row, a number from its grade on its row's scale, worked out once per scale and grade.
+    static func perGrade(_ ev: Evaluator, _ rows: [Int32], _ value: @escaping (GradeScale, String) -> Double?) -> [Double] {
+        let scales = ev.rowScales(.qualification({ $0.results.qualification }), rows), all = GradeScale.all
+        let ids = ev.store.results.grade, pool = ev.store.pool
+        var known: [Int64: Double] = [:]
+        var out = [Double](repeating: .nan, count: rows.count)
+        for i in 0..<rows.count {
+            let s = Int(scales[i]), id = ids[Int(rows[i])]
+            guard s >= 0, id != 0 else { continue }
+            let key = Int64(s) << 32 | Int64(id)
+            if let r = known[key] { out[i] = r; continue }
+            let r = value(all[s], pool[id]) ?? .nan
+            known[key] = r
+            out[i] = r
+        }
+        return out
+    }
+
     static let derived: [Collection: [Field]] = [
         .entries: [
             entryFlag("at_risk", "Not Eligible this series: in the current series, not acknowledged, with a reason") { $0.atRisk($1) },
@@ -89,6 +107,12 @@ extension Field {
         ],
         .results: [
             gradeRank("grade_rank", of: "grade", { $0.results.grade }, .qualification({ $0.results.qualification })),
+            Field(name: "points", kind: .number, meaning: "points for the grade: GCSE its number (U 0); A level A* 60, A 50 ... E 10 (DfE); Combined Science the mean of its two grades; blank for X, Q and scales with none", read: { ev, rows in
+                .number(perGrade(ev, rows) { scale, grade in scale.points(for: grade) })
+            }, derived: true),
+            Field(name: "graded", kind: .bool, meaning: "the grade is on its qualification's scale (U included): not X, Q or blank; the rows grade percentages are of", read: { ev, rows in
+                .bool(perGrade(ev, rows) { scale, grade in scale.rank(of: grade).map(Double.init) }.map { !$0.isNaN })
+            }, derived: true),
             Field(name: "original_grade", kind: .text, meaning: "the grade as first issued, before any review outcome", read: { ev, rows in
                 let results = ev.store.results
                 return .text(rows.map { results.originalGrade(Int($0)) })

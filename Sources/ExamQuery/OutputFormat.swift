@@ -56,8 +56,11 @@ package enum OutputFormat: String, CaseIterable, Sendable {
     /// text that would run as a formula (a surname `=HYPERLINK(...)`, a phone number `+44 ...`)
     /// with a `'` in front, which spreadsheets read as "this is text" and do not show.
     static func spreadsheetCell(_ t: Answer, _ row: Int, _ column: Int) -> String {
-        guard case .text(let s) = t.value(row, column) else { return t.cell(row, column) }
-        return spreadsheetText(s)
+        switch t.value(row, column) {
+        case .text(let s): return spreadsheetText(s)
+        case .number(let n): return Value.exact(n)
+        default: return t.cell(row, column)
+        }
     }
 
     static func spreadsheetText(_ s: String) -> String { looksLikeFormula(s) ? "'" + s : s }
@@ -102,7 +105,7 @@ package enum OutputFormat: String, CaseIterable, Sendable {
                 switch t.value(r, c) {
                 case .blank: v = "null"
                 case .bool(let b): v = b ? "true" : "false"
-                case .number(let n): v = Value.format(n)
+                case .number(let n): v = Value.exact(n)
                 case .text(let s): v = jsonString(s)
                 case .date(let d): v = jsonString(d.iso)
                 }

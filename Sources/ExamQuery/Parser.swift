@@ -27,7 +27,9 @@ package struct Parser {
         }
     }
 
-    package static let stageNames = ["where", "sort", "show", "first", "count", "distinct", "save", "grades", "chart"]
+    package static let stageNames = ["where", "sort", "show", "first", "count", "distinct", "summarise", "save", "grades", "chart"]
+    /// The measures `summarise` knows.
+    package static let aggregateNames = ["count", "count distinct", "sum", "avg", "min", "max", "share"]
     static let reserved: Set<String> = ["and", "or", "not", "in", "contains", "starts", "with", "is", "blank",
                                         "as", "by", "desc", "asc", "true", "false", "today", "this", "next", "last"]
 
@@ -161,6 +163,26 @@ package struct Parser {
                 keys.append(try expression())
             } while isSymbol(",")
             return .distinct(keys, span(self))
+        case "summarise", "summarize":
+            _ = advance()
+            var aggregates: [Aggregate] = []
+            repeat {
+                if !aggregates.isEmpty { _ = advance(); try checkColumns(aggregates.count, "summarise") }
+                aggregates.append(try aggregate())
+            } while isSymbol(",")
+            var keys: [Expr] = []
+            if isWord("by") {
+                _ = advance()
+                repeat {
+                    if !keys.isEmpty { _ = advance(); try checkColumns(keys.count, "summarise by") }
+                    keys.append(try expression())
+                } while isSymbol(",")
+            }
+            guard current.kind == .end || isSymbol("|") else {
+                throw error("expected ',', 'by' or '|' after a measure, found \(describe(current))",
+                            notes: ["such as: summarise count, avg(points) by qualification"])
+            }
+            return .summarise(aggregates, by: keys, span(self))
         case "save":
             _ = advance()
             // The lexer gives the rest of the line as the file name (paths hold / . - freely).
@@ -169,7 +191,15 @@ package struct Parser {
             return .save(name.text, Span(start, name.offset + name.length - start))
         case "grades":
             _ = advance()
-            return .grades(span(self))
+            var keys: [Expr] = []
+            if isWord("by") {
+                _ = advance()
+                repeat {
+                    if !keys.isEmpty { _ = advance(); try checkColumns(keys.count, "grades by") }
+                    keys.append(try expression())
+                } while isSymbol(",")
+            }
+            return .grades(keys, span(self))
         case "chart":
             _ = advance()
             if current.kind == .end || isSymbol("|") { return .chart(nil, span(self)) }
@@ -179,6 +209,53 @@ package struct Parser {
             throw error("unknown stage '\(t.text)'", at: t, notes: [Suggestions.note(for: t.text, in: Parser.stageNames)
                 ?? "stages: " + Parser.stageNames.joined(separator: ", ")])
         }
+    }
+
+    /// One measure of `summarise`: `count`, `count distinct FIELD`, `sum(FIELD)`, `avg(FIELD)`,
+    /// `min(FIELD)`, `max(FIELD)` or `share(CONDITION)`, then `as NAME` where given.
+    mutating func aggregate() throws(Diagnostic) -> Aggregate {
+        let t = current
+        let hint = ["measures: count, count distinct FIELD, sum(FIELD), avg(FIELD), min(FIELD), max(FIELD), share(CONDITION)"]
+        guard t.kind == .word else { throw error("expected a measure after 'summarise', found \(describe(t))", notes: hint) }
+        let word = t.text.lowercased()
+        _ = advance()
+        let kind: Aggregate.Kind
+        switch word {
+        case "count":
+            if isWord("distinct") {
+                _ = advance()
+                kind = .countDistinct(try additive())
+            } else {
+                kind = .count
+            }
+        case "sum", "avg", "average", "mean", "min", "max", "share":
+            guard isSymbol("(") else {
+                throw error("expected '(' after '\(t.text)', found \(describe(current))", notes: ["such as: \(word)(\(word == "share" ? "grade >= 4" : "mark"))"])
+            }
+            let open = advance()
+            let e = try expression()
+            guard isSymbol(")") else { throw error("expected ')' to close the bracket opened at column \(open.offset + 1), found \(describe(current))") }
+            _ = advance()
+            switch word {
+            case "sum": kind = .sum(e)
+            case "min": kind = .min(e)
+            case "max": kind = .max(e)
+            case "share": kind = .share(e)
+            default: kind = .avg(e)
+            }
+        default:
+            throw error("unknown measure '\(t.text)'", at: t, notes: [Suggestions.note(for: t.text, in: ["count", "sum", "avg", "min", "max", "share"]) ?? hint[0]])
+        }
+        let end = tokens[max(0, position - 1)]
+        let span = Span(t.offset, end.offset + end.length - t.offset)
+        let chars = Array(source.text)
+        var name = String(chars[min(span.offset, chars.count)..<min(span.offset + span.length, chars.count)])
+        if isWord("as") {
+            _ = advance()
+            guard current.kind == .word || current.kind == .string else { throw error("expected a column name after 'as', found \(describe(current))") }
+            name = advance().text
+        }
+        return Aggregate(kind: kind, name: name, span: span)
     }
 
     // MARK: Expressions

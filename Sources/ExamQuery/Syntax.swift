@@ -27,15 +27,40 @@ package enum Stage: Sendable {
     case countBy([Expr], Span)
     case distinct([Expr], Span)
     case save(String, Span)
-    case grades(Span)
+    /// `grades [by KEY, ...]`.
+    case grades([Expr], Span)
     case chart(Expr?, Span)
+    /// `summarise AGG [as NAME], ... [by KEY, ...]`: one row per group (one row in all without `by`).
+    case summarise([Aggregate], by: [Expr], Span)
 
     package var span: Span {
         switch self {
         case .where(_, let s), .sort(_, let s), .show(_, let s), .first(_, let s), .count(let s),
-             .countBy(_, let s), .distinct(_, let s), .save(_, let s), .grades(let s), .chart(_, let s): return s
+             .countBy(_, let s), .distinct(_, let s), .save(_, let s), .grades(_, let s), .chart(_, let s), .summarise(_, _, let s): return s
         }
     }
+}
+
+/// One measure of `summarise`, over the rows of a group.
+package struct Aggregate: Sendable {
+    package enum Kind: Sendable {
+        /// How many rows.
+        case count
+        /// How many different values, blanks not counted.
+        case countDistinct(Expr)
+        /// The total of a number field's values, blanks not counted (0 when there are none).
+        case sum(Expr)
+        /// The mean of a number field's values, blanks not counted (blank when there are none).
+        case avg(Expr)
+        /// The least / greatest value (a grade on its scale: `max(grade)` is the best); blank when none.
+        case min(Expr), max(Expr)
+        /// The percentage of the group's rows for which the condition holds (blank for no rows).
+        case share(Expr)
+    }
+    package var kind: Kind
+    /// The column's name: `as NAME`, else the aggregate as written (`avg(points)`).
+    package var name: String
+    package var span: Span
 }
 
 /// A date range usable with `in`: `this week`, `next week`, `last week`, `last 7 days`, `next 14 days`.

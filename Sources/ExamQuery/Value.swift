@@ -29,6 +29,15 @@ package enum Value: Sendable, Equatable {
         }
     }
 
+    /// A number exactly, for files and programs (csv, json): whole numbers without a point,
+    /// others to the last digit a Double holds (66.66666666666667), never rounded.
+    package static func exact(_ n: Double) -> String {
+        if n.isNaN { return "" }
+        if n == n.rounded() && abs(n) < 1e15 { return String(Int(n)) }
+        return "\(n)"
+    }
+
+    /// A number for people: whole numbers without a point, others to two decimals.
     package static func format(_ n: Double) -> String {
         if n.isNaN { return "" }
         if n == n.rounded() && abs(n) < 1e15 { return String(Int(n)) }

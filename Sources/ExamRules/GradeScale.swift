@@ -8,8 +8,10 @@ import ExamStore
 /// AS, `u` for `U`, `Not Achieved` for a unit's `U`); a trailing `#` (partial absence) is the grade
 /// before it. `X` (no result) and `Q` (pending) are on no scale: `isSpecial`.
 package struct GradeScale: Sendable, Equatable {
-    /// The national cumulative percentage of entries at or above a grade.
+    /// The national cumulative percentage of entries at or above a grade, in one summer's results.
     package struct NationalFigure: Sendable, Equatable {
+        /// The year of the summer series the figure is of.
+        package var year: Int
         package var atOrAbove: String
         package var percent: Double
         /// Where the figure comes from, for a footnote.
@@ -20,7 +22,7 @@ package struct GradeScale: Sendable, Equatable {
     /// Every grade, best first; `U` last.
     package var grades: [String]
     /// Points per grade for average points per entry; empty when the scale has none.
-    package var points: [String: Int] = [:]
+    package var points: [String: Double] = [:]
     /// National cumulative figures, best threshold first; empty when DOMAIN.md gives none.
     package var national: [NationalFigure] = []
     /// Letters read in either case (AS level: awarding bodies write `A`, some MIS `a`).
@@ -47,12 +49,15 @@ package struct GradeScale: Sendable, Equatable {
     package func rank(of grade: String) -> Int? { canonical(grade).flatMap { grades.firstIndex(of: $0) } }
 
     /// Points for a grade, or nil when the scale has no points or the grade is not on it.
-    package func points(for grade: String) -> Int? { canonical(grade).flatMap { points[$0] } }
+    package func points(for grade: String) -> Double? { canonical(grade).flatMap { points[$0] } }
 
-    /// The national cumulative percentage at or above `grade`, where known.
-    package func nationalPercent(atOrAbove grade: String) -> Double? {
-        national.first { $0.atOrAbove == grade }?.percent
+    /// The national cumulative percentage at or above `grade` in the summer of `year`, where known.
+    package func nationalPercent(atOrAbove grade: String, year: Int) -> Double? {
+        national.first { $0.year == year && $0.atOrAbove == grade }?.percent
     }
+
+    /// The national figures of the summer of `year`, best threshold first; none where unknown.
+    package func national(year: Int) -> [NationalFigure] { national.filter { $0.year == year } }
 
     /// The grades listed for a message: `9, 8, 7, ... U`.
     package var listed: String { grades.joined(separator: ", ") }
@@ -62,7 +67,7 @@ package struct GradeScale: Sendable, Equatable {
         switch grade { case "X", "x", "Q", "q": return true; default: return false }
     }
 
-    static let jcq2024 = "JCQ UK summer 2024"
+    static let jcq = "JCQ UK, all subjects"
 
     /// GCSE (9-1): 9 best, then U. Points are the grade's number (U = 0).
     package static let gcse = GradeScale(
@@ -70,28 +75,46 @@ package struct GradeScale: Sendable, Equatable {
         grades: ["9", "8", "7", "6", "5", "4", "3", "2", "1", "U"],
         points: ["9": 9, "8": 8, "7": 7, "6": 6, "5": 5, "4": 4, "3": 3, "2": 2, "1": 1, "U": 0],
         national: [
-            NationalFigure(atOrAbove: "7", percent: 21.8, source: jcq2024),
-            NationalFigure(atOrAbove: "4", percent: 67.6, source: jcq2024),
-            NationalFigure(atOrAbove: "1", percent: 97.9, source: jcq2024),
+            NationalFigure(year: 2024, atOrAbove: "7", percent: 21.8, source: jcq),
+            NationalFigure(year: 2024, atOrAbove: "4", percent: 67.6, source: jcq),
+            NationalFigure(year: 2024, atOrAbove: "1", percent: 97.9, source: jcq),
+            NationalFigure(year: 2025, atOrAbove: "7", percent: 21.9, source: jcq),
+            NationalFigure(year: 2025, atOrAbove: "4", percent: 67.4, source: jcq),
+            NationalFigure(year: 2025, atOrAbove: "1", percent: 97.9, source: jcq),
         ])
 
     /// GCSE Combined Science, double-graded: 9-9, 9-8, 8-8 ... 2-1, 1-1, U (`99` reads as `9-9`).
+    /// Points are the mean of the two grades (9-8 is 8.5), U 0.
     package static let gcseCombined: GradeScale = {
         var grades: [String] = []
+        var points: [String: Double] = ["U": 0]
         for high in stride(from: 9, through: 1, by: -1) {
             grades.append("\(high)-\(high)")
-            if high > 1 { grades.append("\(high)-\(high - 1)") }
+            points["\(high)-\(high)"] = Double(high)
+            if high > 1 {
+                grades.append("\(high)-\(high - 1)")
+                points["\(high)-\(high - 1)"] = Double(high) - 0.5
+            }
         }
         var spellings: [String: String] = [:]
         for g in grades { spellings[g.filter { $0 != "-" }] = g }
-        return GradeScale(name: "GCSE Combined Science (9-9 to 1-1)", grades: grades + ["U"], spellings: spellings)
+        return GradeScale(name: "GCSE Combined Science (9-9 to 1-1)", grades: grades + ["U"], points: points, spellings: spellings)
     }()
 
-    /// A level: A* to E, then U. Points are UCAS-like (A* 56 down to E 16, U 0), not DfE points.
+    /// A level: A* to E, then U. Points are the DfE's (A* 60, A 50 ... E 10, U 0).
     package static let aLevel = GradeScale(
         name: "A level",
         grades: ["A*", "A", "B", "C", "D", "E", "U"],
-        points: ["A*": 56, "A": 48, "B": 40, "C": 32, "D": 24, "E": 16, "U": 0])
+        points: ["A*": 60, "A": 50, "B": 40, "C": 30, "D": 20, "E": 10, "U": 0],
+        national: [
+            NationalFigure(year: 2024, atOrAbove: "A*", percent: 9.3, source: jcq),
+            NationalFigure(year: 2024, atOrAbove: "A", percent: 27.8, source: jcq),
+            NationalFigure(year: 2024, atOrAbove: "C", percent: 76.4, source: jcq),
+            NationalFigure(year: 2024, atOrAbove: "E", percent: 97.2, source: jcq),
+            NationalFigure(year: 2025, atOrAbove: "A*", percent: 9.4, source: jcq),
+            NationalFigure(year: 2025, atOrAbove: "A", percent: 28.3, source: jcq),
+            NationalFigure(year: 2025, atOrAbove: "E", percent: 97.5, source: jcq),
+        ])
 
     /// AS level: A to E (no A*), then U, in either case.
     package static let asLevel = GradeScale(name: "AS level", grades: ["A", "B", "C", "D", "E", "U"], eitherCase: true)

@@ -32,6 +32,12 @@ package enum SeriesName {
     /// The key two names of one series share (`SUMMER  2024`, `June 2024`, `Summer 2024`).
     package static func key(_ name: String) -> String { SeriesKey.of(name) }
 
+    /// The year of a summer (June) series, such as 2024 for `Summer 2024`; nil for any other.
+    package static func summerYear(_ name: String) -> Int? {
+        guard let o = order(name), o % 12 == 6 else { return nil }
+        return o / 12
+    }
+
     /// Whether two names are of one series.
     package static func same(_ a: String, _ b: String) -> Bool { a == b || key(a) == key(b) }
 

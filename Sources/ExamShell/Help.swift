@@ -19,6 +19,16 @@ enum Help {
         ("first", "keep the first N rows", "first N\n  results | sort mark desc | first 10"),
         ("count", "count rows, or count by groups with each group's share", "count | count by FIELD, ...\n  entries | where at_risk | count\n  results | count by qualification, grade"),
         ("distinct", "the distinct values of fields", "distinct FIELD, ...\n  entries | distinct completion"),
+        ("summarise", "measures over groups: count, sum, avg, min, max, share", """
+            summarise MEASURE [as NAME], ... [by FIELD, ...]
+            Measures: count, count distinct FIELD, sum(FIELD), avg(FIELD), min(FIELD), max(FIELD),
+            share(CONDITION) (the percentage of rows for which it holds). Blanks are not counted:
+            avg of no values is blank. Groups come in the order count by gives them; numbers show
+            two decimals in tables and are exact in csv and json.
+              results | where graded | summarise count, share(grade >= 4) as "4+", avg(points) by qualification
+              reviews | summarise sum(fee), count by service
+              results | where qualification = "J560" and graded | summarise share(grade >= 4) by candidate.group
+            """),
         ("save", "write the answer to a file (.csv, .json or .md)", "save FILE\n  entries | where at_risk | save at_risk.csv"),
         ("grades", "grade distribution with cumulative percentages and national figures", "grades\n  results | where qualification = \"J560\" | grades"),
         ("chart", "a bar chart of a distribution", "chart [FIELD]\n  results | where qualification = \"J560\" | grades | chart\n  entries | where at_risk | chart qualification"),

@@ -125,18 +125,36 @@ import ExamStore
         #expect(GradeOrder.sortRank("Distinction") == nil)
     }
 
-    @Test func pointsAreTheGCSENumberAndUCASLikeForALevels() {
+    /// Points rule: GCSE the grade's number (U 0); A level the DfE's A* 60 ... E 10 (U 0);
+    /// Combined Science the mean of its two grades; none for scales DOMAIN.md gives none.
+    @Test func pointsAreTheGCSENumberDfEForALevelsAndTheMeanForCombinedScience() {
         #expect(GradeScale.gcse.points(for: "7") == 7)
-        #expect(GradeScale.aLevel.points(for: "A*") == 56)
-        #expect(GradeScale.aLevel.points(for: "E") == 16)
+        #expect(GradeScale.gcse.points(for: "U") == 0)
+        #expect(GradeScale.gcse.points(for: "8#") == 8)
+        #expect(GradeScale.aLevel.points(for: "A*") == 60)
+        #expect(GradeScale.aLevel.points(for: "C") == 30)
+        #expect(GradeScale.aLevel.points(for: "E") == 10)
+        #expect(GradeScale.gcseCombined.points(for: "9-8") == 8.5)
+        #expect(GradeScale.gcseCombined.points(for: "44") == 4)
+        #expect(GradeScale.gcseCombined.points(for: "2-1") == 1.5)
         #expect(GradeScale.cambridgeTechnical.points(for: "D") == nil)
+        #expect(GradeScale.gcse.points(for: "X") == nil)
     }
 
-    @Test func theJCQ2024GCSEFiguresAreKeyedByThreshold() {
-        #expect(GradeScale.gcse.nationalPercent(atOrAbove: "7") == 21.8)
-        #expect(GradeScale.gcse.nationalPercent(atOrAbove: "4") == 67.6)
-        #expect(GradeScale.gcse.nationalPercent(atOrAbove: "1") == 97.9)
-        #expect(GradeScale.gcse.nationalPercent(atOrAbove: "5") == nil)
-        #expect(GradeScale.aLevel.national.isEmpty)
+    /// National figures are those of the summer the series is in: 2024 and 2025 differ; none for 2026.
+    @Test func nationalFiguresAreOfTheSeriesOwnYear() {
+        #expect(GradeScale.gcse.nationalPercent(atOrAbove: "7", year: 2024) == 21.8)
+        #expect(GradeScale.gcse.nationalPercent(atOrAbove: "4", year: 2024) == 67.6)
+        #expect(GradeScale.gcse.nationalPercent(atOrAbove: "4", year: 2025) == 67.4)
+        #expect(GradeScale.gcse.nationalPercent(atOrAbove: "1", year: 2025) == 97.9)
+        #expect(GradeScale.gcse.nationalPercent(atOrAbove: "5", year: 2024) == nil)
+        #expect(GradeScale.gcse.national(year: 2026).isEmpty)
+        #expect(GradeScale.aLevel.nationalPercent(atOrAbove: "A", year: 2024) == 27.8)
+        #expect(GradeScale.aLevel.nationalPercent(atOrAbove: "C", year: 2024) == 76.4)
+        #expect(GradeScale.aLevel.nationalPercent(atOrAbove: "C", year: 2025) == nil)
+        #expect(GradeScale.aLevel.nationalPercent(atOrAbove: "E", year: 2025) == 97.5)
+        #expect(SeriesName.summerYear("Summer 2025") == 2025)
+        #expect(SeriesName.summerYear("June 2024") == 2024)
+        #expect(SeriesName.summerYear("November 2024") == nil)
     }
 }
