@@ -124,12 +124,12 @@ final class SharedWorkspace {
             SET search_path = pg_catalog AS $$
             SELECT EXISTS (SELECT 1 FROM exq.results x WHERE x.candidate = c AND x.qualification = q AND NOT exq.released(x.qualification, x.series)) $$;
         ALTER TABLE exq.results ENABLE ROW LEVEL SECURITY;
-        CREATE POLICY released ON exq.results FOR SELECT USING (exq.entitled() OR exq.released(qualification, series));
-        CREATE POLICY officers_write ON exq.results FOR ALL USING (exq.entitled()) WITH CHECK (exq.entitled());
+        CREATE POLICY released ON exq.results FOR SELECT USING ((SELECT exq.entitled()) OR exq.released(qualification, series));
+        CREATE POLICY officers_write ON exq.results FOR ALL USING ((SELECT exq.entitled())) WITH CHECK ((SELECT exq.entitled()));
         ALTER TABLE exq.reviews ENABLE ROW LEVEL SECURITY;
-        CREATE POLICY released ON exq.reviews FOR SELECT USING (exq.entitled()
+        CREATE POLICY released ON exq.reviews FOR SELECT USING ((SELECT exq.entitled())
             OR (outcome IS NULL AND new_grade IS NULL) OR NOT exq.result_withheld(candidate, qualification));
-        CREATE POLICY officers_write ON exq.reviews FOR ALL USING (exq.entitled()) WITH CHECK (exq.entitled());
+        CREATE POLICY officers_write ON exq.reviews FOR ALL USING ((SELECT exq.entitled())) WITH CHECK ((SELECT exq.entitled()));
 
         """
 

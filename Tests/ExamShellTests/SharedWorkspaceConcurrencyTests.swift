@@ -66,6 +66,14 @@ final class LiveExq: @unchecked Sendable {
         return false
     }
 
+    /// What its `Updated review ID: fee = X` lines reported, as `ID X`.
+    var updatedReviews: [String] {
+        stdout.split(separator: "\n").compactMap { line in
+            guard line.hasPrefix("Updated review "), let r = line.firstRange(of: ": fee = ") else { return nil }
+            return String(line[line.index(line.startIndex, offsetBy: 15)..<r.lowerBound]) + " " + String(line[r.upperBound...])
+        }
+    }
+
     /// The review ids its `Added review ID:` lines reported.
     var addedReviews: [String] {
         stdout.split(separator: "\n").compactMap { line in
@@ -78,35 +86,37 @@ final class LiveExq: @unchecked Sendable {
 /// Several sessions on one shared workspace at once: nothing reported done is lost or doubled,
 /// a change is checked against what the others did first, and a kill mid-change loses nothing.
 @Suite struct SharedWorkspaceConcurrencyTests {
-    /// Four sessions each add 1,000 reviews at once: all 4,000 are there, each reported id exactly
-    /// once, and each session's last answer counts them all.
-    @Test func fourSessionsAddingAtOnceLoseNothing() throws {
+    /// Four sessions each make 1,000 changes at once (each updates its own review's fee, 0.01
+    /// to 10.00): all 4,000 are in the journal, each reported change exactly once, and each
+    /// session's last answer sees every session's last change.
+    @Test func fourSessionsChangingAtOnceLoseNothing() throws {
         let db = try TestDatabase()
         #expect(try ExqProcess.run(["--workspace", db.url, "--demo"]).status == 0)
         let sessions = try (0..<4).map { _ in try LiveExq(["--workspace", db.url]) }
-        let services = ["1", "2", "ATS", "2"]
-        for (i, s) in sessions.enumerated() {
-            s.send(String(repeating: "add review 0020 H240 \(services[i])\n", count: 1000))
+        for (k, s) in sessions.enumerated() {
+            s.send((1...1000).map { "update review R00\(k + 1) set fee = \(Self.pounds($0))\n" }.joined())
         }
         for s in sessions {
-            #expect(s.waitFor(seconds: 600) { out, _ in out.components(separatedBy: "Added review ").count - 1 >= 1000 }, "\(s.stderr.suffix(2000))")
+            #expect(s.waitFor(seconds: 600) { out, _ in out.components(separatedBy: "Updated review ").count - 1 >= 1000 }, "\(s.stderr.suffix(2000))")
         }
         // All have finished their changes: each one's next answer must see all of them.
-        for s in sessions { s.send("reviews | count\n") }
+        for s in sessions { s.send("reviews | where id in (\"R001\", \"R002\", \"R003\", \"R004\") | sort id | show id, fee\n") }
         for s in sessions { #expect(s.finish() == 0, "\(s.stderr.suffix(2000))") }
-        let reported = sessions.flatMap(\.addedReviews)
+        let reported = sessions.flatMap(\.updatedReviews)
         #expect(reported.count == 4000)
-        #expect(Set(reported).count == 4000, "an id was reported twice")
+        #expect(Set(reported).count == 4000, "a change was reported twice")
         for s in sessions {
-            #expect(s.stdout.split(separator: "\n").last == "4032", "a session's last answer: \(s.stdout.split(separator: "\n").last ?? "")")
+            let last = s.stdout.split(separator: "\n").suffix(4).map { $0.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ") }
+            #expect(last == ["R001 10", "R002 10", "R003 10", "R004 10"], "a session's last answer: \(last)")
         }
-        let journal = try db.psql("SELECT count(*), count(DISTINCT statement) FROM exq.journal WHERE statement LIKE 'add review %'")
-        #expect(journal.stdout == "4000|4000\n")
-        let ids = try ExqProcess.run(["--workspace", db.url, "--format", "csv", "-c", "reviews | show id"])
-        let held = ids.stdout.split(separator: "\n").dropFirst().map(String.init)
-        #expect(held.count == 4032)
-        #expect(Set(reported).subtracting(held).isEmpty, "lost: \(Set(reported).subtracting(held).sorted().prefix(20))")
+        let journal = try db.psql("SELECT statement FROM exq.journal WHERE statement LIKE 'update review %'").stdout
+            .split(separator: "\n").map { $0.replacingOccurrences(of: "update review ", with: "").replacingOccurrences(of: " set fee = ", with: " ") }
+        #expect(journal.count == 4000)
+        #expect(Set(journal) == Set(reported), "missing: \(Set(reported).subtracting(journal).sorted().prefix(10)), unreported: \(Set(journal).subtracting(reported).sorted().prefix(10))")
     }
+
+    /// `1` → `0.01`, `1000` → `10.00`.
+    static func pounds(_ pence: Int) -> String { "\(pence / 100).\(pence % 100 < 10 ? "0" : "")\(pence % 100)" }
 
     /// A session that has not yet seen another's change is checked against it before its own is
     /// committed: the same review id, taken meanwhile, is refused with the reason.
@@ -124,24 +134,27 @@ final class LiveExq: @unchecked Sendable {
         #expect(try db.psql("SELECT count(*) FROM exq.journal WHERE statement LIKE '%R9000%'").stdout == "1\n")
     }
 
-    /// SIGKILL mid-change, 20 times: every change a session reported done is there afterwards, once.
+    /// SIGKILL mid-change, 20 times: every change a session reported done is in the journal
+    /// afterwards, exactly once, and the workspace opens with the last of them.
     @Test func killedMidChangeLosesNothingReported() throws {
         let db = try TestDatabase()
         #expect(try ExqProcess.run(["--workspace", db.url, "--demo"]).status == 0)
         var reported: [String] = []
-        for round in 0..<20 {
+        for round in 1...20 {
             let s = try LiveExq(["--workspace", db.url])
-            s.send((0..<200).map { "add review 0020 H240 2 id K\(round)x\($0)\n" }.joined())
+            s.send((1...99).map { "update review R001 set fee = \(round).\($0 < 10 ? "0" : "")\($0)\n" }.joined())
             let wanted = 1 + (round * 7) % 23
-            #expect(s.waitFor(seconds: 120) { out, _ in out.components(separatedBy: "Added review ").count - 1 >= wanted })
+            #expect(s.waitFor(seconds: 120) { out, _ in out.components(separatedBy: "Updated review ").count - 1 >= wanted })
             s.kill()
-            reported += s.addedReviews
+            reported += s.updatedReviews
         }
         #expect(reported.count >= 20)
-        let ids = try ExqProcess.run(["--workspace", db.url, "--format", "csv", "-c", "reviews | where id starts with \"K\" | show id"])
-        #expect(ids.status == 0, "\(ids.stderr)")
-        let held = ids.stdout.split(separator: "\n").dropFirst().map(String.init)
-        #expect(Set(reported).subtracting(held).isEmpty, "lost: \(Set(reported).subtracting(held).sorted().prefix(20))")
-        #expect(Set(held).count == held.count, "a change was applied twice")
+        let journal = try db.psql("SELECT statement FROM exq.journal WHERE statement LIKE 'update review %' ORDER BY seq").stdout
+            .split(separator: "\n").map { $0.replacingOccurrences(of: "update review ", with: "").replacingOccurrences(of: " set fee = ", with: " ") }
+        #expect(Set(reported).subtracting(journal).isEmpty, "lost: \(Set(reported).subtracting(journal).sorted().prefix(20))")
+        #expect(Set(journal).count == journal.count, "a change was journaled twice")
+        let fee = try ExqProcess.run(["--workspace", db.url, "--format", "csv", "-c", "reviews | where id = \"R001\" | show fee"])
+        #expect(fee.status == 0, "\(fee.stderr)")
+        #expect(fee.stdout.split(separator: "\n").last.flatMap { Double($0) } == journal.last.flatMap { Double($0.dropFirst(5)) }, "\(fee.stdout) after \(journal.last ?? "")")
     }
 }
