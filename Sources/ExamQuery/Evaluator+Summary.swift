@@ -76,9 +76,10 @@ extension Evaluator {
         let n = keys.isEmpty ? 1 : groups.first.count
         var names: [String] = [], columns: [Vector] = [], gradeNames: Set<String> = []
         if !keys.isEmpty {
-            let keyVectors = try keys.map { (e) throws(Diagnostic) in try evaluate(e, frame).expanded(count: frame.count) }
+            // The keys read at each group's first row only.
+            let firsts = select(frame, groups.first)
             names = keys.map(\.defaultName)
-            columns = keyVectors.map { $0.gather(groups.first) }
+            columns = try keys.map { (e) throws(Diagnostic) in try evaluate(e, firsts).expanded(count: firsts.count) }
             for i in keys.indices where isGradeKey(keys[i], frame) { gradeNames.insert(names[i].lowercased()) }
         }
         for a in aggregates {

@@ -36,12 +36,36 @@ extension Field {
         }, derived: true)
     }
 
-    /// Per row, a number from its grade on its row's scale, worked out once per scale and grade.
+    /// Per row, a number from its grade on its row's scale, worked out once per scale and grade:
+    /// in a table by grade id when the ids lie close (they do: grades are few and interned as
+    /// results load), else in a dictionary.
     static func perGrade(_ ev: Evaluator, _ rows: [Int32], _ value: @escaping (GradeScale, String) -> Double?) -> [Double] {
         let scales = ev.rowScales(.qualification({ $0.results.qualification }), rows), all = GradeScale.all
         let ids = ev.store.results.grade, pool = ev.store.pool
-        var known: [Int64: Double] = [:]
         var out = [Double](repeating: .nan, count: rows.count)
+        guard !rows.isEmpty else { return out }
+        var low = Int32.max, high = Int32.min
+        for r in rows { let id = ids[Int(r)]; low = min(low, id); high = max(high, id) }
+        let span = Int(high) - Int(low) + 1
+        if span <= 1 << 16 {
+            // -2: not yet worked out; NaN: no value.
+            var table = [Double](repeating: -2, count: span * all.count)
+            ids.withUnsafeBufferPointer { ids in
+                for i in 0..<rows.count {
+                    let s = Int(scales[i]), id = ids[Int(rows[i])]
+                    guard s >= 0, id != 0 else { continue }
+                    let slot = s * span + Int(id - low)
+                    var v = table[slot]
+                    if v == -2 {
+                        v = value(all[s], pool[id]) ?? .nan
+                        table[slot] = v
+                    }
+                    out[i] = v
+                }
+            }
+            return out
+        }
+        var known: [Int64: Double] = [:]
         for i in 0..<rows.count {
             let s = Int(scales[i]), id = ids[Int(rows[i])]
             guard s >= 0, id != 0 else { continue }

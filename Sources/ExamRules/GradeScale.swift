@@ -59,6 +59,23 @@ package struct GradeScale: Sendable, Equatable {
     /// The national figures of the summer of `year`, best threshold first; none where unknown.
     package func national(year: Int) -> [NationalFigure] { national.filter { $0.year == year } }
 
+    /// The thresholds a results-day report heads each subject with (label, the grade at or
+    /// above which a result counts): GCSE 4+ and 7+, A level A*-B and A*-E, and their like on
+    /// each scale.
+    package var headlines: [(label: String, atOrAbove: String)] {
+        switch name {
+        case GradeScale.gcse.name: return [("4+", "4"), ("7+", "7")]
+        case GradeScale.gcseCombined.name: return [("4-4+", "4-4"), ("7-7+", "7-7")]
+        case GradeScale.aLevel.name: return [("A*-B", "B"), ("A*-E", "E")]
+        case GradeScale.asLevel.name: return [("A-B", "B"), ("A-E", "E")]
+        case GradeScale.cambridgeNationals.name: return [("L2P+", "L2P"), ("L1P+", "L1P")]
+        case GradeScale.cambridgeTechnical.name: return [("D*-M", "M"), ("D*-P", "P")]
+        case GradeScale.cambridgeTechnicalDouble.name: return [("D*D*-MM", "MM"), ("D*D*-PP", "PP")]
+        case GradeScale.cambridgeTechnicalTriple.name: return [("D*D*D*-MMM", "MMM"), ("D*D*D*-PPP", "PPP")]
+        default: return []
+        }
+    }
+
     /// The grades listed for a message: `9, 8, 7, ... U`.
     package var listed: String { grades.joined(separator: ", ") }
 

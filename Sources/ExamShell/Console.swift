@@ -9,6 +9,9 @@ nonisolated(unsafe) let standardError: UnsafeMutablePointer<FILE> = fdopen(2, "w
 package struct Console: Sendable {
     /// While true, results are not printed (a workspace's replay, `--check`); errors still are.
     package var muted = false
+    /// While true, warnings are not printed either (a practice task's expected answer, worked
+    /// out unseen: its warnings are for the trainee's own statement to earn).
+    package var warningsMuted = false
 
     package init() {}
 
@@ -19,6 +22,7 @@ package struct Console: Sendable {
     /// Errors and warnings: `error:` in red and `warning:` in bold on a terminal, plain elsewhere
     /// and whenever NO_COLOR is set.
     package func report(_ text: String) {
+        if warningsMuted, text.contains(": warning: ") { return }
         guard Console.errorStyle.usesColour else { return err(text) }
         var t = text
         if let r = t.firstRange(of: ": error: ") { t.replaceSubrange(r, with: ": " + Console.errorStyle.red(Console.errorStyle.bold("error:")) + " ") }

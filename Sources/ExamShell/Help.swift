@@ -34,8 +34,12 @@ enum Help {
         ("chart", "a bar chart of a distribution", "chart [FIELD]\n  results | where qualification = \"J560\" | grades | chart\n  entries | where at_risk | chart qualification"),
         ("scripts", "scripts, narration and walkthroughs", """
             One statement a line; a line ending in | continues; # comments; ## narration.
+            A practice task: ?? the question, = the statement that answers it, ?hint a hint.
               exq --demo Examples/results-season.exq          run it
-              exq --demo --step Examples/results-season.exq   walk through it (Enter runs, s skips, q quits)
+              exq --demo --step Examples/results-season.exq   walk through it (Enter runs, s skips, q quits,
+                                                              or type a statement to run it first)
+              exq --demo --practice Examples/course/01-june-at-risk.exq
+                                                              answer its tasks (hint, show, skip)
               exq --demo --check Examples/*.exq               check the expectations in each
             """),
         ("rules", "eligibility, deadlines and missing results, as exq applies them", """

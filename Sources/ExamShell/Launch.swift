@@ -18,6 +18,8 @@ package struct LaunchOptions: Sendable {
     package var workspace: String?
     package var check = false
     package var step = false
+    /// `--practice SCRIPT`: ask the script's practice tasks.
+    package var practice = false
     package var keepGoing = false
     package var echo = false
     package var exportPack: String?
@@ -48,7 +50,10 @@ package enum Launch {
         if options.scripts.count > 1 && !options.check { return usage("give one script to run, or several with --check") }
         if options.check && options.scripts.isEmpty { return usage("--check needs scripts to check") }
         if options.step && options.scripts.count != 1 { return usage("--step needs one script to walk through") }
-        if options.check && options.step { return usage("--check and --step cannot be used together") }
+        if options.practice && options.scripts.count != 1 { return usage("--practice needs one script of practice tasks") }
+        if [options.check, options.step, options.practice].filter({ $0 }).count > 1 {
+            return usage("--check, --step and --practice cannot be used together")
+        }
         if options.check { return check(options) }
         let session = Session()
         session.timing = options.timing
@@ -70,6 +75,7 @@ package enum Launch {
             do { text = try FileSystem.readText(script) } catch { console.err("exq: error: \(error)\n"); return 1 }
             session.runningScriptFile = 1
             if options.step { return Walkthrough(session: session, text: text, file: script).run() }
+            if options.practice { return Practice(session: session, text: text, file: script).run() }
             let ok = session.runScript(text: text, file: script, keepGoing: options.keepGoing, echo: options.echo)
             console.flush()
             return ok ? 0 : 1

@@ -112,6 +112,11 @@ extension Session {
     /// `releasedOnly`, only the qualifications whose results have reached the centre (and that
     /// the role may see); nil when that leaves no entry.
     func statementText(_ c: Int32, from store: Store, visible: Visibility? = nil, releasedOnly: Bool = false) -> String? {
+        statement(c, from: store, visible: visible, releasedOnly: releasedOnly).map { $0.text(table: table) }
+    }
+
+    /// The statement of results of candidate `c` (`statementText` says what is on it).
+    func statement(_ c: Int32, from store: Store, visible: Visibility? = nil, releasedOnly: Bool = false) -> StatementOfResults? {
         let i = Int(c), pool = store.pool
         let context = RuleContext(store: store, today: today, series: series)
         var rows: [[String]] = []
@@ -158,40 +163,40 @@ extension Session {
             }
         }
         if releasedOnly && rows.isEmpty { return nil }
-        var out = "PROVISIONAL STATEMENT OF RESULTS\n"
-        out += (series ?? "") + "\n\n"
         let centre = store.candidates.centre[i]
-        out += "Centre: \(pool[centre])" + (store.centreName(centre).map { " " + $0 } ?? "") + "\n"
-        out += "Candidate: \(store.formalName(candidate: c))\n"
-        out += "Candidate number: \(pool[store.candidates.number[i]])\n"
-        if store.candidates.uci[i] != 0 { out += "UCI: \(pool[store.candidates.uci[i]])\n" }
-        if store.candidates.uln[i] != 0 { out += "ULN: \(pool[store.candidates.uln[i]])\n" }
-        if !store.candidates.dob[i].isBlank { out += "Date of birth: \(store.candidates.dob[i].iso)\n" }
-        out += "\n"
-        if rows.isEmpty {
-            out += withheldEntries > 0 ? "No results released yet.\n" : "No entries completing in \(series ?? "this series").\n"
-        }
-        else { out += table(["entry code", "type", "title", "grade", "note"], rows) }
-        for m in marks.sorted() { out += m + "\n" }
-        out += "\nThese results are PROVISIONAL and may change. Certificates confirm final results.\n"
-        return out
+        var details: [(String, String)] = [
+            ("Centre", pool[centre] + (store.centreName(centre).map { " " + $0 } ?? "")),
+            ("Candidate", store.formalName(candidate: c)),
+            ("Candidate number", pool[store.candidates.number[i]]),
+        ]
+        if store.candidates.uci[i] != 0 { details.append(("UCI", pool[store.candidates.uci[i]])) }
+        if store.candidates.uln[i] != 0 { details.append(("ULN", pool[store.candidates.uln[i]])) }
+        if !store.candidates.dob[i].isBlank { details.append(("Date of birth", store.candidates.dob[i].iso)) }
+        let empty = rows.isEmpty ? (withheldEntries > 0 ? "No results released yet." : "No entries completing in \(series ?? "this series").") : nil
+        return StatementOfResults(series: series ?? "", details: details, rows: rows, empty: empty, marks: marks.sorted())
     }
 
     /// `statements to DIR`: one file per candidate with an entry completing in the current series
-    /// whose results have reached the centre (and that the role may see).
-    func statements(to dir: String) throws {
-        try checkWritable(dir)
+    /// whose results have reached the centre (and that the role may see). `statements to
+    /// FILE.html`: the same statements in one HTML file, one to a printed A4 page.
+    func statements(to path: String) throws {
+        try checkWritable(path)
         let visible = visibility, store = visible.store
         if visible.hidden > 0 { console.err(embargoNote(visible.hidden)) }
-        if visible.readsAudited() { try audit(StatementsCommand(folder: Word(dir)).statement) }
-        var texts: [(String, String)] = []
+        if visible.readsAudited() { try audit(StatementsCommand(folder: Word(path)).statement) }
+        var statements: [(String, StatementOfResults)] = []
         for c in 0..<Int32(store.candidates.count) {
-            guard let text = statementText(c, from: store, visible: visible, releasedOnly: true) else { continue }
+            guard let statement = statement(c, from: store, visible: visible, releasedOnly: true) else { continue }
             let i = Int(c)
-            texts.append((store.pool[store.candidates.number[i]] + "-" + store.pool[store.candidates.surname[i]].uppercased().filter { $0.isLetter || $0 == "-" }, text))
+            statements.append((store.pool[store.candidates.number[i]] + "-" + store.pool[store.candidates.surname[i]].uppercased().filter { $0.isLetter || $0 == "-" }, statement))
         }
-        try FileSystem.makeDirectory(dir)
-        for (name, text) in texts { try FileSystem.writeDurably(text, to: dir + "/" + name + ".txt") }
-        console.out("Wrote \(Store.grouped(texts.count)) statements of results to \(dir)\n")
+        if path.lowercased().hasSuffix(".html") {
+            try FileSystem.writeDurably(StatementOfResults.html(statements.map(\.1), title: "Statements of results, \(series ?? "")"), to: path)
+            console.out("Wrote \(Store.grouped(statements.count)) statements of results to \(path), one to a printed page\n")
+            return
+        }
+        try FileSystem.makeDirectory(path)
+        for (name, statement) in statements { try FileSystem.writeDurably(statement.text(table: table), to: path + "/" + name + ".txt") }
+        console.out("Wrote \(Store.grouped(statements.count)) statements of results to \(path)\n")
     }
 }

@@ -35,10 +35,13 @@ extension Session {
         return quote != nil || depth > 0 || lastSignificant == "|"
     }
 
-    /// One piece of a script: a statement with the line it starts on, or a `##` narration line.
+    /// One piece of a script: a statement with the line it starts on, a `##` narration line,
+    /// a practice task, or a line that is out of place (reported as an error where it is run).
     package enum ScriptItem: Equatable {
         case statement(String, line: Int)
         case narration(String)
+        case task(PracticeTask)
+        case mistake(String, line: Int)
     }
 
     /// How deep `run FILE` may nest (a script that runs itself would otherwise overflow the stack).
@@ -65,7 +68,7 @@ extension Session {
         var reader = ScriptReader(session: self)
         var ok = true
         func run(_ items: [ScriptItem]) -> Bool {
-            for case .statement(let statement, let line) in items where !self.run(statement, file: "stdin", line: line) {
+            for item in items where !self.run(item, file: "stdin") {
                 ok = false
                 if !keepGoing { return false }
             }
@@ -84,19 +87,66 @@ extension Session {
     @discardableResult
     public func runScript(text: String, file: String, keepGoing: Bool = false, echo: Bool = false) -> Bool {
         var ok = true
-        for item in items(of: text) {
-            switch item {
-            case .narration(let words):
-                if echo { console.out("## " + words + "\n") }
-            case .statement(let statement, let line):
-                if echo { console.out("> " + statement.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n  ") + "\n") }
-                if !run(statement, file: file, line: line) {
-                    ok = false
-                    if !keepGoing { return false }
-                }
-            }
+        for item in items(of: text) where !run(item, file: file, echo: echo) {
+            ok = false
+            if !keepGoing { return false }
         }
         return ok
+    }
+
+    /// Runs one piece of a script: a statement; a practice task's expected statement (so that
+    /// a script run or checked proves it runs); nothing for narration, printed only with `echo`.
+    func run(_ item: ScriptItem, file: String, echo: Bool = false) -> Bool {
+        switch item {
+        case .narration(let words):
+            if echo { console.out("## " + words + "\n") }
+            return true
+        case .statement(let statement, let line):
+            if echo { console.out("> " + Session.indented(statement) + "\n") }
+            return run(statement, file: file, line: line)
+        case .task(let task):
+            if echo {
+                console.out(task.question.split(separator: "\n", omittingEmptySubsequences: false).map { "?? " + $0 + "\n" }.joined())
+                if let expected = task.expected { console.out("= " + Session.indented(expected) + "\n") }
+            }
+            return runExpected(of: task, file: file) != nil
+        case .mistake(let message, let line):
+            console.report(Diagnostic(file: file, line: line, column: 1, message: message, notes: []).description + "\n")
+            return false
+        }
+    }
+
+    /// A statement as shown after `> `: its later lines indented under the first.
+    static func indented(_ statement: String) -> String {
+        statement.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n  ")
+    }
+
+    /// Runs a task's expected statement, printing its answer as any statement does; the answer,
+    /// or nil (reported) when the task has none, it is not a question, or it failed.
+    func runExpected(of task: PracticeTask, file: String) -> Answer? {
+        guard let expected = task.expected else {
+            console.report(Diagnostic(file: file, line: task.line, column: 1, message: PracticeTask.noExpectedStatement,
+                                      notes: [PracticeTask.noExpectedStatementNote]).description + "\n")
+            return nil
+        }
+        guard !Session.isCommand(expected) else {
+            console.report(Diagnostic(file: file, line: task.expectedLine, column: 1, message: PracticeTask.notAQuestion,
+                                      notes: [PracticeTask.notAQuestionNote]).description + "\n")
+            return nil
+        }
+        lastAnswer = nil
+        guard run(expected, file: file, line: task.expectedLine) else { return nil }
+        guard let answer = lastAnswer else {
+            console.report(Diagnostic(file: file, line: task.expectedLine, column: 1, message: PracticeTask.noTable,
+                                      notes: [PracticeTask.notAQuestionNote]).description + "\n")
+            return nil
+        }
+        return answer
+    }
+
+    /// True when `statement` starts with a command's word (not a query).
+    static func isCommand(_ statement: String) -> Bool {
+        CommandRegistry.firstWordSet.contains(CommandRegistry.firstWord(statement.trimmingSpaces()))
     }
 
     /// `run FILE`: a script inside a session; its first error stops it and fails the `run`.

@@ -174,7 +174,7 @@ extension Session {
             guard let parsed = try CommandRegistry.parse(SourceText(base)), let load = parsed.command as? LoadCommand else {
                 throw failure("cannot read the load this workspace starts from: \(base)")
             }
-            original = try PackImporter.load(directory: load.folder.text).store
+            original = try PackImporter.load(directory: load.folder.text, workbooks: WorkbookHelper.read).store
         }
         let p = store.pool, o = original.pool
         func day(_ d: Day) -> Word { Word(d.isBlank ? "" : d.iso) }

@@ -1,33 +1,68 @@
-import Glibc
-
 /// `exq --step FILE.exq`: a training walkthrough. Shows each narration block and the next
-/// statement, waits for Enter (`s` skips it, `q` quits), runs it and shows its output.
+/// statement, waits for Enter (`s` skips it, `q` quits), runs it and shows its output. A
+/// statement typed at the prompt instead is run, and the prompt comes back for the same step;
+/// `expect` lines are checks, run without a step of their own. A practice task shows its
+/// question; Enter then shows and runs the expected statement.
 struct Walkthrough {
     let session: Session
     let text: String
     let file: String
 
+    static let prompt = "[Enter] run it · s skip · q quit · or type a statement: "
+    static let taskPrompt = "[Enter] show the answer · s skip · q quit · or type your own: "
+
     func run() -> Int32 {
         let console = session.console
+        let input = StatementInput(host: session)
+        defer { input.close() }
         var narration: [String] = []
         var ok = true
         for item in session.items(of: text) {
+            let statement: String, line: Int, isTask: Bool
             switch item {
             case .narration(let words):
                 narration.append(words)
-            case .statement(let statement, let line):
-                if !narration.isEmpty {
-                    console.out("\n" + narration.joined(separator: "\n") + "\n")
-                    narration = []
+                continue
+            case .mistake:
+                if !session.run(item, file: file) { ok = false }
+                continue
+            case .statement(let s, let l):
+                if ExpectCommand.isExpectation(s) {
+                    if !session.run(s, file: file, line: l) { ok = false }
+                    continue
                 }
-                console.out("\n> " + statement.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n  ") + "\n")
-                console.err("[Enter] run it · s skip · q quit: ")
-                console.flush()
-                guard let answer = readLine() else { console.err("\n"); return ok ? 0 : 1 }
-                switch answer.trimmingSpaces().lowercased() {
-                case "q", "quit": return ok ? 0 : 1
-                case "s", "skip": continue
-                default: if !session.run(statement, file: file, line: line) { ok = false }
+                (statement, line, isTask) = (s, l, false)
+            case .task(let task):
+                guard let expected = task.expected else {
+                    if !session.run(item, file: file) { ok = false }
+                    continue
+                }
+                (statement, line, isTask) = (expected, task.expectedLine, true)
+                narration.append("Try it: " + task.question)
+            }
+            if !narration.isEmpty {
+                console.out("\n" + narration.joined(separator: "\n") + "\n")
+                narration = []
+            }
+            if !isTask { console.out("\n> " + Session.indented(statement) + "\n") }
+            stepping: while true {
+                switch input.read(prompt: isTask ? Walkthrough.taskPrompt : Walkthrough.prompt) {
+                case .endOfInput: return ok ? 0 : 1
+                case .interrupted: continue stepping
+                case .line(let answer):
+                    let typed = answer.trimmingSpaces()
+                    switch typed.lowercased() {
+                    case "q", "quit": return ok ? 0 : 1
+                    case "s", "skip": break stepping
+                    case "":
+                        if isTask { console.out("> " + Session.indented(statement) + "\n") }
+                        if !session.run(statement, file: file, line: line) { ok = false }
+                        break stepping
+                    default:
+                        // The trainee's own statement: run it, then the same step again.
+                        input.remember(typed)
+                        _ = session.run(typed, file: "step")
+                    }
                 }
             }
         }

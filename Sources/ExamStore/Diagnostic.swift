@@ -7,6 +7,8 @@
 ///
 /// `file` is a path or `exq` for typed input; `line` and `column` count from 1 (column in
 /// characters). `sourceLine` and `length` draw the caret; `notes` are the indented lines after it.
+/// A diagnostic about a workbook names the sheet and cell instead of the line and column
+/// (`candidates.xlsx:Sheet1!B7: error: ...`), or only the file when the file as a whole is at fault.
 public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
     public enum Severity: String, Sendable { case error, warning }
 
@@ -18,9 +20,12 @@ public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
     public var sourceLine: String?
     public var length: Int
     public var notes: [String]
+    /// The sheet and cell of a workbook (`Sheet1!B7`) in place of `line` and `column`; "" for the
+    /// whole file; nil for a text file.
+    public var cell: String?
 
     public init(_ severity: Severity = .error, file: String, line: Int, column: Int, message: String,
-                sourceLine: String? = nil, length: Int = 1, notes: [String] = []) {
+                sourceLine: String? = nil, length: Int = 1, notes: [String] = [], cell: String? = nil) {
         self.severity = severity
         self.file = file
         self.line = line
@@ -29,11 +34,13 @@ public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
         self.sourceLine = sourceLine
         self.length = length
         self.notes = notes
+        self.cell = cell
     }
 
     /// The diagnostic as printed, without a trailing newline.
     public var description: String {
-        var out = "\(file):\(line):\(column): \(severity.rawValue): \(message)"
+        let place = cell.map { $0.isEmpty ? file : file + ":" + $0 } ?? "\(file):\(line):\(column)"
+        var out = "\(place): \(severity.rawValue): \(message)"
         if let sourceLine {
             out += "\n  " + sourceLine
             out += "\n  " + String(repeating: " ", count: max(0, column - 1)) + "^"

@@ -16,7 +16,7 @@ package struct PackFingerprint: Equatable, Sendable {
         guard let names = try? PackImporter.listFiles(folder) else { return nil }
         let known = Set(PackSchema.files.map { $0.name })
         var files: [(String, String)] = []
-        for (lower, name) in names where known.contains(lower) {
+        for (lower, name) in names where known.contains(lower) || known.contains(lower.replacing(".xlsx", with: ".csv")) {
             guard let bytes = try? CSVReader.readFile(folder + "/" + name) else { continue }
             files.append((name, hash(bytes)))
         }

@@ -33,10 +33,13 @@ public enum PackImporter {
     /// `reviewCheck`, where given, is asked about every request row once the pack is otherwise
     /// free of errors (the rules of ExamRules, such as a `new_grade` on its scale); a message it
     /// gives is an error at the row's `new_grade` cell.
+    /// `workbooks`, where given, reads a pack file given as an Excel workbook (`candidates.xlsx`).
     public static func load(directory: String, into pool: StringPool = StringPool(),
+                            workbooks: WorkbookReader? = nil,
                             reviewCheck: (@Sendable (Store, Int) -> String?)? = nil) throws(DiagnosticList) -> PackLoad {
         var loader = PackLoader(directory: directory, pool: pool)
         loader.reviewCheck = reviewCheck
+        loader.workbooks = workbooks
         return try load(loader)
     }
 
@@ -45,10 +48,11 @@ public enum PackImporter {
     /// `directory/FILE`. `halvingBytes` lowered, small files are read in two parts as large ones
     /// are, so that tests and the fuzzers can check that both ways load the same.
     package static func load(files: [String: [UInt8]], directory: String = "pack",
-                            into pool: StringPool = StringPool(),
+                            into pool: StringPool = StringPool(), workbooks: WorkbookReader? = nil,
                             halvingBytes: Int = PackImporter.halvingBytes) throws(DiagnosticList) -> PackLoad {
         var loader = PackLoader(directory: directory, pool: pool)
         loader.memoryFiles = files
+        loader.workbooks = workbooks
         loader.halvingBytes = halvingBytes
         return try load(loader)
     }
@@ -64,18 +68,25 @@ public enum PackImporter {
                                              message: "load cancelled (Ctrl-C): nothing was loaded")])
         }
         if loader.errorCount > 0 {
-            throw DiagnosticList(PackLoader.capped(loader.errors, total: loader.errorCount, what: "error"))
+            throw DiagnosticList(loader.namingCells(PackLoader.capped(loader.errors, total: loader.errorCount, what: "error")))
         }
         var store = loader.store
         BuiltInCalendar.add(to: &store)
         store.source = directory
         store.reindex()
         return PackLoad(store: store,
-                        warnings: PackLoader.capped(loader.warnings, total: loader.warningCount, what: "warning"),
+                        warnings: loader.namingCells(PackLoader.capped(loader.warnings, total: loader.warningCount, what: "warning")),
                         fingerprint: PackFingerprint(files: loader.fileHashes.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }))
     }
 
-    /// The CSV files in `directory`, by lower-cased name → name on disk; a diagnostic when the
+    /// Whether a file may be part of a pack by its name: CSV, or an Excel workbook (not the
+    /// `~$` lock file Excel leaves beside a workbook it has open).
+    static func isPackFileName(_ name: String) -> Bool {
+        let lower = name.lowercased()
+        return lower.hasSuffix(".csv") || (lower.hasSuffix(".xlsx") && !lower.hasPrefix("~$"))
+    }
+
+    /// The CSV and workbook files in `directory`, by lower-cased name → name on disk; a diagnostic when the
     /// folder is missing or is not a folder.
     static func listFiles(_ directory: String) throws(Diagnostic) -> [String: String] {
         var info = stat()
@@ -95,7 +106,7 @@ public enum PackImporter {
                 String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))
             }
             let lower = name.lowercased()
-            if lower.hasSuffix(".csv") { names[lower] = name }
+            if isPackFileName(lower) { names[lower] = name }
         }
         return names
     }

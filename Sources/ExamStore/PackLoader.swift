@@ -25,6 +25,11 @@ struct PackLoader {
     var cancelledAt: (file: String, line: Int)?
     /// Files of at least this many bytes are read in two parts at once (`PackLoader+Parallel.swift`).
     var halvingBytes = PackImporter.halvingBytes
+    /// Opens .xlsx pack files; nil when workbooks cannot be read here.
+    var workbooks: WorkbookReader?
+    /// The workbooks opened, as text, by path: shared by the copies of this loader that read
+    /// parts of the pack (`open` runs on the loading thread only).
+    let sheets = SheetTexts()
 
     /// Pack file name → name on disk (`Candidates.CSV` is found too).
     var diskNames: [String: String] = [:]
@@ -73,7 +78,7 @@ struct PackLoader {
     mutating func run() throws(Interrupted) {
         do {
             if let memoryFiles {
-                for name in memoryFiles.keys where name.lowercased().hasSuffix(".csv") { diskNames[name.lowercased()] = name }
+                for name in memoryFiles.keys where PackImporter.isPackFileName(name) { diskNames[name.lowercased()] = name }
             } else {
                 diskNames = try PackImporter.listFiles(directory)
             }
@@ -81,6 +86,7 @@ struct PackLoader {
             record(error)
             return
         }
+        takeWorkbooks()
         guard diskNames["candidates.csv"] != nil else {
             record(Diagnostic(file: directory, line: 1, column: 1,
                               message: "no candidates.csv: a data pack needs at least candidates.csv"))
@@ -95,7 +101,7 @@ struct PackLoader {
         if memoryFiles == nil {
             let order = ["candidates.csv", "qualifications.csv", "units.csv", "entries.csv", "achievements.csv",
                          "results.csv", "reviews.csv", "calendar.csv", "certificates.csv", "centres.csv"]
-            readAhead = ReadAhead(paths: order.compactMap { diskNames[$0].map(path) })
+            readAhead = ReadAhead(paths: order.compactMap { diskNames[$0].flatMap { $0.lowercased().hasSuffix(".csv") ? path($0) : nil } })
         }
         defer { readAhead?.finish() }
         try loadCandidates()
@@ -106,6 +112,25 @@ struct PackLoader {
                             "centres.csv"])
         checkReviewsHaveEntries()
         checkReviewRows()
+    }
+
+    /// Lets `candidates.xlsx` stand for `candidates.csv` (each pack file may be a workbook); both
+    /// at once is an error. A workbook that is no pack file keeps its own name (and is warned of).
+    mutating func takeWorkbooks() {
+        let known = Set(PackSchema.files.map { $0.name })
+        for lower in diskNames.keys.sorted() where lower.hasSuffix(".xlsx") {
+            let name = diskNames[lower]!
+            let csv = String(lower.dropLast(5)) + ".csv"
+            guard known.contains(csv) else { continue }
+            diskNames[lower] = nil
+            if let other = diskNames[csv] {
+                record(Diagnostic(file: path(name), line: 1, column: 1,
+                                  message: "the pack has both \(other) and \(name); which one holds cannot be guessed",
+                                  notes: ["keep one of the two files"], cell: ""))
+                continue
+            }
+            diskNames[csv] = name
+        }
     }
 
     /// DOMAIN.md "Post-results requests": a request is about a qualification the candidate was
@@ -121,7 +146,7 @@ struct PackLoader {
         for r in 0..<store.reviews.count {
             let c = store.reviews.candidate[r], q = store.reviews.qualification[r]
             guard !entered.contains(Int64(c) << 32 | Int64(q)) else { continue }
-            if bytes == nil { bytes = memoryFiles?[name] ?? (try? CSVReader.readFile(path(name))) ?? [] }
+            if bytes == nil { bytes = text(of: name) }
             let line = Int(reviewLines[r])
             let at = PackLoader.cell(bytes!, line: line, field: reviewQualificationField)
             let who = store.pool[store.candidates.number[Int(c)]] + " " + store.formalName(candidate: c)
@@ -139,7 +164,7 @@ struct PackLoader {
         var bytes: [UInt8]? = nil
         for r in 0..<store.reviews.count {
             guard let message = check(store, r) else { continue }
-            if bytes == nil { bytes = memoryFiles?[name] ?? (try? CSVReader.readFile(path(name))) ?? [] }
+            if bytes == nil { bytes = text(of: name) }
             let line = Int(reviewLines[r])
             let at = PackLoader.cell(bytes!, line: line, field: reviewNewGradeField)
             record(Diagnostic(file: path(name), line: line, column: at.column, message: message,
@@ -149,6 +174,11 @@ struct PackLoader {
 
     /// Where field `field` of the row starting on line `line` (from 1) is: its column (from 1, in
     /// characters), the line's text and the cell's length; column 1 when the line has no such field.
+    /// The text of pack file `name` (on disk): a CSV file's bytes, a workbook's sheet as CSV text.
+    func text(of name: String) -> [UInt8] {
+        sheets.byPath[path(name)]?.bytes ?? memoryFiles?[name] ?? (try? CSVReader.readFile(path(name))) ?? []
+    }
+
     static func cell(_ bytes: [UInt8], line: Int, field: Int) -> (column: Int, source: String, length: Int) {
         var start = 0, n = 1
         while n < line, let nl = bytes[start...].firstIndex(of: 10) { start = nl + 1; n += 1 }
@@ -222,7 +252,11 @@ struct PackLoader {
         let path = self.path(disk)
         var reader: CSVReader
         do {
-            if let bytes = memoryFiles?[disk] {
+            if disk.lowercased().hasSuffix(".xlsx") {
+                guard let sheet = openWorkbook(disk, columns) else { return nil }
+                reader = CSVReader(bytes: sheet.bytes, path: path)
+                try reader.validate()
+            } else if let bytes = memoryFiles?[disk] {
                 reader = CSVReader(bytes: bytes, path: path)
                 try reader.validate()
                 fileHashes[disk] = PackFingerprint.hash(bytes)
@@ -291,6 +325,49 @@ struct PackLoader {
         }
         forgetRows(of: table)
         return table
+    }
+
+    /// The first sheet of workbook `disk` as CSV text (`SheetText`), kept for diagnostics; nil
+    /// (recorded) when it cannot be read or a cell holds an error value.
+    mutating func openWorkbook(_ disk: String, _ columns: [PackSchema.Column]) -> SheetText? {
+        let path = self.path(disk)
+        guard let workbooks else {
+            record(Diagnostic(file: path, line: 1, column: 1, message: "Excel workbooks cannot be read here",
+                              notes: ["save it as CSV (comma separated) instead"], cell: ""))
+            return nil
+        }
+        let text: SheetText
+        do throws(Diagnostic) {
+            let bytes: [UInt8]
+            if let given = memoryFiles?[disk] { bytes = given } else { bytes = try CSVReader.readFile(path) }
+            fileHashes[disk] = PackFingerprint.hash(bytes)
+            text = SheetText(try workbooks(bytes, path), columns: columns)
+        } catch {
+            var d = error
+            if d.cell == nil { d.cell = "" }
+            record(d)
+            return nil
+        }
+        for problem in text.problems {
+            record(Diagnostic(file: path, line: 1, column: 1, message: problem.message, cell: problem.cell))
+        }
+        guard text.problems.isEmpty else { return nil }
+        sheets.byPath[path] = text
+        return text
+    }
+
+    /// Names the sheet and cell of each diagnostic about a workbook, in place of the line and
+    /// column of its text (whose lines it need not show), and its rows as rows.
+    func namingCells(_ list: [Diagnostic]) -> [Diagnostic] {
+        guard !sheets.byPath.isEmpty else { return list }
+        return list.map { d in
+            guard d.cell == nil, let sheet = sheets.byPath[d.file] else { return d }
+            var named = d
+            named.cell = sheet.cell(line: d.line, column: d.column)
+            named.sourceLine = nil
+            named.message = d.message.replacing(" at line ", with: " at row ")
+            return named
+        }
     }
 
     /// Starts reading rows of `table` with nothing remembered of the rows of another file.
@@ -565,6 +642,11 @@ struct PackLoader {
         report(t, c, "unknown unit '\(pool[code])' of qualification \(q): not in units.csv", notes: notes)
         return nil
     }
+}
+
+/// The workbooks of a load, as text, by path (`PackLoader.sheets`).
+final class SheetTexts: @unchecked Sendable {
+    var byPath: [String: SheetText] = [:]
 }
 
 /// A value handed to other threads whose safe use the code around it guarantees.

@@ -13,6 +13,7 @@ struct Exq: ParsableCommand {
               exq --demo Examples/restricted-release.exq
               exq --demo --check Examples/*.exq     check scripts' expectations
               exq --demo --step Examples/results-season.exq
+              exq --demo --practice Examples/course/01-june-at-risk.exq
               exq --workspace results-2024 --demo   changes journaled in a folder
               exq --workspace postgresql://db/exams a trust's shared workspace
               exq setup-roles                       the SQL for its PostgreSQL roles
@@ -73,6 +74,9 @@ struct Exq: ParsableCommand {
     @Flag(name: .long, help: "Walk through the script a statement at a time (Enter runs, s skips, q quits).")
     var step = false
 
+    @Flag(name: .long, help: "Practise: answer the script's practice tasks (?? lines) yourself; each answer is checked.")
+    var practice = false
+
     @Argument(help: ArgumentHelp("A script of statements to run (several with --check).", valueName: "SCRIPT"))
     var scripts: [String] = []
 
@@ -89,6 +93,7 @@ struct Exq: ParsableCommand {
         o.workspace = workspace
         o.check = check
         o.step = step
+        o.practice = practice
         o.keepGoing = keepGoing
         o.echo = echo
         o.exportPack = exportPack
@@ -113,6 +118,9 @@ struct GenerateCommand: ParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp("The seed: the same seed writes the same bytes.", valueName: "S"))
     var seed: UInt64 = 1
+
+    @Flag(name: .long, help: "Practise: answer the script's practice tasks (?? lines) yourself; each answer is checked.")
+    var practice = false
 
     @Argument(help: ArgumentHelp("The folder to write the pack into (created when missing).", valueName: "DIR"))
     var directory: String

@@ -101,7 +101,7 @@ import Testing
         let o = try ExqProcess.run(["--demo", "--step", script.path], stdin: "\ns\nq\n")
         #expect(o.status == 0)
         #expect(o.stdout == "\nFirst, count the candidates.\n\n> candidates | count\n300\n\nThen the entries.\n\n> entries | count\n\nLast, the reviews.\n\n> reviews | count\n")
-        #expect(o.stderr.contains("[Enter] run it · s skip · q quit: "))
+        #expect(o.stderr.contains("[Enter] run it · s skip · q quit · or type a statement: "))
     }
 
     @Test func narrationIsShownWithEchoAndIsACommentOtherwise() throws {

@@ -8,7 +8,7 @@ enum CommandRegistry {
         HelpCommand.info, DescribeCommand.info, LoadCommand.info, DemoCommand.info, LetCommand.info,
         SetTodayCommand.info, SetTimeCommand.info, SetSeriesCommand.info, SetFormatCommand.info, SetRowsCommand.info,
         SetTimingCommand.info, SetCompletionCommand.info, SetParameterCommand.info,
-        WhyCommand.info, StatementCommand.info, StatementsCommand.info,
+        WhyCommand.info, StatementCommand.info, StatementsCommand.info, ReportCommand.info,
         AcknowledgeCommand.acknowledgeInfo, AcknowledgeCommand.unacknowledgeInfo,
         AddReviewCommand.info, UpdateReviewCommand.info, UpdateCertificateCommand.info,
         ExportPackCommand.info, RunCommand.info, ExpectCommand.info, SaveSessionCommand.info, RecordCommand.info,

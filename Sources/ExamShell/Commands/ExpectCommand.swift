@@ -20,6 +20,11 @@ struct ExpectCommand: Command, Equatable {
 
     var statement: String { "expect " + check }
 
+    /// True for a statement that is an `expect` check (a walkthrough runs it without a step).
+    static func isExpectation(_ statement: String) -> Bool {
+        CommandRegistry.firstWord(statement.trimmingSpaces()) == "expect"
+    }
+
     func run(in session: Session) throws -> String? {
         try session.expect(check)
         return statement
