@@ -30,6 +30,8 @@ final class SharedWorkspace {
     /// True inside `change`, between taking the lock and committing or rolling back.
     private var changing = false
     private var committed = false
+    /// The journal rows a change read when it took the lock, for its `unseen`.
+    private var prefetched: [Event]?
 
     struct Failure: Error, CustomStringConvertible { var description: String }
 
@@ -211,10 +213,18 @@ final class SharedWorkspace {
     /// Runs a change: takes the lock, then `body` applies the unseen events, checks the change
     /// and calls `append`, which commits. A change that throws, or makes no change, is rolled back.
     func change<T>(_ body: () throws -> T) throws -> T {
-        try db.execute("BEGIN; SELECT pg_advisory_xact_lock(\(SharedWorkspace.lockKey))")
+        // One round trip: begin, wait for the lock, and read what other sessions journaled meanwhile.
+        do {
+            let results = try db.executeAll("BEGIN; SELECT pg_advisory_xact_lock(\(SharedWorkspace.lockKey)); "
+                                            + "SELECT seq, statement FROM exq.journal WHERE seq > \(seen) ORDER BY seq")
+            prefetched = SharedWorkspace.events(results.last ?? [])
+        } catch {
+            _ = try? db.execute("ROLLBACK")
+            throw error
+        }
         changing = true
         committed = false
-        defer { changing = false }
+        defer { changing = false; prefetched = nil }
         do {
             let value = try body()
             if !committed { try db.execute("ROLLBACK") }
@@ -263,24 +273,32 @@ final class SharedWorkspace {
             }
             try db.copyIn("COPY exq.releases (qualification, series, released_at) FROM STDIN WITH (FORMAT csv)", SharedWorkspace.releases(base))
         }
-        let seq = try db.execute("INSERT INTO exq.journal (statement, clock) VALUES ($1, $2) RETURNING seq", [statement, clock.iso])[0][0] ?? ""
+        // One round trip: the journal row and the commit.
+        let results: [[[String?]]]
         do {
-            try db.execute("COMMIT")
-        } catch {
+            results = try db.executeAll("INSERT INTO exq.journal (statement, clock) VALUES (\(db.literal(statement)), \(db.literal(clock.iso))) RETURNING seq; COMMIT")
+        } catch let f as PostgreSQL.Failure where f.completed >= 1 || f.state == nil {
             committed = true  // nothing is left to roll back: the transaction has ended, one way or the other
-            throw Failure(description: "the change could not be confirmed by \(name) (\(error)); it may or may not have been saved: open the workspace again to see")
+            throw Failure(description: "the change could not be confirmed by \(name) (\(f)); it may or may not have been saved: open the workspace again to see")
         }
         committed = true
-        seen = Int64(seq) ?? seen
+        seen = Int64(results.first?.first?[0] ?? "") ?? seen
     }
 
     // MARK: Reading
 
     /// The journal rows after `seen`: one cheap query, run before every statement.
+    /// Inside a change, the first call gives the rows read with the lock, without asking again.
     func unseen() throws -> [Event] {
-        try db.execute("SELECT seq, statement FROM exq.journal WHERE seq > $1 ORDER BY seq", [String(seen)]).map {
-            Event(seq: Int64($0[0] ?? "") ?? 0, statement: $0[1] ?? "")
+        if let prefetched {
+            self.prefetched = nil
+            return prefetched
         }
+        return SharedWorkspace.events(try db.execute("SELECT seq, statement FROM exq.journal WHERE seq > $1 ORDER BY seq", [String(seen)]))
+    }
+
+    static func events(_ rows: [[String?]]) -> [Event] {
+        rows.map { Event(seq: Int64($0[0] ?? "") ?? 0, statement: $0[1] ?? "") }
     }
 
     /// The pack tables, as the pack files they were copied from (`FORCE_QUOTE`, so that a value
