@@ -20,7 +20,7 @@ public func queryFuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         let output = try evaluator.run(pipeline)
         for w in evaluator.warnings { _ = w.description }
         if case .table(let table, _) = output {
-            for format in OutputFormat.allCases { _ = format.render(table, maxRows: 50, width: 80) }
+            for format in OutputFormat.allCases { _ = format.render(table, maxRows: 50, width: 80, dates: .iso) }
         }
     } catch {
         _ = error.description

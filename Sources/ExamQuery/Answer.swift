@@ -16,7 +16,10 @@ package struct Answer: Sendable {
         self.pool = pool
     }
 
-    package func cell(_ row: Int, _ column: Int) -> String { columns[column].display(at: row, pool: pool) }
+    /// The cell's text, dates written in `dates` (`.iso` for files read by programs).
+    package func cell(_ row: Int, _ column: Int, dates: DateStyle) -> String {
+        columns[column].display(at: row, pool: pool, dates: dates)
+    }
     package func value(_ row: Int, _ column: Int) -> Value { columns[column].value(at: row, pool: pool) }
 
     /// Whether a column holds numbers (right-aligned in tables, unquoted in JSON).

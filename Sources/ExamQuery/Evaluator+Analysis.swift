@@ -50,7 +50,7 @@ extension Evaluator {
         var anyNational = false
         var footers: [String] = []
         for (g, positions) in members.enumerated() {
-            let label = keys.isEmpty ? "" : keyVectors.map { $0.display(at: groups.first[g], pool: pool) }.joined(separator: " ") + ": "
+            let label = keys.isEmpty ? "" : keyVectors.map { $0.display(at: groups.first[g], pool: pool, dates: dates) }.joined(separator: " ") + ": "
             // The group's scale: one, or none known (its grades then listed as text).
             var scaleIndexes = Set(positions.map { scaleOf[$0] })
             if scaleIndexes.count > 1 {

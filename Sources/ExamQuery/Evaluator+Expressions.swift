@@ -137,7 +137,7 @@ extension Evaluator {
         switch v.expanded(count: count) {
         case .text(let a): return a.map { store.pool[$0] }
         case .string(let a): return a
-        case let other: return (0..<count).map { other.display(at: $0, pool: store.pool) }
+        case let other: return (0..<count).map { other.display(at: $0, pool: store.pool, dates: .iso) }
         }
     }
 
@@ -220,7 +220,7 @@ extension Evaluator {
         case (.bool(let x), .bool(let y)): return sign(x ? 1 : 0, y ? 1 : 0)
         case (.text(let s), .date(let d)): return Day(parsing: s).map { sign($0, d) }
         case (.date(let d), .text(let s)): return Day(parsing: s).map { sign(d, $0) }
-        default: return sign(a.display, b.display)
+        default: return sign(a.display(.iso), b.display(.iso))
         }
     }
 

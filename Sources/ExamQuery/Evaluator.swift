@@ -20,6 +20,8 @@ package final class Evaluator {
     /// What the role may see: `store` is its view; it marks the results whose reading is audited
     /// and the missing-result flags the role may not be told.
     package var visibility: Visibility?
+    /// How text made for people (labels of `grades by`) writes dates: the session's `set dates`.
+    package var dates: DateStyle = .uk
     /// Set when embargoed results reached an answer, for the audit log.
     package private(set) var readEmbargoed = false
     /// Set when the statement read results (or a flag made from them), for the note on those left out.

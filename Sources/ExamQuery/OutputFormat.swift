@@ -22,24 +22,25 @@ package enum OutputFormat: String, CaseIterable, Sendable {
     }
 
     /// Renders `table` whole (files, csv/json/markdown) or, for `.table`, up to `maxRows` rows
-    /// in `width` columns of screen (nil = no limit). The text ends with a newline.
-    package func render(_ table: Answer, maxRows: Int? = nil, width: Int? = nil) -> String {
+    /// in `width` columns of screen (nil = no limit). The text ends with a newline. Tables and
+    /// Markdown, written for people, show dates in `dates`; CSV and JSON, for programs, always ISO.
+    package func render(_ table: Answer, maxRows: Int? = nil, width: Int? = nil, dates: DateStyle) -> String {
         var out = ""
-        write(table, maxRows: maxRows, width: width) { out += $0 }
+        write(table, maxRows: maxRows, width: width, dates: dates) { out += $0 }
         return out
     }
 
     /// Writes `table` as `render` would, handing the text to `emit` in pieces of about 64 KB, so
     /// that a large answer saved to a file or piped as csv or json is never held whole a second
     /// time as one String. `.table` is written whole: it is cut to `maxRows` rows for a screen.
-    package func write<E: Error>(_ table: Answer, maxRows: Int? = nil, width: Int? = nil,
+    package func write<E: Error>(_ table: Answer, maxRows: Int? = nil, width: Int? = nil, dates: DateStyle,
                                 to emit: (String) throws(E) -> Void) throws(E) {
         var out = ChunkedText()
         switch self {
-        case .table: try out.append(TableText(table: table, maxRows: maxRows, width: width).text, emit)
+        case .table: try out.append(TableText(table: table, maxRows: maxRows, width: width, dates: dates).text, emit)
         case .csv: try OutputFormat.csv(table, &out, emit)
         case .json: try OutputFormat.json(table, &out, emit)
-        case .markdown: try OutputFormat.markdown(table, &out, emit)
+        case .markdown: try OutputFormat.markdown(table, dates, &out, emit)
         }
         try out.flush(emit)
     }
@@ -52,14 +53,14 @@ package enum OutputFormat: String, CaseIterable, Sendable {
             || first == UInt8(ascii: "@") || first == 9 || first == 13
     }
 
-    /// The text of cell (`row`, `column`) for a spreadsheet: numbers, dates and yes/no as they are;
+    /// The text of cell (`row`, `column`) for a spreadsheet: numbers, dates (ISO) and yes/no as they are;
     /// text that would run as a formula (a surname `=HYPERLINK(...)`, a phone number `+44 ...`)
     /// with a `'` in front, which spreadsheets read as "this is text" and do not show.
     static func spreadsheetCell(_ t: Answer, _ row: Int, _ column: Int) -> String {
         switch t.value(row, column) {
         case .text(let s): return spreadsheetText(s)
         case .number(let n): return Value.exact(n)
-        default: return t.cell(row, column)
+        default: return t.cell(row, column, dates: .iso)
         }
     }
 
@@ -116,7 +117,7 @@ package enum OutputFormat: String, CaseIterable, Sendable {
         try out.append("]\n", emit)
     }
 
-    static func markdown<E: Error>(_ t: Answer, _ out: inout ChunkedText, _ emit: (String) throws(E) -> Void) throws(E) {
+    static func markdown<E: Error>(_ t: Answer, _ dates: DateStyle, _ out: inout ChunkedText, _ emit: (String) throws(E) -> Void) throws(E) {
         func cell(_ s: String) -> String {
             spreadsheetText(s).split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\\|")
                 .split(separator: "\n", omittingEmptySubsequences: false).joined(separator: " ")
@@ -125,8 +126,8 @@ package enum OutputFormat: String, CaseIterable, Sendable {
         try out.append("|" + (0..<t.names.count).map { t.isNumeric($0) ? " ---: |" : " --- |" }.joined() + "\n", emit)
         for r in 0..<t.rowCount {
             try out.append("| " + (0..<t.names.count).map { c -> String in
-                if case .text = t.value(r, c) { return cell(t.cell(r, c)) }
-                return t.cell(r, c).split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\\|")
+                if case .text = t.value(r, c) { return cell(t.cell(r, c, dates: dates)) }
+                return t.cell(r, c, dates: dates).split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\\|")
             }.joined(separator: " | ") + " |\n", emit)
         }
     }
@@ -157,14 +158,15 @@ struct TableText {
     let table: Answer
     let maxRows: Int?
     let width: Int?
+    let dates: DateStyle
 
     var text: String {
         let t = table
         // One value alone (a count) is shown bare.
-        if t.rowCount == 1 && t.names.count == 1 { return t.cell(0, 0) + "\n" }
+        if t.rowCount == 1 && t.names.count == 1 { return t.cell(0, 0, dates: dates) + "\n" }
         if t.rowCount == 0 { return "(no rows)\n" }
         let shown = min(t.rowCount, maxRows ?? t.rowCount)
-        var cells: [[String]] = (0..<shown).map { r in (0..<t.names.count).map { t.cell(r, $0).replacingNewlines() } }
+        var cells: [[String]] = (0..<shown).map { r in (0..<t.names.count).map { t.cell(r, $0, dates: dates).replacingNewlines() } }
         var widths = t.names.indices.map { c in max(t.names[c].count, cells.map { $0[c].count }.max() ?? 0) }
         var cut = false
         if let width {

@@ -18,14 +18,15 @@ package enum Value: Sendable, Equatable {
         }
     }
 
-    /// As shown in tables and CSV: dates ISO, booleans yes/no, whole numbers without a point.
-    package var display: String {
+    /// As shown in tables (`dates` as the session says) and CSV (`.iso`): booleans yes/no,
+    /// whole numbers without a point.
+    package func display(_ dates: DateStyle) -> String {
         switch self {
         case .blank: return ""
         case .bool(let b): return b ? "yes" : "no"
         case .number(let n): return Value.format(n)
         case .text(let s): return s
-        case .date(let d): return d.iso
+        case .date(let d): return d.text(dates)
         }
     }
 

@@ -35,15 +35,15 @@ package enum Vector: Sendable {
         }
     }
 
-    /// The text of the cell at `row` as shown in tables and CSV.
-    package func display(at row: Int, pool: StringPool) -> String {
+    /// The text of the cell at `row` as shown in tables (`dates` as the session says) and CSV (`.iso`).
+    package func display(at row: Int, pool: StringPool, dates: DateStyle) -> String {
         switch self {
         case .bool(let a): return a[row] ? "yes" : "no"
         case .number(let a): return Value.format(a[row])
         case .text(let a): return pool[a[row]]
         case .string(let a): return a[row]
-        case .date(let a): return a[row].iso
-        case .scalar(let v): return v.display
+        case .date(let a): return a[row].text(dates)
+        case .scalar(let v): return v.display(dates)
         }
     }
 

@@ -94,10 +94,10 @@ package enum Tracking {
     /// `45.50`, `£45.50`, stored as pence). A blank value clears the field.
     /// The checks on a request as typed (DOMAIN.md "Post-results requests"): the candidate has an
     /// entry for the qualification; dates in order (requested ≤ submitted ≤ outcome_date, consent ≤
-    /// submitted) and none after today; a `new_grade` on the qualification's scale, not worse than
+    /// submitted) and none after today (messages write dates in `dates`); a `new_grade` on the qualification's scale, not worse than
     /// the grade before for `raised` and not better for `lowered` (a "raised" outcome may leave the
     /// grade where it was: the mark rose, the grade did not). Throws the first breach.
-    package static func checkReview(store: Store, review: Int32, today: Day) throws(TrackingError) {
+    package static func checkReview(store: Store, review: Int32, today: Day, dates style: DateStyle) throws(TrackingError) {
         let r = Int(review), reviews = store.reviews, pool = store.pool
         let c = reviews.candidate[r], q = reviews.qualification[r]
         let code = pool[store.qualifications.code[Int(q)]]
@@ -107,10 +107,10 @@ package enum Tracking {
         let dates = [("requested", reviews.requested[r]), ("consent", reviews.consent[r]),
                      ("submitted", reviews.submitted[r]), ("outcome_date", reviews.outcomeDate[r])]
         for (name, d) in dates where !d.isBlank && d > today {
-            throw TrackingError("\(name) \(d.iso) is after today (\(today.iso)): record what has happened")
+            throw TrackingError("\(name) \(d.text(style)) is after today (\(today.text(style))): record what has happened")
         }
         func order(_ a: (String, Day), _ b: (String, Day)) throws(TrackingError) {
-            if !a.1.isBlank, !b.1.isBlank, b.1 < a.1 { throw TrackingError("\(b.0) \(b.1.iso) is before \(a.0) \(a.1.iso)") }
+            if !a.1.isBlank, !b.1.isBlank, b.1 < a.1 { throw TrackingError("\(b.0) \(b.1.text(style)) is before \(a.0) \(a.1.text(style))") }
         }
         try order(dates[0], dates[2]); try order(dates[1], dates[2]); try order(dates[2], dates[3]); try order(dates[0], dates[3])
         if let problem = newGradeProblem(store: store, review: r) { throw TrackingError(problem) }

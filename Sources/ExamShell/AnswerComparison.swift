@@ -28,7 +28,7 @@ struct AnswerComparison {
             var counts: [String: Int] = [:]
             let columns = keys.map { index[$0]! }
             for row in 0..<answer.rowCount {
-                counts[columns.map { answer.cell(row, $0) }.joined(separator: "\u{1F}"), default: 0] += 1
+                counts[columns.map { answer.cell(row, $0, dates: .iso) }.joined(separator: "\u{1F}"), default: 0] += 1
             }
             return counts
         }

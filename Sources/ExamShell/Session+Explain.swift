@@ -15,7 +15,7 @@ extension Session {
 
     func table(_ names: [String], _ rows: [[String]]) -> String {
         let columns = names.indices.map { c in Vector.string(rows.map { $0[c] }) }
-        return OutputFormat.table.render(Answer(names: names, columns: columns, rowCount: rows.count, pool: store.pool))
+        return OutputFormat.table.render(Answer(names: names, columns: columns, rowCount: rows.count, pool: store.pool), dates: dates)
     }
 
     func why(_ who: Word) throws {
@@ -26,7 +26,7 @@ extension Session {
         let pool = store.pool
         if visible.hidden > 0 { console.err(embargoNote(visible.hidden)) }
         var out = heading(c) + "\n"
-        out += "Series \(series ?? "(none)"), today \(today.iso)\n"
+        out += "Series \(series ?? "(none)"), today \(today.text(dates))\n"
         let entries = store.entriesByCandidate[c]
         if entries.isEmpty { out += "\nNo entries.\n" }
         for e in entries {
@@ -64,7 +64,7 @@ extension Session {
                 let service = store.reviews.service[i]
                 var line = "  \(pool[store.reviews.id[i]]) \(service.code) \(service.title), \(pool[store.qualifications.code[Int(store.reviews.qualification[i])]])"
                 if let d = Deadlines.deadline(store: store, review: r, context: context) {
-                    line += ": deadline \(d.date.iso)" + (d.estimated ? " (estimated)" : "") + " " + deadlineSource(d)
+                    line += ": deadline \(d.date.text(dates))" + (d.estimated ? " (estimated)" : "") + " " + deadlineSource(d)
                     if Deadlines.isOverdue(submitted: store.reviews.submitted[i], deadline: d.date, today: today) { line += "; OVERDUE, not submitted" }
                     else if Deadlines.isDue(submitted: store.reviews.submitted[i], deadline: d.date, today: today) {
                         line += "; due, \(Deadlines.daysLeft(deadline: d.date, today: today) ?? 0) days left"
@@ -72,7 +72,7 @@ extension Session {
                 } else {
                     line += ": " + Deadlines.unknownDeadlineReason(store: store, review: r)
                 }
-                if !store.reviews.submitted[i].isBlank { line += "; submitted \(store.reviews.submitted[i].iso)" }
+                if !store.reviews.submitted[i].isBlank { line += "; submitted \(store.reviews.submitted[i].text(dates))" }
                 if store.reviews.outcome[i] != .none { line += "; \(store.reviews.outcome[i].name)" + (store.reviews.newGrade[i] != 0 ? " to \(pool[store.reviews.newGrade[i]])" : "") }
                 out += line + "\n"
             }
@@ -95,7 +95,7 @@ extension Session {
             let e = Int(row)
             return "(calendar: \(store.pool[store.calendar.event[e]]) of \(store.pool[store.calendar.series[e]]), applies to \(appliesTo.isEmpty ? "all" : appliesTo))"
         case .appeal(let based, let days):
-            return "(\(days) days after the outcome of \(store.pool[store.reviews.id[Int(based)]]) on \(store.reviews.outcomeDate[Int(based)].iso))"
+            return "(\(days) days after the outcome of \(store.pool[store.reviews.id[Int(based)]]) on \(store.reviews.outcomeDate[Int(based)].text(dates)))"
         }
     }
 
@@ -142,7 +142,7 @@ extension Session {
                 if let by = store.results.changedBy(r) {
                     let b = Int(by)
                     note = "\(store.reviews.outcome[b].name) from \(pool[store.results.originalGrade(r)]) by review \(pool[store.reviews.id[b]])"
-                        + (store.reviews.outcomeDate[b].isBlank ? "" : " on \(store.reviews.outcomeDate[b].iso)")
+                        + (store.reviews.outcomeDate[b].isBlank ? "" : " on \(store.reviews.outcomeDate[b].text(dates))")
                 }
                 if store.results.status[r] == .final { note = note.isEmpty ? "final" : note + "; final" }
                 rows.append(head + [grade, note])
@@ -155,11 +155,11 @@ extension Session {
                 let mir = store.reviewsByCandidate[c].first {
                     store.reviews.qualification[Int($0)] == q && store.reviews.service[Int($0)] == .missingResult
                 }
-                let request = mir.map { "; missing result enquiry \(pool[store.reviews.id[Int($0)]]) requested \(store.reviews.requested[Int($0)].iso)" } ?? ""
+                let request = mir.map { "; missing result enquiry \(pool[store.reviews.id[Int($0)]]) requested \(store.reviews.requested[Int($0)].text(dates))" } ?? ""
                 rows.append(head + ["", "result missing" + request])
             } else {
                 let day = ResultsArrival.arrivalDay(store: store, qualification: q, series: completion)
-                rows.append(head + ["", "results not yet released" + (day.map { " (they reach the centre on \($0.iso))" } ?? "")])
+                rows.append(head + ["", "results not yet released" + (day.map { " (they reach the centre on \($0.text(dates)))" } ?? "")])
             }
         }
         if releasedOnly && rows.isEmpty { return nil }
@@ -171,7 +171,7 @@ extension Session {
         ]
         if store.candidates.uci[i] != 0 { details.append(("UCI", pool[store.candidates.uci[i]])) }
         if store.candidates.uln[i] != 0 { details.append(("ULN", pool[store.candidates.uln[i]])) }
-        if !store.candidates.dob[i].isBlank { details.append(("Date of birth", store.candidates.dob[i].iso)) }
+        if !store.candidates.dob[i].isBlank { details.append(("Date of birth", store.candidates.dob[i].text(dates))) }
         let empty = rows.isEmpty ? (withheldEntries > 0 ? "No results released yet." : "No entries completing in \(series ?? "this series").") : nil
         return StatementOfResults(series: series ?? "", details: details, rows: rows, empty: empty, marks: marks.sorted())
     }

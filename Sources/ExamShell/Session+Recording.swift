@@ -49,7 +49,7 @@ extension Session {
         let head = lines[0].trimmingSpaces()
         if head.lowercased() == "result" {
             let expected = lines.dropFirst().map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
-            let actual = OutputFormat.csv.render(answer).split(separator: "\n").map(String.init)
+            let actual = OutputFormat.csv.render(answer, dates: .iso).split(separator: "\n").map(String.init)
             guard expected == actual else {
                 let at = (0..<min(expected.count, actual.count)).first { expected[$0] != actual[$0] } ?? min(expected.count, actual.count)
                 throw failure("the answer differs from the expected result at its row \(at)",
@@ -77,10 +77,10 @@ extension Session {
         switch (found, wanted) {
         case (.number(let a), .number(let b)): holds = Session.compare(op, a, b)
         case (.date(let a), .date(let b)): holds = Session.compare(op, a.number, b.number)
-        default: holds = Session.compare(op, found.display, wanted.display)
+        default: holds = Session.compare(op, found.display(.iso), wanted.display(.iso))
         }
         guard holds else {
-            throw failure("expected \(parts[0]) \(op) \(wanted.display), found \(found.display)")
+            throw failure("expected \(parts[0]) \(op) \(wanted.display(dates)), found \(found.display(dates))")
         }
     }
 

@@ -216,6 +216,8 @@ extension Session: InteractiveHost {
             return FileSystem.completions(of: word)
         } else if let command, command.completion == .candidates, lowerHead == command.name {
             options = store.candidates.number.map { store.pool[$0] } + Array(Set(store.candidates.surname.map { store.pool[$0] }))
+        } else if let command, lowerHead == command.name, case .choices(let words) = command.completion {
+            options = words
         } else if let command, command.completion == .collections {
             options = Collection.allCases.map(\.rawValue)
         } else if trimmedHead.hasSuffix("=") || trimmedHead.hasSuffix("!=") {
@@ -240,7 +242,7 @@ extension Session: InteractiveHost {
         let v = field.read(evaluator, all)
         var seen = Set<String>()
         for i in 0..<min(all.count, 200_000) {
-            seen.insert(v.display(at: i, pool: store.pool))
+            seen.insert(v.display(at: i, pool: store.pool, dates: .iso))
             if seen.count > 60 { return [] }
         }
         return seen.filter { !$0.isEmpty }.map { "\"\($0)\"" }

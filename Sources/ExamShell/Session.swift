@@ -20,6 +20,8 @@ public final class Session {
     /// The series when set (`--series`, `set series`); nil means the calendar's current series.
     package var explicitSeries: String?
     package var format: OutputFormat = .table
+    /// How tables, statements, `why` and messages write dates (`set dates uk|iso`); CSV and JSON are always ISO.
+    package var dates: DateStyle = .uk
     /// Rows a table shows before it says how many it cut; nil shows all.
     package var maxRows: Int? = 50
     package var params: [String: Value] = [:]
@@ -83,6 +85,12 @@ public final class Session {
     }
 
     package var today: Day { fixedToday ?? SystemClock.today() }
+
+    /// A date as a statement holds it (`2024-08-22`, `22/08/2024` or `""`) written for people in
+    /// the session's `dates`; text that is not a date as it is.
+    func shown(date text: String) -> String {
+        Day(parsing: text).map { $0.text(dates) } ?? text
+    }
 
     /// The store as it was on the clock's day (`StoreAsAt`: nothing dated after today, review
     /// outcomes applied to the grades); `visibility` is made from it.
@@ -194,6 +202,7 @@ public final class Session {
         let visible = visibility
         let evaluator = Evaluator(store: visible.store, today: today, series: series, params: params, named: named, source: source)
         evaluator.visibility = visible
+        evaluator.dates = dates
         let output = try evaluator.run(pipeline)
         for w in evaluator.warnings { console.report(w.description + "\n") }
         if evaluator.readResults && visible.hidden > 0 { console.err(embargoNote(visible.hidden)) }
@@ -210,7 +219,7 @@ public final class Session {
                 // Ctrl-C stops a long answer between pieces of it.
                 do {
                     try format.write(table, maxRows: format == .table ? maxRows : nil,
-                                     width: format == .table ? Console.screenWidth : nil) { (piece: String) throws(Interrupted) in
+                                     width: format == .table ? Console.screenWidth : nil, dates: dates) { (piece: String) throws(Interrupted) in
                         try Interruption.check()
                         console.out(piece)
                     }
@@ -227,7 +236,7 @@ public final class Session {
             throw failure("cannot tell the format of '\(path)'", notes: ["name the file .csv, .json or .md"])
         }
         try checkWritable(path)
-        try FileSystem.writeDurably(to: path) { write in try fmt.write(table, to: write) }
+        try FileSystem.writeDurably(to: path) { write in try fmt.write(table, dates: dates, to: write) }
         console.out("Saved \(Store.grouped(table.rowCount)) \(table.rowCount == 1 ? "row" : "rows") to \(path)\n")
     }
 

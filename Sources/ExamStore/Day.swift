@@ -72,6 +72,22 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         return Day.pad(y, 4) + "-" + Day.pad(m, 2) + "-" + Day.pad(d, 2)
     }
 
+    /// UK form, `22/08/2024`; blank is the empty string.
+    public var uk: String {
+        if isBlank { return "" }
+        let (y, m, d) = civil
+        return Day.pad(d, 2) + "/" + Day.pad(m, 2) + "/" + Day.pad(y, 4)
+    }
+
+    /// The date as people read it in `style`: the one place exq writes a date for people
+    /// (tables, statements, `why`, messages). Files for programs (CSV, JSON, packs, journals) use `iso`.
+    public func text(_ style: DateStyle) -> String {
+        switch style {
+        case .uk: return uk
+        case .iso: return iso
+        }
+    }
+
     public var description: String { iso }
 
     public static let weekdayNames = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
@@ -129,4 +145,10 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
               let y = number(second + 1, n), let day = Day(year: y, month: m, day: d) else { return nil }
         self = day
     }
+}
+
+/// How dates are written for people: `22/08/2024` (UK, the default) or `2024-08-22` (ISO,
+/// `set dates iso`). Dates are read in either form whatever the style.
+public enum DateStyle: String, CaseIterable, Sendable {
+    case uk, iso
 }

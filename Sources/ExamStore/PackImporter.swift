@@ -32,14 +32,16 @@ public enum PackImporter {
 
     /// `reviewCheck`, where given, is asked about every request row once the pack is otherwise
     /// free of errors (the rules of ExamRules, such as a `new_grade` on its scale); a message it
-    /// gives is an error at the row's `new_grade` cell.
+    /// gives is an error at the row's `new_grade` cell. Messages write dates in `dates`.
     /// `workbooks`, where given, reads a pack file given as an Excel workbook (`candidates.xlsx`).
     public static func load(directory: String, into pool: StringPool = StringPool(),
                             workbooks: WorkbookReader? = nil,
-                            reviewCheck: (@Sendable (Store, Int) -> String?)? = nil) throws(DiagnosticList) -> PackLoad {
+                            reviewCheck: (@Sendable (Store, Int) -> String?)? = nil,
+                            dates: DateStyle = .uk) throws(DiagnosticList) -> PackLoad {
         var loader = PackLoader(directory: directory, pool: pool)
         loader.reviewCheck = reviewCheck
         loader.workbooks = workbooks
+        loader.dates = dates
         return try load(loader)
     }
 

@@ -169,7 +169,7 @@ extension PackLoader {
     /// Reports `later` when it is before `earlier` (both given): dates of one row out of order.
     mutating func checkOrder(_ t: PackTable, _ earlier: (column: Int, day: Day, name: String), _ later: (column: Int, day: Day, name: String)) {
         guard !earlier.day.isBlank, !later.day.isBlank, later.day < earlier.day else { return }
-        report(t, later.column, "\(later.name) \(later.day.iso) is before \(earlier.name) \(earlier.day.iso)",
+        report(t, later.column, "\(later.name) \(later.day.text(dates)) is before \(earlier.name) \(earlier.day.text(dates))",
                notes: ["dates of a row run in order: requested, consent and submitted, outcome_date; received, issued"])
     }
 
@@ -202,9 +202,9 @@ extension PackLoader {
         checkOrder(t, received, issued)
         guard !destroyed.day.isBlank else { return }
         if !issued.day.isBlank {
-            report(t, destroyed.column, "a certificate issued on \(issued.day.iso) cannot have been destroyed: only unclaimed certificates are destroyed")
+            report(t, destroyed.column, "a certificate issued on \(issued.day.text(dates)) cannot have been destroyed: only unclaimed certificates are destroyed")
         } else if !received.day.isBlank && destroyed.day < received.day.adding(years: 1) {
-            report(t, destroyed.column, "destroyed on \(destroyed.day.iso), before the 12 months a certificate received on \(received.day.iso) must be kept (until \(received.day.adding(years: 1).iso))")
+            report(t, destroyed.column, "destroyed on \(destroyed.day.text(dates)), before the 12 months a certificate received on \(received.day.text(dates)) must be kept (until \(received.day.adding(years: 1).text(dates)))")
         }
     }
 

@@ -16,6 +16,8 @@ struct PackLoader {
     var reviewNewGradeField = -1
     /// A check of ExamRules on each request row (`PackImporter.load(directory:into:reviewCheck:)`).
     var reviewCheck: (@Sendable (Store, Int) -> String?)?
+    /// How messages write dates (the session's `set dates`).
+    var dates: DateStyle = .uk
     var interner: ByteInterner
     var errors: [Diagnostic] = []
     var errorCount = 0

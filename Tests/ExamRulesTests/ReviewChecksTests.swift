@@ -19,7 +19,7 @@ import Testing
 
     func refusal(_ b: StoreBuilder, _ r: Int32, today: String = "2024-09-30") -> String? {
         do {
-            try Tracking.checkReview(store: b.build(), review: r, today: StoreBuilder.day(today))
+            try Tracking.checkReview(store: b.build(), review: r, today: StoreBuilder.day(today), dates: .iso)
             return nil
         } catch {
             return error.description

@@ -61,7 +61,7 @@ import Testing
 
     @Test func aStatementShowsTheRaisedGradeAndWhichReviewRaisedIt() throws {
         // 0021's H446 B was raised to A by R008, outcome 19 Aug 2024.
-        #expect(line(try statement("0021", on: "2024-09-20"), "H446") == "H446 A Level Computer Science A raised from B by review R008 on 2024-08-19")
+        #expect(line(try statement("0021", on: "2024-09-20"), "H446") == "H446 A Level Computer Science A raised from B by review R008 on 19/08/2024")
         #expect(line(try statement("0021", on: "2024-08-18"), "H446") == "H446 A Level Computer Science B")
     }
 

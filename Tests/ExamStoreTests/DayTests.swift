@@ -8,6 +8,15 @@ import ExamStore
         #expect(Day(parsing: "2/8/2024")?.iso == "2024-08-02")
     }
 
+    @Test func peopleReadDatesDayFirstUnlessTheyAskForISO() {
+        let d = Day(year: 2024, month: 8, day: 2)!
+        #expect(d.text(.uk) == "02/08/2024")
+        #expect(d.text(.iso) == "2024-08-02")
+        #expect(Day.blank.text(.uk) == "")
+        // What is shown is read back as the same day.
+        #expect(Day(parsing: d.text(.uk)) == d)
+    }
+
     @Test func rejectsDatesThatDoNotExist() {
         #expect(Day(parsing: "31/02/2024") == nil)
         #expect(Day(parsing: "2023-02-29") == nil)

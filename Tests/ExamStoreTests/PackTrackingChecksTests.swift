@@ -44,20 +44,20 @@ import ExamStore
         // Column 45 is outcome_date in "R1,42,H240,,2,2024-08-23,,2024-08-24,raised,2024-08-20,...".
         let e = errors(reviews: "R1,42,H240,,2,2024-08-23,,2024-08-24,raised,2024-08-20,A,\nR2,42,H240,,2,2024-08-23,,,confirmed,2024-08-20,,\n")
         #expect(e.map(place) == ["reviews.csv:2:45", "reviews.csv:3:38"])
-        #expect(e.first?.message == "outcome_date 2024-08-20 is before submitted 2024-08-24")
-        #expect(e.last?.message == "outcome_date 2024-08-20 is before requested 2024-08-23")
+        #expect(e.first?.message == "outcome_date 20/08/2024 is before submitted 24/08/2024")
+        #expect(e.last?.message == "outcome_date 20/08/2024 is before requested 23/08/2024")
     }
 
     @Test func aCopyOfAScriptSubmittedBeforeItWasRequestedIsAnError() {
         let e = errors(reviews: "R1,42,H240,,ATS,2024-08-23,2024-08-21,2024-08-22,,,,\n")
         #expect(e.map(place) == ["reviews.csv:2:39"])
-        #expect(e.first?.message == "submitted 2024-08-22 is before requested 2024-08-23")
+        #expect(e.first?.message == "submitted 22/08/2024 is before requested 23/08/2024")
     }
 
     @Test func consentAfterSubmissionIsAnError() {
         let e = errors(reviews: "R1,42,H240,,2,2024-08-16,2024-08-20,2024-08-18,,,,\n")
         #expect(e.map(place) == ["reviews.csv:2:37"])
-        #expect(e.first?.message == "submitted 2024-08-18 is before consent 2024-08-20")
+        #expect(e.first?.message == "submitted 18/08/2024 is before consent 20/08/2024")
     }
 
     @Test func aRequestForAQualificationTheCandidateWasNotEnteredForIsAnErrorAtTheQualification() {
@@ -72,7 +72,7 @@ import ExamStore
     @Test func aCertificateIssuedBeforeItArrivedIsAnErrorAtIssued() {
         let e = errors(certificates: "42,05839,Summer 2024,2024-11-20,2024-11-19,\n")
         #expect(e.map(place) == ["certificates.csv:2:33"])
-        #expect(e.first?.message == "issued 2024-11-19 is before received 2024-11-20")
+        #expect(e.first?.message == "issued 19/11/2024 is before received 20/11/2024")
     }
 
     @Test func aCertificateDestroyedBeforeTwelveMonthsAfterReceiptIsAnError() {
@@ -80,13 +80,13 @@ import ExamStore
         // on 20 Nov 2025 is allowed.
         let early = errors(certificates: "42,05839,Summer 2024,2024-11-20,,2025-11-19\n")
         #expect(early.map(place) == ["certificates.csv:2:34"])
-        #expect(early.first?.message == "destroyed on 2025-11-19, before the 12 months a certificate received on 2024-11-20 must be kept (until 2025-11-20)")
+        #expect(early.first?.message == "destroyed on 19/11/2025, before the 12 months a certificate received on 20/11/2024 must be kept (until 20/11/2025)")
         #expect(errors(certificates: "42,05839,Summer 2024,2024-11-20,,2025-11-20\n").isEmpty)
     }
 
     @Test func anIssuedCertificateCannotHaveBeenDestroyed() {
         let e = errors(certificates: "42,05839,Summer 2024,2023-11-20,2023-12-01,2025-01-10\n")
         #expect(e.map(place) == ["certificates.csv:2:44"])
-        #expect(e.first?.message.hasPrefix("a certificate issued on 2023-12-01 cannot have been destroyed") == true)
+        #expect(e.first?.message.hasPrefix("a certificate issued on 01/12/2023 cannot have been destroyed") == true)
     }
 }

@@ -98,7 +98,7 @@ struct AddReviewCommand: Command, Equatable {
             throw session.failure(error.description, at: id)
         }
         do {
-            try Tracking.checkReview(store: changed, review: row, today: today)
+            try Tracking.checkReview(store: changed, review: row, today: today, dates: session.dates)
         } catch {
             throw session.failure(error.description, at: qualification)
         }
@@ -118,7 +118,7 @@ struct AddReviewCommand: Command, Equatable {
         let now = session.store
         let deadline = Deadlines.deadline(store: now, review: row, context: RuleContext(store: now, today: session.today, series: session.series))
         session.console.out("Added review \(resolved.id!): \(service.title) for \(now.formalName(candidate: c)), \(qualification)"
-            + (deadline.map { "; deadline \($0.date.iso)" + ($0.estimated ? " (estimated)" : "") } ?? "; " + Deadlines.unknownDeadlineReason(store: now, review: row)) + "\n")
+            + (deadline.map { "; deadline \($0.date.text(session.dates))" + ($0.estimated ? " (estimated)" : "") } ?? "; " + Deadlines.unknownDeadlineReason(store: now, review: row)) + "\n")
         return resolved.statement
     }
 }

@@ -16,8 +16,10 @@ protocol Command {
 }
 
 /// What completes the word after a command's name on Tab.
-enum ArgumentCompletion: Sendable {
+enum ArgumentCompletion: Sendable, Equatable {
     case none, files, candidates, collections, settings, topics
+    /// One of these words (`set dates uk|iso`).
+    case choices([String])
 }
 
 /// What the registry knows of a command.

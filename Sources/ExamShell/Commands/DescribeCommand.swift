@@ -32,7 +32,7 @@ struct DescribeCommand: Command, Equatable {
                                      .string(fields.map { $0.kind.rawValue + ($0.derived ? ", rule" : "") }),
                                      .string(fields.map(\.meaning))],
                            rowCount: fields.count, pool: store.pool)
-        session.console.out(OutputFormat.table.render(table, width: Console.screenWidth))
+        session.console.out(OutputFormat.table.render(table, width: Console.screenWidth, dates: session.dates))
         return statement
     }
 }

@@ -40,7 +40,8 @@ struct LoadCommand: Command, Equatable {
         }
         let loaded: PackLoad
         do {
-            loaded = try PackImporter.load(directory: path, workbooks: WorkbookHelper.read, reviewCheck: { Tracking.newGradeProblem(store: $0, review: $1) })
+            loaded = try PackImporter.load(directory: path, workbooks: WorkbookHelper.read,
+                                           reviewCheck: { Tracking.newGradeProblem(store: $0, review: $1) }, dates: session.dates)
         } catch {
             if recorded != nil { reportChanges(PackFingerprint.of(folder: path)) }
             throw error

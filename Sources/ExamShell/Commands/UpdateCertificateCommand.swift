@@ -67,7 +67,7 @@ struct UpdateCertificateCommand: Command, Equatable {
         resolved.series = Word(session.store.pool[session.store.certificates.series[Int(row)]])
         try session.commit(resolved.statement, changed)
         session.console.out("Updated certificate of \(session.store.formalName(candidate: c)) for \(qualification): "
-            + resolved.changes.map { "\($0.field) = \($0.value)" }.joined(separator: ", ") + "\n")
+            + resolved.changes.map { "\($0.field) = \(session.shown(date: $0.value.text))" }.joined(separator: ", ") + "\n")
         return resolved.statement
     }
 }

@@ -55,12 +55,14 @@ struct UpdateReviewCommand: Command, Equatable {
             }
         }
         do {
-            try Tracking.checkReview(store: changed, review: changed.review(id: id.text)!, today: session.today)
+            try Tracking.checkReview(store: changed, review: changed.review(id: id.text)!, today: session.today, dates: session.dates)
         } catch {
             throw session.failure(error.description, at: id)
         }
         try session.commit(resolved.statement, changed)
-        session.console.out("Updated review \(id): " + resolved.changes.map { "\($0.field) = \($0.value)" }.joined(separator: ", ") + "\n")
+        session.console.out("Updated review \(id): " + resolved.changes.map {
+            "\($0.field) = " + (UpdateReviewCommand.dateFields.contains($0.field.text) ? session.shown(date: $0.value.text) : $0.value.text)
+        }.joined(separator: ", ") + "\n")
         return resolved.statement
     }
 }

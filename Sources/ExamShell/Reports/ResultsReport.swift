@@ -19,7 +19,7 @@ extension Session {
         }
         let visible = visibility
         var run = ReportQueries(session: self, visible: visible)
-        let html = try ResultsReport.html(series: series, run: &run, store: visible.store, today: today)
+        let html = try ResultsReport.html(series: series, run: &run, store: visible.store, today: today, dates: dates)
         if visible.hidden > 0 { console.err(embargoNote(visible.hidden)) }
         if run.readEmbargoed { try audit(ReportCommand(file: Word(path)).statement) }
         try FileSystem.writeDurably(html, to: path)
@@ -60,12 +60,12 @@ enum ResultsReport {
         return "results | where series = \(ReportQueries.literal(series)) and qualification in (\(list)) and graded | summarise " + items.joined(separator: ", ")
     }
 
-    static func html(series: String, run: inout ReportQueries, store: Store, today: Day) throws -> String {
+    static func html(series: String, run: inout ReportQueries, store: Store, today: Day, dates: DateStyle) throws -> String {
         let s = ReportQueries.literal(series)
         let codes = try run.answer("results | where series = \(s) | distinct qualification")
         var subjects: [(code: String, row: Int32?, scale: GradeScale?)] = []
         for r in 0..<codes.rowCount {
-            let code = codes.cell(r, 0)
+            let code = codes.cell(r, 0, dates: dates)
             let row = (0..<Int32(store.qualifications.count)).first { store.pool[store.qualifications.code[Int($0)]] == code }
             subjects.append((code, row, row.flatMap { GradeScale.scale(store: store, qualification: $0) }))
         }
@@ -73,14 +73,14 @@ enum ResultsReport {
         // Heading and headline figures.
         let centres = store.centres.map { c in store.pool[c] + (store.centreName(c).map { " " + $0 } ?? "") }
         body += "<h1>Results analysis: \(HTMLPage.escape(series))</h1>\n"
-        body += "<p>\(HTMLPage.escape(centres.joined(separator: ", "))) · as at \(HTMLPage.escape(today.iso)) · provisional results</p>\n"
+        body += "<p>\(HTMLPage.escape(centres.joined(separator: ", "))) · as at \(HTMLPage.escape(today.text(dates))) · provisional results</p>\n"
         let totals = try run.answer("results | where series = \(s) | summarise count as results, count distinct candidate as candidates")
         let graded = try run.answer("results | where series = \(s) and graded | summarise count")
         let chase = try run.answer("results | where series = \(s) and to_chase | summarise count")
         let missing = try run.answer("entries | where missing_result | summarise count")
         body += "<h2>Headline figures</h2>\n"
         body += HTMLPage.table(["results", "candidates", "graded", "to chase (X, Q, #)", "missing"],
-                               [[totals.cell(0, 0), totals.cell(0, 1), graded.cell(0, 0), chase.cell(0, 0), missing.cell(0, 0)]],
+                               [[totals.cell(0, 0, dates: dates), totals.cell(0, 1, dates: dates), graded.cell(0, 0, dates: dates), chase.cell(0, 0, dates: dates), missing.cell(0, 0, dates: dates)]],
                                numeric: [0, 1, 2, 3, 4])
         // One line per scale: its subjects together.
         var byScale: [(GradeScale, [String])] = []
@@ -95,10 +95,10 @@ enum ResultsReport {
         headers.append("average points")
         for (scale, list) in byScale {
             let m = try run.answer(measures(series: series, codes: list, scale: scale))
-            var row = [scale.name, String(list.count), m.cell(0, 0)]
+            var row = [scale.name, String(list.count), m.cell(0, 0, dates: dates)]
             for (i, h) in scale.headlines.enumerated() { row.append("\(h.label) \(percent(m, 0, i + 1))") }
             while row.count < 3 + most { row.append("") }
-            row.append(m.cell(0, m.names.count - 1).isEmpty ? "—" : m.cell(0, m.names.count - 1))
+            row.append(m.cell(0, m.names.count - 1, dates: dates).isEmpty ? "—" : m.cell(0, m.names.count - 1, dates: dates))
             headlineRows.append(row)
         }
         if !headlineRows.isEmpty {
@@ -115,18 +115,18 @@ enum ResultsReport {
             body += "<section class=\"subject\">\n<h2>\(HTMLPage.escape(subject.code)) \(HTMLPage.escape(title))</h2>\n"
             let distribution = try run.answer("results | where series = \(s) and qualification = \(code) | grades")
             let m = try run.answer(measures(series: series, codes: [subject.code], scale: subject.scale))
-            var line = ["graded \(m.cell(0, 0))"]
+            var line = ["graded \(m.cell(0, 0, dates: dates))"]
             for (i, h) in (subject.scale?.headlines ?? []).enumerated() { line.append("\(h.label) \(percent(m, 0, i + 1))") }
-            let average = m.cell(0, m.names.count - 1)
+            let average = m.cell(0, m.names.count - 1, dates: dates)
             line.append("average points " + (average.isEmpty ? "—" : average))
             body += "<p class=\"measures\">\(HTMLPage.escape(subject.code)) measures: \(HTMLPage.escape(line.joined(separator: " · ")))</p>\n"
             body += "<div class=\"distribution\">\n" + HTMLPage.table(distribution.names, (0..<distribution.rowCount).map { r in
-                (0..<distribution.names.count).map { distribution.cell(r, $0) }
+                (0..<distribution.names.count).map { distribution.cell(r, $0, dates: dates) }
             }, numeric: [1]) + bars(distribution) + "</div>\n"
             let results = try run.answer("results | where series = \(s) and qualification = \(code) and to_chase | show candidate, surname, forenames, grade, concern")
             let absent = try run.answer("entries | where qualification = \(code) and missing_result | show candidate, surname, forenames")
-            var chaseRows = (0..<results.rowCount).map { r in (0..<5).map { results.cell(r, $0) } }
-            chaseRows += (0..<absent.rowCount).map { r in (0..<3).map { absent.cell(r, $0) } + ["", "result missing"] }
+            var chaseRows = (0..<results.rowCount).map { r in (0..<5).map { results.cell(r, $0, dates: dates) } }
+            chaseRows += (0..<absent.rowCount).map { r in (0..<3).map { absent.cell(r, $0, dates: dates) } + ["", "result missing"] }
             if chaseRows.isEmpty {
                 body += "<p class=\"note\">No results to chase.</p>\n"
             } else {
@@ -146,7 +146,7 @@ enum ResultsReport {
 
     /// A share as the report shows it: two decimals and a per cent sign; a dash for none.
     static func percent(_ answer: Answer, _ row: Int, _ column: Int) -> String {
-        let cell = answer.cell(row, column)
+        let cell = answer.cell(row, column, dates: .iso)
         return cell.isEmpty ? "—" : cell + "%"
     }
 
@@ -154,7 +154,7 @@ enum ResultsReport {
     static func bars(_ distribution: Answer) -> String {
         guard let gradeAt = distribution.names.firstIndex(of: "grade"), let entriesAt = distribution.names.firstIndex(of: "entries") else { return "" }
         let rows = distribution.rowCount
-        let counts = (0..<rows).map { Double(distribution.cell($0, entriesAt)) ?? 0 }
+        let counts = (0..<rows).map { Double(distribution.cell($0, entriesAt, dates: .iso)) ?? 0 }
         let top = max(counts.max() ?? 0, 1)
         let rowHeight = 17.0, labelWidth = 40.0, barWidth = 260.0, width = labelWidth + barWidth + 36
         let height = rowHeight * Double(rows) + 4
@@ -162,8 +162,8 @@ enum ResultsReport {
         for r in 0..<rows {
             let y = 2 + rowHeight * Double(r)
             let w = counts[r] / top * barWidth
-            let grade = distribution.cell(r, gradeAt)
-            let graded = !distribution.cell(r, distribution.names.firstIndex(of: "percent") ?? entriesAt).isEmpty
+            let grade = distribution.cell(r, gradeAt, dates: .iso)
+            let graded = !distribution.cell(r, distribution.names.firstIndex(of: "percent") ?? entriesAt, dates: .iso).isEmpty
             out += "<text x=\"\(Int(labelWidth - 4))\" y=\"\(format(y + 12))\" text-anchor=\"end\">\(HTMLPage.escape(grade))</text>"
             out += "<rect x=\"\(Int(labelWidth))\" y=\"\(format(y + 1))\" width=\"\(format(w))\" height=\"\(format(rowHeight - 3))\" fill=\"\(graded ? "#2b5c8a" : "#999999")\"/>"
             out += "<text x=\"\(format(labelWidth + w + 3))\" y=\"\(format(y + 12))\">\(Int(counts[r]))</text>\n"
