@@ -35,9 +35,9 @@ enum Help {
         ("scripts", "scripts, narration and walkthroughs", """
             One statement a line; a line ending in | continues; # comments; ## narration.
             A practice task: ?? the question, = the statement that answers it, ?hint a hint.
-              exq --demo Examples/results-season.exq          run it
-              exq --demo --step Examples/results-season.exq   walk through it (Enter runs, s skips, q quits,
-                                                              or type a statement to run it first)
+              exq --demo Examples/course/03-a-level-results-day.exq          run it
+              exq --demo --step Examples/course/03-a-level-results-day.exq   walk through it (Enter runs,
+                                                              s skips, q quits, or type a statement to run it first)
               exq --demo --practice Examples/course/01-june-at-risk.exq
                                                               answer its tasks (hint, show, skip)
               exq --demo --check Examples/*.exq               check the expectations in each
@@ -80,7 +80,8 @@ enum Help {
             the session's clock says it is embargoed, or while no calendar gives its results day
             (add a results_day row to calendar.csv). Every answer, warning, completion, why,
             statement and file leaves it out; answers say how many. --role may lower the
-            workspace's role, never raise it. Every read of embargoed results by the others is
+            workspace's role, never raise it; set role teacher sees as a teacher, and set role
+            goes back no higher than the session's own role. Every read of embargoed results by the others is
             written to DIR/audit.log in the workspace: when, the account, the role, both clocks,
             the statement. The role is a setting, not a password: keep the workspace and packs
             readable only by those entitled to them.

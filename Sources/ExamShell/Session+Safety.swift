@@ -29,15 +29,15 @@ extension Session {
     /// not see restricted results says which series no calendar releases, and how to end that.
     var visibility: Visibility {
         let real = realMoment, session = Moment(day: today, minutes: minutesNow)
-        if let c = visibilityCache, c.generation == storeGeneration, c.role == role, c.real == real, c.session == session {
+        if let c = visibilityCache, c.generation == storeGeneration, c.role == viewRole, c.real == real, c.session == session {
             return c.value
         }
-        let value = Visibility(store: known, role: role, real: real, session: session)
-        visibilityCache = (storeGeneration, role, real, session, value)
-        if !role.seesRestrictedRelease, !value.uncovered.isEmpty, warnedUncovered != storeGeneration {
+        let value = Visibility(store: known, role: viewRole, real: real, session: session)
+        visibilityCache = (storeGeneration, viewRole, real, session, value)
+        if !viewRole.seesRestrictedRelease, !value.uncovered.isEmpty, warnedUncovered != storeGeneration {
             warnedUncovered = storeGeneration
             console.report("warning: no calendar gives a results day for \(value.uncovered.joined(separator: ", ")), "
-                + "so those results are withheld from a \(role.rawValue); add a results_day row for the series to the pack's calendar.csv "
+                + "so those results are withheld from a \(viewRole.rawValue); add a results_day row for the series to the pack's calendar.csv "
                 + "(series, event results_day, date, time, applies_to) to release them on that day (help embargo)\n")
         }
         return value
@@ -54,7 +54,7 @@ extension Session {
             return
         }
         if let shared {
-            try shared.audit(role: role.rawValue, clock: "\(today.iso) \(Session.two(minutesNow / 60)):\(Session.two(minutesNow % 60))", statement: statement)
+            try shared.audit(role: viewRole.rawValue, clock: "\(today.iso) \(Session.two(minutesNow / 60)):\(Session.two(minutesNow % 60))", statement: statement)
             return
         }
         var t = time(nil)
@@ -66,7 +66,7 @@ extension Session {
         let uid = geteuid()
         let user = getpwuid(uid).flatMap { $0.pointee.pw_name.map { String(cString: $0) } } ?? "uid \(uid)"
         let real = realMoment
-        let entry = "\(stamp) user=\(Session.auditField(user)) uid=\(uid) role=\(role.rawValue) clock=\(today.iso) \(Session.two(minutesNow / 60)):\(Session.two(minutesNow % 60))"
+        let entry = "\(stamp) user=\(Session.auditField(user)) uid=\(uid) role=\(viewRole.rawValue) clock=\(today.iso) \(Session.two(minutesNow / 60)):\(Session.two(minutesNow % 60))"
             + " real=\(real.day.iso) \(Session.two(real.minutes / 60)):\(Session.two(real.minutes % 60)) read: \(Session.auditField(statement))\n"
         let path = workspace + "/audit.log"
         let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)

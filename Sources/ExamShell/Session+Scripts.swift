@@ -216,6 +216,7 @@ extension Session: InteractiveHost {
             return FileSystem.completions(of: word)
         } else if let command, command.completion == .candidates, lowerHead == command.name {
             options = store.candidates.number.map { store.pool[$0] } + Array(Set(store.candidates.surname.map { store.pool[$0] }))
+            if store.hasSeveralCentres { options += (0..<Int32(store.candidates.count)).map { store.reference(candidate: $0) } }
         } else if let command, lowerHead == command.name, case .choices(let words) = command.completion {
             options = words
         } else if let command, command.completion == .collections {

@@ -66,6 +66,11 @@ public final class Session {
     var lastAnswer: Answer?
     /// Who is using exq, for the results embargo (command line, else the workspace's settings).
     package var role: Role = .examsOfficer
+    /// The role the session sees as (`set role`), never above `role`; nil: `role` itself.
+    package var shownRole: Role?
+    /// The role answers are made for: `shownRole` when set, but never above `role` (a workspace
+    /// opened later may lower `role` below it).
+    package var viewRole: Role { min(role, shownRole ?? role) }
     /// The role given on the command line (--role): it may lower the workspace's role, never raise it.
     package var commandLineRole: Role?
     /// The time of day when set (`--time`, `set time`), in minutes after midnight.

@@ -12,7 +12,7 @@ struct Exq: ParsableCommand {
               exq --pack DIR -c "entries | where at_risk"
               exq --demo Examples/restricted-release.exq
               exq --demo --check Examples/*.exq     check scripts' expectations
-              exq --demo --step Examples/results-season.exq
+              exq --demo --step Examples/course/03-a-level-results-day.exq
               exq --demo --practice Examples/course/01-june-at-risk.exq
               exq --workspace results-2024 --demo   changes journaled in a folder
               exq --workspace postgresql://db/exams a trust's shared workspace

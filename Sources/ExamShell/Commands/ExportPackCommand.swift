@@ -22,7 +22,7 @@ struct ExportPackCommand: Command, Equatable {
         try session.checkWritable(folder.text)
         // The pack the role may see: a teacher's leaves out the results under embargo. The data as
         // loaded, not as at the clock's day: a pack keeps every row and the grades as issued.
-        let visible = Visibility(store: session.store, role: session.role, real: session.realMoment,
+        let visible = Visibility(store: session.store, role: session.viewRole, real: session.realMoment,
                                  session: Moment(day: session.today, minutes: session.minutesNow))
         if visible.hidden > 0 { session.console.err(session.embargoNote(visible.hidden)) }
         // Audited before it is written, so no file of embargoed results exists unlogged.
