@@ -6,6 +6,8 @@ import CLibPQ
 /// conventions fill in the rest (PGHOST, PGUSER, ~/.pgpass, service files, sslmode).
 final class PostgreSQL {
     private let connection: OpaquePointer
+    /// libpq, opened when the first connection is made (see Sources/CLibPQ/shim.h).
+    private let pq: exq_libpq_functions
 
     struct Failure: Error, CustomStringConvertible {
         var description: String
@@ -16,17 +18,23 @@ final class PostgreSQL {
     }
 
     init(_ address: String) throws {
-        guard let c = PQconnectdb(address) else { throw Failure(description: "cannot start a connection to \(address): out of memory") }
-        guard PQstatus(c) == CONNECTION_OK else {
-            let message = PostgreSQL.trimmed(String(cString: PQerrorMessage(c)))
-            PQfinish(c)
+        var error: UnsafePointer<CChar>?
+        guard let pq = exq_libpq(&error)?.pointee else {
+            throw Failure(description: "cannot open a shared workspace: libpq, PostgreSQL's client library, could not be loaded ("
+                          + (error.map { String(cString: $0) } ?? "not found") + "); install it with: apt-get install libpq5")
+        }
+        self.pq = pq
+        guard let c = pq.PQconnectdb!(address) else { throw Failure(description: "cannot start a connection to \(address): out of memory") }
+        guard pq.PQstatus!(c) == CONNECTION_OK else {
+            let message = PostgreSQL.trimmed(PostgreSQL.text(pq.PQerrorMessage!(c)))
+            pq.PQfinish!(c)
             throw Failure(description: "cannot connect to \(PostgreSQL.redacted(address)): \(message)")
         }
         connection = c
         _ = try execute("SET client_min_messages = warning")
     }
 
-    deinit { PQfinish(connection) }
+    deinit { pq.PQfinish!(connection) }
 
     /// The address with any password in it hidden, for messages.
     static func redacted(_ address: String) -> String {
@@ -34,6 +42,9 @@ final class PostgreSQL {
               let colon = address[scheme.upperBound..<at].firstIndex(of: ":") else { return address }
         return String(address[..<colon]) + ":***" + String(address[at...])
     }
+
+    /// A C string libpq gave (nil as empty).
+    static func text(_ c: UnsafePointer<CChar>?) -> String { c.map { String(cString: $0) } ?? "" }
 
     static func trimmed(_ message: String) -> String {
         var m = message
@@ -51,23 +62,23 @@ final class PostgreSQL {
     func execute(_ sql: String, _ parameters: [String?] = []) throws -> [[String?]] {
         let result: OpaquePointer?
         if parameters.isEmpty {
-            result = PQexec(connection, sql)
+            result = pq.PQexec!(connection, sql)
         } else {
             var copies = parameters.map { $0.map { strdup($0) } ?? nil }
             defer { for p in copies { free(p) } }
             result = copies.withUnsafeMutableBufferPointer { buffer in
                 buffer.baseAddress!.withMemoryRebound(to: UnsafePointer<CChar>?.self, capacity: buffer.count) {
-                    PQexecParams(connection, sql, Int32(parameters.count), nil, $0, nil, nil, 0)
+                    pq.PQexecParams!(connection, sql, Int32(parameters.count), nil, $0, nil, nil, 0)
                 }
             }
         }
-        defer { PQclear(result) }
+        defer { pq.PQclear!(result) }
         try check(result, PGRES_COMMAND_OK, PGRES_TUPLES_OK)
         var rows: [[String?]] = []
-        let count = PQntuples(result), width = PQnfields(result)
+        let count = pq.PQntuples!(result), width = pq.PQnfields!(result)
         rows.reserveCapacity(Int(count))
         for r in 0..<count {
-            rows.append((0..<width).map { f in PQgetisnull(result, r, f) == 1 ? nil : String(cString: PQgetvalue(result, r, f)) })
+            rows.append((0..<width).map { f in pq.PQgetisnull!(result, r, f) == 1 ? nil : PostgreSQL.text(pq.PQgetvalue!(result, r, f)) })
         }
         return rows
     }
@@ -75,78 +86,78 @@ final class PostgreSQL {
     /// Runs several statements separated by `;` in one round trip; each one's rows. Values go in
     /// as `literal`s. A failure stops the rest, and says how many had completed.
     func executeAll(_ sql: String) throws -> [[[String?]]] {
-        guard PQsendQuery(connection, sql) == 1 else { throw failure() }
+        guard pq.PQsendQuery!(connection, sql) == 1 else { throw failure() }
         var all: [[[String?]]] = []
         var failed: Failure?
-        while let result = PQgetResult(connection) {
-            defer { PQclear(result) }
+        while let result = pq.PQgetResult!(connection) {
+            defer { pq.PQclear!(result) }
             if failed != nil { continue }
             do {
                 try check(result, PGRES_COMMAND_OK, PGRES_TUPLES_OK)
-                let count = PQntuples(result), width = PQnfields(result)
-                all.append((0..<count).map { r in (0..<width).map { f in PQgetisnull(result, r, f) == 1 ? nil : String(cString: PQgetvalue(result, r, f)) } })
+                let count = pq.PQntuples!(result), width = pq.PQnfields!(result)
+                all.append((0..<count).map { r in (0..<width).map { f in pq.PQgetisnull!(result, r, f) == 1 ? nil : PostgreSQL.text(pq.PQgetvalue!(result, r, f)) } })
             } catch var f as Failure {
                 f.completed = all.count
                 failed = f
             }
         }
         if let failed { throw failed }
-        if PQstatus(connection) != CONNECTION_OK { throw failure() }
+        if pq.PQstatus!(connection) != CONNECTION_OK { throw failure() }
         return all
     }
 
     /// `text` as an SQL string literal, escaped by libpq for this connection.
     func literal(_ text: String) -> String {
-        guard let escaped = PQescapeLiteral(connection, text, text.utf8.count) else { return "NULL" }
-        defer { PQfreemem(escaped) }
+        guard let escaped = pq.PQescapeLiteral!(connection, text, text.utf8.count) else { return "NULL" }
+        defer { pq.PQfreemem!(escaped) }
         return String(cString: escaped)
     }
 
     /// `COPY ... FROM STDIN`, sending `data`.
     func copyIn(_ sql: String, _ data: [UInt8]) throws {
-        let start = PQexec(connection, sql)
-        defer { PQclear(start) }
+        let start = pq.PQexec!(connection, sql)
+        defer { pq.PQclear!(start) }
         try check(start, PGRES_COPY_IN)
         let sent = data.withUnsafeBufferPointer { b in
-            b.baseAddress.map { base in base.withMemoryRebound(to: CChar.self, capacity: b.count) { PQputCopyData(connection, $0, Int32(b.count)) } } ?? 1
+            b.baseAddress.map { base in base.withMemoryRebound(to: CChar.self, capacity: b.count) { pq.PQputCopyData!(connection, $0, Int32(b.count)) } } ?? 1
         }
-        guard sent == 1, PQputCopyEnd(connection, nil) == 1 else { throw failure() }
-        let end = PQgetResult(connection)
-        defer { PQclear(end); while let more = PQgetResult(connection) { PQclear(more) } }
+        guard sent == 1, pq.PQputCopyEnd!(connection, nil) == 1 else { throw failure() }
+        let end = pq.PQgetResult!(connection)
+        defer { pq.PQclear!(end); while let more = pq.PQgetResult!(connection) { pq.PQclear!(more) } }
         try check(end, PGRES_COMMAND_OK)
     }
 
     /// `COPY ... TO STDOUT`: the bytes the server sends.
     func copyOut(_ sql: String) throws -> [UInt8] {
-        let start = PQexec(connection, sql)
-        defer { PQclear(start) }
+        let start = pq.PQexec!(connection, sql)
+        defer { pq.PQclear!(start) }
         try check(start, PGRES_COPY_OUT)
         var out: [UInt8] = []
         var buffer: UnsafeMutablePointer<CChar>?
         while true {
-            let n = PQgetCopyData(connection, &buffer, 0)
+            let n = pq.PQgetCopyData!(connection, &buffer, 0)
             if n < 0 { break }
             if let buffer {
                 buffer.withMemoryRebound(to: UInt8.self, capacity: Int(n)) { out.append(contentsOf: UnsafeBufferPointer(start: $0, count: Int(n))) }
-                PQfreemem(buffer)
+                pq.PQfreemem!(buffer)
             }
         }
-        let end = PQgetResult(connection)
-        defer { PQclear(end); while let more = PQgetResult(connection) { PQclear(more) } }
+        let end = pq.PQgetResult!(connection)
+        defer { pq.PQclear!(end); while let more = pq.PQgetResult!(connection) { pq.PQclear!(more) } }
         try check(end, PGRES_COMMAND_OK)
         return out
     }
 
     private func check(_ result: OpaquePointer?, _ wanted: ExecStatusType...) throws {
         guard let result else { throw failure() }
-        guard wanted.contains(PQresultStatus(result)) else {
-            let state = PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) }
-            throw Failure(description: PostgreSQL.trimmed(String(cString: PQresultErrorMessage(result))), state: state)
+        guard wanted.contains(pq.PQresultStatus!(result)) else {
+            let state = pq.PQresultErrorField!(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) }
+            throw Failure(description: PostgreSQL.trimmed(PostgreSQL.text(pq.PQresultErrorMessage!(result))), state: state)
         }
     }
 
     private func failure() -> Failure {
-        Failure(description: PostgreSQL.trimmed(String(cString: PQerrorMessage(connection))))
+        Failure(description: PostgreSQL.trimmed(PostgreSQL.text(pq.PQerrorMessage!(connection))))
     }
 
     /// A value written as an SQL identifier.
