@@ -499,7 +499,13 @@ package final class Evaluator {
     /// The frame as a table: its columns, or a collection's default columns.
     func table(of frame: Frame) -> Answer {
         if let c = frame.collection {
-            let fields = c.defaultColumns.compactMap { c.field(named: $0) }
+            var names = c.defaultColumns
+            // A trust's pack: a candidate number alone is ambiguous, so rows of candidates say the centre first.
+            if store.hasSeveralCentres, let at = names.firstIndex(of: "candidate") {
+                names.removeAll { $0 == "centre" }
+                names.insert("centre", at: at)
+            }
+            let fields = names.compactMap { c.field(named: $0) }
             return Answer(names: fields.map(\.name), columns: fields.map { $0.read(self, frame.rows) },
                                rowCount: frame.rows.count, pool: store.pool)
         }

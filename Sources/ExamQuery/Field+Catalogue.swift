@@ -80,6 +80,7 @@ extension Field {
     static let surname = Field.text("surname", "family name", { $0.candidates.surname })
     static let forenames = Field.text("forenames", "given names", { $0.candidates.forenames })
     static let group = Field.text("group", "teaching or registration group", { $0.candidates.group })
+    static let centre = Field.text("centre", "the candidate's centre number (shown first when the pack holds several centres)", { $0.candidates.centre })
     static let title = Field.text("title", "qualification title", { $0.qualifications.title })
 
     static func candidateLink(_ column: @escaping Column<Int32>) -> Field {
@@ -89,7 +90,7 @@ extension Field {
         .link("qualification", "the qualification (entry code); follow with qualification.title ...", to: .qualifications, column, shown: { $0.qualifications.code })
     }
     static func candidateFields(_ column: @escaping Column<Int32>) -> [Field] {
-        [candidateLink(column), .through("surname", column, surname), .through("forenames", column, forenames), .through("group", column, group)]
+        [candidateLink(column), .through("surname", column, surname), .through("forenames", column, forenames), .through("group", column, group), .through("centre", column, centre)]
     }
 
     /// The fields of a pack file's declared columns (`PackSchema`), in its order, each followed

@@ -7,7 +7,7 @@ extension Session {
 
     func heading(_ c: Int32) -> String {
         let i = Int(c)
-        var parts = ["\(store.pool[store.candidates.number[i]]) \(store.formalName(candidate: c))"]
+        var parts = ["\(store.reference(candidate: c)) \(store.formalName(candidate: c))"]
         if store.candidates.group[i] != 0 { parts.append("group \(store.pool[store.candidates.group[i]])") }
         if store.candidates.uci[i] != 0 { parts.append("UCI \(store.pool[store.candidates.uci[i]])") }
         return parts.joined(separator: ", ")
@@ -188,7 +188,7 @@ extension Session {
         for c in 0..<Int32(store.candidates.count) {
             guard let statement = statement(c, from: store, visible: visible, releasedOnly: true) else { continue }
             let i = Int(c)
-            statements.append((store.pool[store.candidates.number[i]] + "-" + store.pool[store.candidates.surname[i]].uppercased().filter { $0.isLetter || $0 == "-" }, statement))
+            statements.append((String(store.reference(candidate: c).map { $0 == "/" ? "-" : $0 }) + "-" + store.pool[store.candidates.surname[i]].uppercased().filter { $0.isLetter || $0 == "-" }, statement))
         }
         if path.lowercased().hasSuffix(".html") {
             try FileSystem.writeDurably(StatementOfResults.html(statements.map(\.1), title: "Statements of results, \(series ?? "")"), to: path)

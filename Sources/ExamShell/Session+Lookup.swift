@@ -37,7 +37,7 @@ extension Session {
         if rows.count == 1 { return rows[0] }
         if rows.count > 1 {
             throw failure("\(rows.count) candidates are called \(text)", at: word,
-                          notes: ["name one by number: " + rows.prefix(10).map { "\(store.pool[store.candidates.number[Int($0)]]) \(store.formalName(candidate: $0))" }.joined(separator: ", ")])
+                          notes: ["name one by number: " + rows.prefix(10).map { "\(store.reference(candidate: $0)) \(store.formalName(candidate: $0))" }.joined(separator: ", ")])
         }
         let surnames = Array(Set(store.candidates.surname.map { store.pool[$0] })).sorted()
         throw failure("no candidate numbered or called '\(text)'", at: word,
@@ -60,9 +60,10 @@ extension Session {
         return (c, q)
     }
 
-    /// The candidate's number and the qualification's code, as a change names them.
+    /// The candidate (`0042`, or `64123/0042` in a store of several centres) and the
+    /// qualification's code, as a change names them: its replay finds the same candidate.
     func keyWords(_ c: Int32, _ q: Int32) -> (Word, Word) {
-        (Word(store.pool[store.candidates.number[Int(c)]]), Word(store.pool[store.qualifications.code[Int(q)]]))
+        (Word(store.reference(candidate: c)), Word(store.pool[store.qualifications.code[Int(q)]]))
     }
 
     /// Pence as pounds the way a user types them: 6600 → 66, 750 → 7.50.

@@ -225,6 +225,7 @@ extension Session: InteractiveHost {
             return FileSystem.completions(of: word).filter { !folders || $0.hasSuffix("/") }
         } else if let command, command.completion == .candidates, lowerHead == command.name {
             options = store.candidates.number.map { store.pool[$0] } + Array(Set(store.candidates.surname.map { store.pool[$0] }))
+            if store.hasSeveralCentres { options += (0..<Int32(store.candidates.count)).map { store.reference(candidate: $0) } }
         } else if let command, command.completion == .candidates, command.synopsis.contains("CANDIDATE QUALIFICATION"),
                   lowerHead.split(separator: " ").count == command.words.count + 1 {
             options = qualificationsForCompletion(candidate: String(trimmedHead.split(separator: " ").last!))

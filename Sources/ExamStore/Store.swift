@@ -164,6 +164,17 @@ public struct Store: Sendable {
         entriesByCandidate[candidate].last { entries.qualification[Int($0)] == qualification }
     }
 
+    /// Whether the store holds candidates of more than one centre (a trust's pack): then a
+    /// candidate number alone may name several candidates, and answers show the centre.
+    package var hasSeveralCentres: Bool { centres.count > 1 }
+
+    /// How answers, messages and replayed statements name a candidate (DOMAIN.md "Identifiers"):
+    /// the number (`0042`) where the store has one centre, else `CENTRE/NUMBER` (`64123/0042`).
+    package func reference(candidate row: Int32) -> String {
+        let i = Int(row)
+        return hasSeveralCentres ? pool[candidates.centre[i]] + "/" + pool[candidates.number[i]] : pool[candidates.number[i]]
+    }
+
     /// `SURNAME: Forenames`, as awarding-body documents write a name.
     package func formalName(candidate row: Int32) -> String {
         let i = Int(row)
