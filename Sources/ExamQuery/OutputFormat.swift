@@ -133,6 +133,29 @@ package enum OutputFormat: String, CaseIterable, Sendable {
     }
 }
 
+extension Answer {
+    /// The answer as a worksheet (`save FILE.xlsx`): the column names as a header row, then each
+    /// row's values as they are: text as text (a candidate number keeps its zeros; text starting
+    /// with `=` stays text, a workbook cell being a value, never a formula), numbers as numbers,
+    /// dates as dates, yes/no as TRUE/FALSE.
+    package func sheet(named name: String) -> Sheet {
+        var rows: [[Sheet.Cell]] = [names.map { .text($0) }]
+        rows.reserveCapacity(rowCount + 1)
+        for r in 0..<rowCount {
+            rows.append((0..<names.count).map { c in
+                switch value(r, c) {
+                case .blank: .blank
+                case .bool(let b): .bool(b)
+                case .number(let n): .number(n)
+                case .text(let s): s.isEmpty ? .blank : .text(s)
+                case .date(let d): d.isBlank ? .blank : .date(d)
+                }
+            })
+        }
+        return Sheet(name: name, rows: rows)
+    }
+}
+
 /// Text gathered into pieces of about 64 KB, each handed to `emit` as it fills.
 struct ChunkedText {
     static let pieceSize = 1 << 16

@@ -41,6 +41,12 @@ package enum SeriesName {
     /// Whether two names are of one series.
     package static func same(_ a: String, _ b: String) -> Bool { a == b || key(a) == key(b) }
 
+    /// Whether `name` has both a four-digit year and a season or month word (`Summer 2025`, not `Smmer 2025`).
+    package static func isComplete(_ name: String) -> Bool {
+        let words = name.lowercased().split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "/" })
+        return isValid(name) && words.contains { w in months.contains { w.hasPrefix($0.0) } }
+    }
+
     /// True when `name` reads as a series (has a four-digit year).
     package static func isValid(_ name: String) -> Bool { order(name) != nil }
 }

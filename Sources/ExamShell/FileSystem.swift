@@ -20,6 +20,13 @@ enum FileSystem {
     /// written is the one `Session.checkWritable` allowed. An existing file keeps its permissions;
     /// a new one gets `mode` (0644 unless given).
     static func writeDurably(to path: String, mode: mode_t? = nil, _ produce: ((String) throws -> Void) throws -> Void) throws {
+        try writeDurably(bytesTo: path, mode: mode) { write in
+            try withoutActuallyEscaping(produce) { produce in try produce { piece in try write(Array(piece.utf8)) } }
+        }
+    }
+
+    /// `writeDurably(to:mode:_:)` for bytes (a workbook).
+    static func writeDurably(bytesTo path: String, mode: mode_t? = nil, _ produce: (([UInt8]) throws -> Void) throws -> Void) throws {
         guard let target = resolvedPath(path) else { throw Failure(description: "cannot write \(path): too many links to follow") }
         let slash = target.lastIndex(of: "/")!
         let folder = slash == target.startIndex ? "/" : String(target[..<slash])
@@ -39,7 +46,7 @@ enum FileSystem {
         guard fd >= 0 else { throw Failure(description: "cannot write \(path): \(String(cString: strerror(errno)))") }
         do {
             _ = fchmod(fd, permissions)
-            try produce { piece in try writeAll(fd, Array(piece.utf8), path) }
+            try produce { piece in try writeAll(fd, piece, path) }
             guard fsync(fd) == 0 else { throw Failure(description: "cannot sync \(path): \(String(cString: strerror(errno)))") }
             close(fd)
             fd = -1

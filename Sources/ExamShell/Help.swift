@@ -29,7 +29,7 @@ enum Help {
               reviews | summarise sum(fee), count by service
               results | where qualification = "J560" and graded | summarise share(grade >= 4) by candidate.group
             """),
-        ("save", "write the answer to a file (.csv, .json or .md)", "save FILE\n  entries | where at_risk | save at_risk.csv"),
+        ("save", "write the answer to a file (.csv, .json, .md or .xlsx)", "save FILE\n  entries | where at_risk | save at_risk.csv"),
         ("grades", "grade distribution with cumulative percentages and national figures", "grades\n  results | where qualification = \"J560\" | grades"),
         ("chart", "a bar chart of a distribution", "chart [FIELD]\n  results | where qualification = \"J560\" | grades | chart\n  entries | where at_risk | chart qualification"),
         ("scripts", "scripts, narration and walkthroughs", """

@@ -35,7 +35,7 @@ extension Session {
 
     /// A load or the demo: a change that replaces the data, whose rows a shared workspace keeps in its pack tables.
     static func isBase(_ statement: String) -> Bool {
-        statement == "demo" || statement.hasPrefix("load ")
+        statement == "demo" || (statement.hasPrefix("load ") && !statement.hasPrefix("load broadsheet "))
     }
 
     /// Applies what other sessions journaled since this one last looked; returns how many changes.

@@ -244,8 +244,15 @@ public final class Session {
     }
 
     func save(_ table: Answer, to path: String) throws {
+        if path.lowercased().hasSuffix(".xlsx") {
+            try checkWritable(path)
+            let workbook = try WorkbookHelper.write(table.sheet(named: Sheet.name(forFile: path)), name: path)
+            try FileSystem.writeDurably(bytesTo: path) { write in try write(workbook) }
+            console.out("Saved \(Store.grouped(table.rowCount)) \(table.rowCount == 1 ? "row" : "rows") to \(path)\n")
+            return
+        }
         guard let fmt = OutputFormat(fileName: path) else {
-            throw failure("cannot tell the format of '\(path)'", notes: ["name the file .csv, .json or .md"])
+            throw failure("cannot tell the format of '\(path)'", notes: ["name the file .csv, .json, .md or .xlsx"])
         }
         try checkWritable(path)
         try FileSystem.writeDurably(to: path) { write in try fmt.write(table, dates: dates, to: write) }

@@ -40,7 +40,7 @@ enum WorkbookHelper {
         let helper = path
         func failure(_ what: String) -> Diagnostic {
             Diagnostic(file: name, line: 1, column: 1, message: "Excel workbooks cannot be handled here: \(what)",
-                       notes: ["exq-xlsx is built and installed with exq; or use CSV (comma separated) instead"], cell: "")
+                       notes: ["build it beside exq with: swift build -c release --product exq-xlsx; or use CSV (comma separated) instead"], cell: "")
         }
         guard access(helper, X_OK) == 0 else { throw failure("\(helper) is missing") }
         // The input in an unlinked temporary file.

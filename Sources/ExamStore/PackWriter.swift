@@ -26,7 +26,12 @@ package enum PackWriter {
     /// starts with `.`), then a new folder is renamed into place whole, or each file is renamed
     /// over its old self in an existing one (and a pack file the store now has no rows for is
     /// removed). A failure (a full disk) leaves the old pack as it was.
-    package static func write(_ store: Store, to directory: String) throws(DiagnosticList) -> [WrittenFile] {
+    ///
+    /// With `workbook` (`export pack DIR --xlsx`), each file is an Excel workbook instead
+    /// (`candidates.xlsx`), made by `workbook` from the file's sheet (`sheet(_:of:)`); a CSV file of
+    /// the same name in the folder is removed, and the other way round, so the pack has one of each.
+    package static func write(_ store: Store, to directory: String,
+                              workbook: ((Sheet) throws(Diagnostic) -> [UInt8])? = nil) throws(DiagnosticList) -> [WrittenFile] {
         var target = directory
         while target.count > 1 && target.hasSuffix("/") { target.removeLast() }
         var info = stat()
@@ -49,8 +54,16 @@ package enum PackWriter {
         do throws(DiagnosticList) {
             for (file, rows) in writer.files() {
                 guard rows > 0 || file == "candidates.csv" else { empty.append(file); continue }
-                try save(writer.output(file), to: temporary + "/" + file)
-                written.append(WrittenFile(name: file, rows: rows))
+                if let workbook {
+                    let name = String(file.dropLast(4)) + ".xlsx"
+                    let bytes: [UInt8]
+                    do throws(Diagnostic) { bytes = try workbook(sheet(file, of: store)) } catch { throw DiagnosticList([error]) }
+                    try save(bytes, to: temporary + "/" + name)
+                    written.append(WrittenFile(name: name, rows: rows))
+                } else {
+                    try save(writer.output(file), to: temporary + "/" + file)
+                    written.append(WrittenFile(name: file, rows: rows))
+                }
             }
             syncFolder(temporary)
             if !exists {
@@ -59,7 +72,8 @@ package enum PackWriter {
                 for file in written where rename(temporary + "/" + file.name, target + "/" + file.name) != 0 {
                     throw failure(target + "/" + file.name, "cannot write: " + String(cString: strerror(errno)))
                 }
-                for file in empty { unlink(target + "/" + file) }
+                for file in written { unlink(target + "/" + twin(file.name)) }
+                for file in empty { unlink(target + "/" + file); unlink(target + "/" + twin(file)) }
                 rmdir(temporary)
             }
         } catch {
@@ -70,6 +84,38 @@ package enum PackWriter {
         syncFolder(target)
         syncFolder(parent)
         return written
+    }
+
+    /// `candidates.xlsx` for `candidates.csv`, and the other way round.
+    static func twin(_ name: String) -> String {
+        name.hasSuffix(".csv") ? String(name.dropLast(4)) + ".xlsx" : String(name.dropLast(5)) + ".csv"
+    }
+
+    /// Pack file `file` as a sheet named after it (`candidates`): the header and rows the CSV
+    /// has, each cell typed by its column: dates as dates, numbers and money as numbers, yes/no as
+    /// TRUE/FALSE, the rest (candidate numbers and codes too) as text.
+    package static func sheet(_ file: String, of store: Store) -> Sheet {
+        guard let declaration = PackSchema.file(file) else { return Sheet(name: "Sheet1", rows: []) }
+        let types = Dictionary(declaration.headers.map { ($0.name, $0.type) }, uniquingKeysWith: { a, _ in a })
+        var rows: [[Sheet.Cell]] = []
+        var kinds: [String] = []
+        declaration.records(store, centres: store.centres.count > 1) { values in
+            if rows.isEmpty {
+                kinds = values.map { types[$0] ?? "text" }
+                rows.append(values.map { .text($0) })
+                return
+            }
+            rows.append(values.enumerated().map { i, v in
+                if v.isEmpty { return .blank }
+                switch kinds[i] {
+                case "date": return Day(parsing: v).map { .date($0) } ?? .text(v)
+                case "number", "money": return Double(v).map { .number($0) } ?? .text(v)
+                case "yes/no": return .bool(v == "yes")
+                default: return .text(v)
+                }
+            })
+        }
+        return Sheet(name: String(file.dropLast(4)), rows: rows)
     }
 
     private static func syncFolder(_ path: String) {

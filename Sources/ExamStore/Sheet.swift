@@ -47,6 +47,16 @@ public struct Sheet: Sendable, Equatable {
         return Double(n < 61 ? n - 1 : n)
     }
 
+    /// A sheet name from a file name (`at_risk` for `out/at_risk.xlsx`): without the characters a
+    /// sheet's name may not hold (`[]:*?/\`), at most 31 characters.
+    package static func name(forFile path: String) -> String {
+        var base = Substring(path)
+        if let slash = base.lastIndex(of: "/") { base = base[base.index(after: slash)...] }
+        if let dot = base.lastIndex(of: "."), dot != base.startIndex { base = base[..<dot] }
+        let name = String(base.filter { !"[]:*?/\\".contains($0) }.prefix(31))
+        return name.isEmpty || name.hasPrefix("'") ? "Sheet1" : name
+    }
+
     /// A cell's name: `B7` for column 1 (from 0) of row 7.
     package static func cellName(column: Int, row: Int) -> String { columnLetters(column) + String(row) }
 

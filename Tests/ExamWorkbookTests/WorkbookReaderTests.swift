@@ -147,3 +147,41 @@ import ExamWorkbook
         #expect(SheetCoding.decode(Array(SheetCoding.encode(Sheet(name: "S", rows: [[.text("a")]])).dropLast(1))) == nil)
     }
 }
+
+/// Workbooks exq writes (`save FILE.xlsx`, `export pack DIR --xlsx`), read back by its reader;
+/// Tests/xlsx/check.py reads them with openpyxl too.
+@Suite struct WorkbookWriterTests {
+    @Test func aWrittenSheetReadsBackCellForCell() throws {
+        let sheet = Sheet(name: "at_risk", rows: [
+            [.text("candidate"), .text("surname"), .text("dob"), .text("points"), .text("acknowledged")],
+            [.text("0042"), .text("=HYPERLINK(\"x\")"), .date(Day(year: 2006, month: 8, day: 22)!), .number(7.5), .bool(true)],
+            [.text("0007"), .text("O'Neil & <Sons> _x0041_ \u{1}"), .date(Day(year: 1900, month: 1, day: 1)!), .number(-3), .bool(false)],
+            [.text("0001"), .blank, .date(Day(year: 1900, month: 3, day: 1)!), .blank, .blank],
+        ])
+        let back = try Workbook.firstSheet(Workbook.write(sheet), path: "x.xlsx")
+        #expect(back.name == "at_risk")
+        // Trailing blanks are not written, so a row read back ends at its last value.
+        #expect(back.rows == sheet.rows.enumerated().map { $0.offset == 3 ? Array($0.element.prefix(3)) : $0.element })
+    }
+
+    @Test func theSameSheetGivesTheSameBytes() throws {
+        let sheet = Sheet(name: "s", rows: [[.text("a")], [.number(1)]])
+        #expect(try Workbook.write(sheet) == Workbook.write(sheet))
+    }
+
+    @Test func aSheetNameComesFromTheFileName() {
+        #expect(Sheet.name(forFile: "out/at_risk.xlsx") == "at_risk")
+        #expect(Sheet.name(forFile: "a[1]:b?.xlsx") == "a1b")
+        #expect(Sheet.name(forFile: String(repeating: "x", count: 40) + ".xlsx").count == 31)
+    }
+
+    @Test func dayNumbersOfThe1900SystemRoundTrip() {
+        let s = Sheet(name: "s", rows: [])
+        for d in [Day(year: 1900, month: 1, day: 1)!, Day(year: 1900, month: 2, day: 28)!, Day(year: 1900, month: 3, day: 1)!,
+                  Day(year: 2024, month: 8, day: 22)!] {
+            #expect(s.day(serial: Sheet.serial1900(d)) == d)
+        }
+        #expect(Sheet.serial1900(Day(year: 2024, month: 8, day: 22)!) == 45526)
+        #expect(s.day(serial: 60) == nil)  // Excel's 29 February 1900
+    }
+}

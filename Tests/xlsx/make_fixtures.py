@@ -136,6 +136,29 @@ def make(folder):
     shared_strings(p, "B")
     rewrite(p, "xl/worksheets/sheet1.xml", lambda x: re.sub(r'(<c r="B3"[^>]*t="s"[^>]*><v>)\d+(</v>)', r"\g<1>99\2", x))
 
+    broadsheets(folder)
+
+
+def broadsheets(folder):
+    """MIS broadsheets for the demo centre: a row per candidate, a column per qualification."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Results"
+    ws.append(["Candidate No", "Surname", "Forenames", "Mathematics", "J351", "Computer Science"])
+    ws.append([1, "Müller", "Zoë", 7, "6", None])   # a grade stored as the number 7
+    ws.append([2, "Nowak", "Łukasz", "U", 9, "A*"])
+    ws.append([3, "O'Connor", "Siobhán", None, "X", None])
+    save(wb, os.path.join(folder, "broadsheet.xlsx"))
+    shared_strings(os.path.join(folder, "broadsheet.xlsx"), "BC")
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Results"
+    ws.append(["Candidate No", "Surname", "Mathematics"])
+    ws.append([1, "Müller", 7])
+    ws.append([2, "Nowak", "A*"])  # not a GCSE grade
+    save(wb, os.path.join(folder, "broadsheet-bad.xlsx"))
+
 
 if __name__ == "__main__":
     here = os.path.dirname(os.path.abspath(__file__))

@@ -6,6 +6,7 @@ import ExamQuery
 enum CommandRegistry {
     static let all: [CommandInfo] = [
         HelpCommand.info, DescribeCommand.info, LoadCommand.info, DemoCommand.info, LetCommand.info,
+        LoadBroadsheetCommand.info,
         SetTodayCommand.info, SetTimeCommand.info, SetRoleCommand.info, SetSeriesCommand.info, SetFormatCommand.info, SetDatesCommand.info, SetRowsCommand.info,
         SetTimingCommand.info, SetPagerCommand.info, SetCompletionCommand.info, SetParameterCommand.info,
         WhyCommand.info, StatementCommand.info, StatementsCommand.info, ReportCommand.info,
