@@ -219,9 +219,9 @@ extension Session: InteractiveHost {
             options = CommandRegistry.firstWords + Help.topics.map(\.name) + CommandRegistry.settings
         } else if let family = Optional(CommandRegistry.all.filter { $0.words.count == 2 && $0.words[0] == lowerHead }), !family.isEmpty, lowerHead != "set" {
             options = family.map { $0.words[1] }
-            // `load` takes a folder, `load broadsheet` a file: both complete.
+            // `load` takes a folder (a pack), `load broadsheet` a file: the word, then folders only.
             if let command, command.completion == .files {
-                return Array(Set(options.filter { $0.hasPrefix(word) })).sorted() + FileSystem.completions(of: word)
+                return Array(Set(options.filter { $0.hasPrefix(word) })).sorted() + FileSystem.completions(of: word).filter { $0.hasSuffix("/") }
             }
         } else if let command, command.completion == .files {
             // A data pack or a workspace is a folder: offer folders only.
