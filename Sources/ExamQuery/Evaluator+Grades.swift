@@ -61,7 +61,10 @@ extension Evaluator {
         let scaleOf = rowScales(field.grade, frame.rows)
         let scales = GradeScale.all
         let literalRank = scales.map { $0.rank(of: literal) }
-        let used = Set(scaleOf).filter { $0 >= 0 }
+        // The scales the rows are on, without hashing every row.
+        var onScale = [Bool](repeating: false, count: scales.count)
+        for s in scaleOf where s >= 0 { onScale[Int(s)] = true }
+        let used = Set(scales.indices.filter { onScale[$0] }.map { Int8($0) })
         if !used.isEmpty, !used.contains(where: { literalRank[Int($0)] != nil }) {
             let listed = used.sorted().map { "\(scales[Int($0)].name): \(scales[Int($0)].listed)" }
             var notes = listed.count == 1 ? ["the scale of these \(field.name)s is " + listed[0]]
@@ -78,6 +81,8 @@ extension Evaluator {
         let pool = store.pool
         var textRows = false
         var out = [Bool](repeating: false, count: ids.count)
+        // The operator read once, not per row.
+        let better = Evaluator.holds(op, 1), same = Evaluator.holds(op, 0), worse = Evaluator.holds(op, -1)
         for i in 0..<ids.count {
             let id = ids[i], s = Int(scaleOf[i])
             if id == 0 { continue }
@@ -103,7 +108,7 @@ extension Evaluator {
             }
             guard rank >= 0 else { continue }
             // A lower rank is a better grade, and a better grade is greater.
-            out[i] = Evaluator.holds(op, rank < target ? 1 : (rank > target ? -1 : 0))
+            out[i] = rank < target ? better : (rank > target ? worse : same)
         }
         if textRows, warnings.count < Evaluator.maximumWarnings {
             warnings.append(source.diagnostic(.warning, at: valueSpan.offset, length: valueSpan.length,

@@ -53,17 +53,30 @@ extension Evaluator {
     /// Groups from codes that sort as the groups do, `stride` codes possible.
     static func numbered(_ codes: [Int32], _ stride: Int) -> Groups {
         var place = [Int32](repeating: -1, count: stride)
-        for code in codes { place[Int(code)] = 0 }
-        var n: Int32 = 0
-        for c in 0..<stride where place[c] == 0 { place[c] = n; n += 1 }
-        return sized(codes.map { place[Int($0)] }, groups: Int(n))
+        var of = codes
+        place.withUnsafeMutableBufferPointer { place in
+            of.withUnsafeMutableBufferPointer { of in
+                for code in of { place[Int(code)] = 0 }
+                var n: Int32 = 0
+                for c in 0..<stride where place[c] == 0 { place[c] = n; n += 1 }
+                for i in 0..<of.count { of[i] = place[Int(of[i])] }
+            }
+        }
+        return sized(of, groups: place.filter { $0 >= 0 }.count)
     }
 
     static func sized(_ of: [Int32], groups: Int) -> Groups {
         var first = [Int](repeating: -1, count: groups), size = [Int](repeating: 0, count: groups)
-        for (position, g) in of.enumerated() {
-            if first[Int(g)] < 0 { first[Int(g)] = position }
-            size[Int(g)] += 1
+        first.withUnsafeMutableBufferPointer { first in
+            size.withUnsafeMutableBufferPointer { size in
+                of.withUnsafeBufferPointer { of in
+                    for position in 0..<of.count {
+                        let g = Int(of[position])
+                        if first[g] < 0 { first[g] = position }
+                        size[g] += 1
+                    }
+                }
+            }
         }
         return Groups(of: of, first: first, size: size)
     }
@@ -107,8 +120,7 @@ extension Evaluator {
             for i in 0..<holds.count where holds[i] { yes[Int(of[i])] += 1 }
             // A group none of whose grades is on a scale the condition's grade is of (grade >= 4
             // over A levels) has no share: blank, not 0.
-            var onScale = [Bool](repeating: offScale(e, frame) == nil, count: n)
-            if let off = offScale(e, frame) { for i in 0..<off.count where !off[i] { onScale[Int(of[i])] = true } }
+            let onScale = groupsOnScale(e, frame, groups, n)
             return .number((0..<n).map { g in
                 let size = groups.size.indices.contains(g) ? groups.size[g] : 0
                 return size == 0 || !onScale[g] ? .nan : Double(yes[g]) * 100 / Double(size)
@@ -151,9 +163,34 @@ extension Evaluator {
         }
     }
 
-    /// Per row, whether a grade comparison in `e` (`grade >= 4`) names a grade that is not on
-    /// the row's scale; nil when `e` compares no grade with a value.
-    func offScale(_ e: Expr, _ frame: Frame) -> [Bool]? {
+    /// Per group, whether some row's grade is on the scale of the grade a comparison in `e`
+    /// names (`grade >= 4`: a GCSE, not an A level); all true when `e` compares no grade with a
+    /// value. Decided per qualification, then read per row.
+    func groupsOnScale(_ e: Expr, _ frame: Frame, _ groups: Groups, _ n: Int) -> [Bool] {
+        guard let off = offScale(e, frame) else { return [Bool](repeating: true, count: n) }
+        var on = [Bool](repeating: false, count: n)
+        let rows = frame.rows, of = groups.of
+        switch off {
+        case .byQualification(let offQ, let q):
+            q.withUnsafeBufferPointer { q in
+                for i in 0..<rows.count where !offQ[Int(q[Int(rows[i])])] { on[Int(of[i])] = true }
+            }
+        case .byRow(let offRow):
+            for i in 0..<offRow.count where !offRow[i] { on[Int(of[i])] = true }
+        }
+        return on
+    }
+
+    /// Which rows a grade comparison in `e` names a grade off their scale for.
+    enum OffScale {
+        /// Per qualification row, with each result's qualification.
+        case byQualification([Bool], [Int32])
+        case byRow([Bool])
+    }
+
+    /// Where a grade comparison in `e` (`grade >= 4`) names a grade that is not on the rows'
+    /// scale; nil when `e` compares no grade with a value.
+    func offScale(_ e: Expr, _ frame: Frame) -> OffScale? {
         switch e {
         case .binary(let op, let l, let r, _) where ["<", "<=", ">", ">="].contains(op):
             let field: Field, literal: Value
@@ -167,16 +204,27 @@ extension Evaluator {
             default: return nil
             }
             let has = GradeScale.all.map { $0.rank(of: text) != nil }
-            return rowScales(field.grade, frame.rows).map { $0 >= 0 && !has[Int($0)] }
+            if case .qualification(let column) = field.grade {
+                return .byQualification(qualificationScales.map { $0 >= 0 && !has[Int($0)] }, column(store))
+            }
+            return .byRow(rowScales(field.grade, frame.rows).map { $0 >= 0 && !has[Int($0)] })
         case .binary(_, let l, let r, _):
+            // Off the scale where both sides are (or the one side that compares a grade).
             switch (offScale(l, frame), offScale(r, frame)) {
-            case (let a?, let b?): return zip(a, b).map { $0 && $1 }
+            case (let a?, let b?): return .byRow(zip(rowsOff(a, frame), rowsOff(b, frame)).map { $0 && $1 })
             case (let a?, nil): return a
             case (nil, let b?): return b
             default: return nil
             }
         case .not(let inner, _): return offScale(inner, frame)
         default: return nil
+        }
+    }
+
+    func rowsOff(_ off: OffScale, _ frame: Frame) -> [Bool] {
+        switch off {
+        case .byQualification(let offQ, let q): return frame.rows.map { offQ[Int(q[Int($0)])] }
+        case .byRow(let a): return a
         }
     }
 

@@ -36,42 +36,53 @@ extension Field {
         }, derived: true)
     }
 
-    /// Per row, a number from its grade on its row's scale, worked out once per scale and grade:
-    /// in a table by grade id when the ids lie close (they do: grades are few and interned as
-    /// results load), else in a dictionary.
+    /// Per row, a number from its grade on its qualification's scale, worked out once per
+    /// qualification and grade: in a table by (qualification, grade id) when the ids lie close
+    /// (they do: grades are few and interned as results load), else in a dictionary.
     static func perGrade(_ ev: Evaluator, _ rows: [Int32], _ value: @escaping (GradeScale, String) -> Double?) -> [Double] {
-        let scales = ev.rowScales(.qualification({ $0.results.qualification }), rows), all = GradeScale.all
-        let ids = ev.store.results.grade, pool = ev.store.pool
+        let results = ev.store.results, ids = results.grade, qualifications = results.qualification
+        let scaleOf = ev.qualificationScales, all = GradeScale.all, pool = ev.store.pool
         var out = [Double](repeating: .nan, count: rows.count)
         guard !rows.isEmpty else { return out }
         var low = Int32.max, high = Int32.min
         for r in rows { let id = ids[Int(r)]; low = min(low, id); high = max(high, id) }
         let span = Int(high) - Int(low) + 1
-        if span <= 1 << 16 {
+        func work(_ q: Int32, _ id: Int32) -> Double {
+            let s = Int(scaleOf[Int(q)])
+            guard s >= 0, id != 0 else { return .nan }
+            return value(all[s], pool[id]) ?? .nan
+        }
+        if span <= 1 << 16, scaleOf.count * span <= 1 << 22 {
             // -2: not yet worked out; NaN: no value.
-            var table = [Double](repeating: -2, count: span * all.count)
-            ids.withUnsafeBufferPointer { ids in
-                for i in 0..<rows.count {
-                    let s = Int(scales[i]), id = ids[Int(rows[i])]
-                    guard s >= 0, id != 0 else { continue }
-                    let slot = s * span + Int(id - low)
-                    var v = table[slot]
-                    if v == -2 {
-                        v = value(all[s], pool[id]) ?? .nan
-                        table[slot] = v
+            var table = [Double](repeating: -2, count: scaleOf.count * span)
+            table.withUnsafeMutableBufferPointer { table in
+                ids.withUnsafeBufferPointer { ids in
+                    qualifications.withUnsafeBufferPointer { qualifications in
+                        rows.withUnsafeBufferPointer { rows in
+                            out.withUnsafeMutableBufferPointer { out in
+                                for i in 0..<rows.count {
+                                    let row = Int(rows[i]), q = qualifications[row], id = ids[row]
+                                    let slot = Int(q) * span + Int(id - low)
+                                    var v = table[slot]
+                                    if v == -2 {
+                                        v = work(q, id)
+                                        table[slot] = v
+                                    }
+                                    out[i] = v
+                                }
+                            }
+                        }
                     }
-                    out[i] = v
                 }
             }
             return out
         }
         var known: [Int64: Double] = [:]
         for i in 0..<rows.count {
-            let s = Int(scales[i]), id = ids[Int(rows[i])]
-            guard s >= 0, id != 0 else { continue }
-            let key = Int64(s) << 32 | Int64(id)
+            let row = Int(rows[i]), q = qualifications[row], id = ids[row]
+            let key = Int64(q) << 32 | Int64(id)
             if let r = known[key] { out[i] = r; continue }
-            let r = value(all[s], pool[id]) ?? .nan
+            let r = work(q, id)
             known[key] = r
             out[i] = r
         }

@@ -159,6 +159,17 @@ import ExamRules
         #expect(OutputFormat.csv.render(t, dates: .iso) == "4+,avg(points)\n66.66666666666667,5.333333333333333\n")
     }
 
+    /// `chart` draws a summary's first measure: 11A's J560 grades are 9 and 4# (100% 4+), 11B's a 3 (0%).
+    @Test func chartDrawsASummarysMeasure() throws {
+        let text = Self.gcse2024 + " | summarise share(grade >= 4) as \"4+\" by candidate.group | chart"
+        let ev = Evaluator(store: Self.store, today: Day(parsing: "2024-09-30")!, series: "Summer 2024", source: SourceText(text))
+        guard case .text(let chart) = try ev.run(try Parser.parse(text)) else { throw NotATable() }
+        let lines = chart.split(separator: "\n").map(String.init)
+        #expect(lines.count == 3)
+        #expect(lines.first == "11A │" + String(repeating: "█", count: 40) + " 100")
+        #expect(lines.dropFirst().first == "11B │ 0")
+    }
+
     @Test func sumOfTextIsAnErrorAtTheField() throws {
         let text = "results | summarise sum(grade)"
         #expect {
