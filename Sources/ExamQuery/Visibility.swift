@@ -32,7 +32,7 @@ package struct Visibility: Sendable {
         let (perResult, releases) = Embargo.releases(store: full)
         let held = releases.map { Embargo.withholds($0, at: real) || Embargo.withholds($0, at: session) }
         var uncoveredNames = Set<String>()
-        if held.contains(true) {
+        if held.contains(true), releases.contains(.unknown) {
             var seen = Set<Int32>()
             for r in 0..<full.results.count where releases[Int(perResult[r])] == .unknown && seen.insert(perResult[r]).inserted {
                 let q = Int(full.results.qualification[r])

@@ -31,7 +31,8 @@ package enum Deadlines {
         return series(store: store, review: review, resultsDays: &days)
     }
 
-    /// The results days of each series, by qualification, worked out once per qualification.
+    /// The results days of each series, by qualification, worked out once per qualification; and
+    /// the order of each series met.
     package struct ResultsDays {
         var byQualification: [Int32: [(day: Day, series: Int32)]] = [:]
         package init() {}
@@ -48,6 +49,15 @@ package enum Deadlines {
             byQualification[q] = found
             return found
         }
+
+        /// A series' place in time (`SeriesName.order`), read from its name once per series.
+        var orders: [Int32: Int?] = [:]
+        mutating func order(store: Store, series: Int32) -> Int? {
+            if let known = orders[series] { return known }
+            let order = SeriesName.order(store.pool[series])
+            orders[series] = order
+            return order
+        }
     }
 
     static func series(store: Store, review: Int32, resultsDays: inout ResultsDays) -> Int32? {
@@ -63,13 +73,13 @@ package enum Deadlines {
         }
         let component = store.reviews.component[r]
         if component != 0 {
-            let limit = byResultsDay.flatMap { SeriesName.order(store.pool[$0.series]) } ?? Int.max
+            let limit = byResultsDay.flatMap { resultsDays.order(store: store, series: $0.series) } ?? Int.max
             var best: (order: Int, series: Int32)? = nil
             for a32 in store.achievementsByCandidate[c] {
                 let a = Int(a32)
                 guard store.achievements.qualification[a] == q,
                       store.units.code[Int(store.achievements.unit[a])] == component,
-                      let order = SeriesName.order(store.pool[store.achievements.series[a]]), order <= limit else { continue }
+                      let order = resultsDays.order(store: store, series: store.achievements.series[a]), order <= limit else { continue }
                 if best == nil || order > best!.order { best = (order, store.achievements.series[a]) }
             }
             if let best { return best.series }

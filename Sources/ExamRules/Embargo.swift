@@ -103,24 +103,18 @@ package enum Embargo {
 
     /// Every result's release, decided once per qualification and series.
     package static func releases(store: Store) -> (perResult: [Int32], releases: [Release]) {
-        var slot: [Int64: Int32] = [:]
+        var slots = PairSlots(qualifications: store.qualifications.count)
         var releases: [Release] = []
         let qs = store.results.qualification, ss = store.results.series
         var perResult = [Int32](repeating: 0, count: store.results.count)
-        var last: (key: Int64, slot: Int32)? = nil
         for r in 0..<store.results.count {
-            let key = Int64(qs[r]) << 32 | Int64(UInt32(bitPattern: ss[r]))
-            if let last, last.key == key { perResult[r] = last.slot; continue }
-            let s: Int32
-            if let known = slot[key] {
-                s = known
-            } else {
-                s = Int32(releases.count)
+            var slot = slots.slot(qs[r], ss[r])
+            if slot < 0 {
+                slot = Int32(releases.count)
                 releases.append(release(store: store, qualification: qs[r], series: ss[r]))
-                slot[key] = s
+                slots.set(qs[r], ss[r], to: slot)
             }
-            perResult[r] = s
-            last = (key, s)
+            perResult[r] = slot
         }
         return (perResult, releases)
     }

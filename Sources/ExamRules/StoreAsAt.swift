@@ -19,25 +19,25 @@ import ExamStore
 package enum StoreAsAt {
     package static func view(_ store: Store, on today: Day) -> Store {
         var s = store
-        var dropped = false
+        // Which dated tables lost rows, so only their indexes are rebuilt.
+        var dropped = false, droppedReviews = false, droppedCertificates = false
 
         // Results not yet released.
-        var arrival: [Int64: Day?] = [:]
+        // Arrival days by (qualification, series) pair, each worked out once.
+        var slots = PairSlots(qualifications: store.qualifications.count)
+        var arrivals: [Day?] = []
         var keepResults: [Int32] = []
         let results = store.results
         keepResults.reserveCapacity(results.count)
-        var lastKey: Int64 = -1, lastDay: Day? = nil
         for r in 0..<results.count {
             let q = results.qualification[r], series = results.series[r]
-            let key = Int64(q) << 32 | Int64(UInt32(bitPattern: series))
-            if key != lastKey {
-                if let known = arrival[key] { lastDay = known } else {
-                    lastDay = ResultsArrival.arrivalDay(store: store, qualification: q, series: series)
-                    arrival[key] = lastDay
-                }
-                lastKey = key
+            var slot = slots.slot(q, series)
+            if slot < 0 {
+                slot = Int32(arrivals.count)
+                arrivals.append(ResultsArrival.arrivalDay(store: store, qualification: q, series: series))
+                slots.set(q, series, to: slot)
             }
-            if let day = lastDay, day > today { dropped = true; continue }
+            if let day = arrivals[Int(slot)], day > today { dropped = true; continue }
             keepResults.append(Int32(r))
         }
         if dropped { s.results = results.selecting(keepResults) }
@@ -59,7 +59,7 @@ package enum StoreAsAt {
                 if after(t.outcomeDate[i], today) { t.outcome[i] = .none; t.outcomeDate[i] = .blank; t.newGrade[i] = 0 }
             }
             s.reviews = t
-            dropped = dropped || keepReviews.count < reviews.count
+            droppedReviews = keepReviews.count < reviews.count
         }
 
         // Certificates not yet received, and issues and destructions to come.
@@ -78,9 +78,9 @@ package enum StoreAsAt {
                 if after(t.destroyed[i], today) { t.destroyed[i] = .blank }
             }
             s.certificates = t
-            dropped = dropped || keepCertificates.count < certificates.count
+            droppedCertificates = keepCertificates.count < certificates.count
         }
-        if dropped { s.reindexDatedTables() }
+        s.reindexDatedTables(results: dropped, reviews: droppedReviews, certificates: droppedCertificates)
 
         // Outcomes known by today change the grades of the results they review.
         let changes = ReviewOutcomes.changes(store: s)

@@ -1,4 +1,4 @@
-/// Columns the rules derive from the tables alone (not from the clock or the series), computed on
+/// What the rules derive from the tables alone (not from the clock or the series), computed on
 /// first use and kept with the store until `reindex()` replaces them.
 ///
 /// ExamRules fills them (eligibility: each entry's reasons and GLH); the store only keeps them, so
@@ -9,6 +9,8 @@ package final class DerivedColumns: @unchecked Sendable {
     package var entryReasons: [UInt8]?
     /// Each entry's GLH of units achieved (not U) or in progress.
     package var entryGLHAchieved: [Int32]?
+    /// The dated calendar events that can make a series current (ExamRules' `CurrentSeries`).
+    package var seriesEvents: [(day: Day, series: Int32)]?
 
     package init() {}
 }

@@ -92,16 +92,18 @@ public struct Store: Sendable {
         certificatesByCandidate = Grouping(keys: certificates.candidate, keyCount: nc)
     }
 
-    /// Rebuilds the indexes of the dated tables (results, reviews, certificates) after rows were
+    /// Rebuilds the indexes of the dated tables (results, reviews, certificates) that had rows
     /// left out of them, keeping the rest, and the eligibility judged on entries and units.
-    package mutating func reindexDatedTables() {
-        var ids = [Int32: Int32](minimumCapacity: reviews.count)
-        for i in 0..<reviews.count { ids[reviews.id[i]] = Int32(i) }
-        reviewById = ids
+    package mutating func reindexDatedTables(results resultsChanged: Bool, reviews reviewsChanged: Bool, certificates certificatesChanged: Bool) {
         let nc = candidates.count
-        resultsByCandidate = Grouping(keys: results.candidate, keyCount: nc)
-        reviewsByCandidate = Grouping(keys: reviews.candidate, keyCount: nc)
-        certificatesByCandidate = Grouping(keys: certificates.candidate, keyCount: nc)
+        if resultsChanged { resultsByCandidate = Grouping(keys: results.candidate, keyCount: nc) }
+        if reviewsChanged {
+            var ids = [Int32: Int32](minimumCapacity: reviews.count)
+            for i in 0..<reviews.count { ids[reviews.id[i]] = Int32(i) }
+            reviewById = ids
+            reviewsByCandidate = Grouping(keys: reviews.candidate, keyCount: nc)
+        }
+        if certificatesChanged { certificatesByCandidate = Grouping(keys: certificates.candidate, keyCount: nc) }
     }
 
     // MARK: Lookups
