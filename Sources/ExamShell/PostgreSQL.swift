@@ -11,6 +11,8 @@ final class PostgreSQL {
         var description: String
         /// The SQLSTATE the server gave, when it gave one (`42501`: not allowed).
         var state: String?
+        /// In `executeAll`, how many of the statements had completed before this one failed.
+        var completed = 0
     }
 
     init(_ address: String) throws {
@@ -68,6 +70,36 @@ final class PostgreSQL {
             rows.append((0..<width).map { f in PQgetisnull(result, r, f) == 1 ? nil : String(cString: PQgetvalue(result, r, f)) })
         }
         return rows
+    }
+
+    /// Runs several statements separated by `;` in one round trip; each one's rows. Values go in
+    /// as `literal`s. A failure stops the rest, and says how many had completed.
+    func executeAll(_ sql: String) throws -> [[[String?]]] {
+        guard PQsendQuery(connection, sql) == 1 else { throw failure() }
+        var all: [[[String?]]] = []
+        var failed: Failure?
+        while let result = PQgetResult(connection) {
+            defer { PQclear(result) }
+            if failed != nil { continue }
+            do {
+                try check(result, PGRES_COMMAND_OK, PGRES_TUPLES_OK)
+                let count = PQntuples(result), width = PQnfields(result)
+                all.append((0..<count).map { r in (0..<width).map { f in PQgetisnull(result, r, f) == 1 ? nil : String(cString: PQgetvalue(result, r, f)) } })
+            } catch var f as Failure {
+                f.completed = all.count
+                failed = f
+            }
+        }
+        if let failed { throw failed }
+        if PQstatus(connection) != CONNECTION_OK { throw failure() }
+        return all
+    }
+
+    /// `text` as an SQL string literal, escaped by libpq for this connection.
+    func literal(_ text: String) -> String {
+        guard let escaped = PQescapeLiteral(connection, text, text.utf8.count) else { return "NULL" }
+        defer { PQfreemem(escaped) }
+        return String(cString: escaped)
     }
 
     /// `COPY ... FROM STDIN`, sending `data`.

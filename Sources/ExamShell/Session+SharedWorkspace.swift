@@ -80,8 +80,10 @@ extension Session {
 extension SharedWorkspace {
     /// The exq role of this connection's login: its membership of `exq_teacher`, `exq_senior` or
     /// `exq_officer` (the lowest wins); a login in none of them (the database's owner, the
-    /// technician) is an exams officer.
+    /// technician) and a superuser are exams officers.
     func loginRole() throws -> Role {
+        // A superuser counts as a member of every role: the technician, not a teacher.
+        if try db.execute("SELECT rolsuper FROM pg_roles WHERE rolname = session_user").first?[0] == "t" { return .examsOfficer }
         let names = try db.execute("""
             SELECT r.rolname FROM pg_roles r
             WHERE r.rolname IN ('exq_officer', 'exq_senior', 'exq_teacher') AND pg_has_role(session_user, r.oid, 'MEMBER')

@@ -30,6 +30,8 @@ final class SharedWorkspace {
     /// True inside `change`, between taking the lock and committing or rolling back.
     private var changing = false
     private var committed = false
+    /// The journal rows a change read when it took the lock, for its `unseen`.
+    private var prefetched: [Event]?
 
     struct Failure: Error, CustomStringConvertible { var description: String }
 
@@ -91,6 +93,11 @@ final class SharedWorkspace {
                 clock text NOT NULL,
                 statement text NOT NULL);
             CREATE TABLE exq.pack_files (file text PRIMARY KEY, header text NOT NULL);
+            CREATE TABLE exq.releases (
+                qualification text NOT NULL,
+                series text NOT NULL,
+                released_at timestamptz NOT NULL,
+                PRIMARY KEY (qualification, series));
             CREATE FUNCTION exq.refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN RAISE EXCEPTION 'exq.% only grows: its rows are never changed or removed', TG_TABLE_NAME; END $$;
             CREATE TRIGGER only_grows BEFORE UPDATE OR DELETE OR TRUNCATE ON exq.journal FOR EACH STATEMENT EXECUTE FUNCTION exq.refuse_change();
@@ -101,8 +108,92 @@ final class SharedWorkspace {
             let columns = file.headers.map { PostgreSQL.identifier($0.name) + " text" }
             sql += "CREATE TABLE \(table(file.name)) (line bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, \(columns.joined(separator: ", ")));\n"
         }
-        return sql
+        return sql + embargoSQL + grantsSQL
     }
+
+    /// Row-level security: a login that is not an exams officer or senior leader (a teacher, or
+    /// any login given SELECT) reads a result, and a review with an outcome or new grade, only
+    /// once `exq.releases` says its results day has come by the database's own clock (`now()`,
+    /// absolute, so no session time zone moves it). A result with no release row is withheld (fails closed).
+    static let embargoSQL = """
+        CREATE FUNCTION exq.entitled() RETURNS boolean LANGUAGE sql STABLE AS $$
+            SELECT EXISTS (SELECT 1 FROM pg_roles r WHERE r.rolname IN ('exq_officer', 'exq_senior')
+                           AND pg_has_role(current_user, r.oid, 'MEMBER')) $$;
+        CREATE FUNCTION exq.released(q text, s text) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER
+            SET search_path = pg_catalog AS $$
+            SELECT EXISTS (SELECT 1 FROM exq.releases r WHERE r.qualification = q AND r.series = s AND r.released_at <= now()) $$;
+        CREATE FUNCTION exq.result_withheld(c text, q text) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER
+            SET search_path = pg_catalog AS $$
+            SELECT EXISTS (SELECT 1 FROM exq.results x WHERE x.candidate = c AND x.qualification = q AND NOT exq.released(x.qualification, x.series)) $$;
+        ALTER TABLE exq.results ENABLE ROW LEVEL SECURITY;
+        CREATE POLICY released ON exq.results FOR SELECT USING ((SELECT exq.entitled()) OR exq.released(qualification, series));
+        CREATE POLICY officers_write ON exq.results FOR ALL USING ((SELECT exq.entitled())) WITH CHECK ((SELECT exq.entitled()));
+        ALTER TABLE exq.reviews ENABLE ROW LEVEL SECURITY;
+        CREATE POLICY released ON exq.reviews FOR SELECT USING ((SELECT exq.entitled())
+            OR (outcome IS NULL AND new_grade IS NULL) OR NOT exq.result_withheld(candidate, qualification));
+        CREATE POLICY officers_write ON exq.reviews FOR ALL USING ((SELECT exq.entitled())) WITH CHECK ((SELECT exq.entitled()));
+
+        """
+
+    /// What each role may do, where the roles exist (`exq setup-roles` creates them): everyone
+    /// reads; officers and senior leaders journal changes and audit their reads; only officers
+    /// load (replace the pack tables). Nobody may change the journal or the audit (triggers).
+    static let grantsSQL = """
+        DO $grants$ BEGIN
+            IF (SELECT count(*) FROM pg_roles WHERE rolname IN ('exq_officer', 'exq_senior', 'exq_teacher')) = 3
+               AND to_regclass('exq.settings') IS NOT NULL THEN
+                GRANT USAGE ON SCHEMA exq TO exq_officer, exq_senior, exq_teacher;
+                GRANT SELECT ON ALL TABLES IN SCHEMA exq TO exq_officer, exq_senior, exq_teacher;
+                GRANT INSERT ON exq.journal, exq.audit TO exq_officer, exq_senior;
+                GRANT INSERT, DELETE, TRUNCATE ON \(packTables), exq.pack_files, exq.releases TO exq_officer;
+            END IF;
+        END $grants$;
+
+        """
+
+    /// The pack files whose tables have row-level security.
+    static let embargoed: Set<String> = ["results.csv", "reviews.csv"]
+
+    static var packTables: String { PackSchema.files.map { table($0.name) }.joined(separator: ", ") }
+
+    /// `exq setup-roles`: the three group roles (no login of their own: a trust grants them to its
+    /// staff's logins), then their rights in this database's workspace, when it has one. Run as a
+    /// superuser or a login with CREATEROLE; running it again changes nothing.
+    static var rolesSQL: String {
+        """
+        -- exq's roles: grant one to each member of staff's login, e.g.
+        --   CREATE ROLE j_smith LOGIN PASSWORD '...' IN ROLE exq_teacher;
+        DO $roles$ BEGIN
+            IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'exq_officer') THEN CREATE ROLE exq_officer NOLOGIN; END IF;
+            IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'exq_senior') THEN CREATE ROLE exq_senior NOLOGIN; END IF;
+            IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'exq_teacher') THEN CREATE ROLE exq_teacher NOLOGIN; END IF;
+        END $roles$;
+        -- Their rights in this database's exq workspace (when it has one; opening it first creates it).
+
+        """ + grantsSQL
+    }
+
+    /// The release moment of every qualification and series with results, as CSV rows for
+    /// `exq.releases`: the one rule (`Embargo.release`, the calendar's results day, else the
+    /// built-in one) worked out when the pack goes in, as UK time. A release no calendar gives has no row.
+    static func releases(_ store: Store) -> [UInt8] {
+        var out = ""
+        var done = Set<Int64>()
+        for r in 0..<store.results.count {
+            let q = store.results.qualification[r], s = store.results.series[r]
+            guard done.insert(Int64(q) << 32 | Int64(UInt32(bitPattern: s))).inserted else { continue }
+            let at: String
+            switch Embargo.release(store: store, qualification: q, series: s) {
+            case .open: at = "-infinity"
+            case .at(let m): at = "\(m.day.iso) \(m.minutes / 60):\(m.minutes % 60 < 10 ? "0" : "")\(m.minutes % 60) Europe/London"
+            case .unknown: continue
+            }
+            out += csv(store.pool[store.qualifications.code[Int(q)]]) + "," + csv(store.pool[s]) + "," + at + "\n"
+        }
+        return Array(out.utf8)
+    }
+
+    static func csv(_ value: String) -> String { "\"" + value.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\"" }
 
     // MARK: Transactions
 
@@ -122,10 +213,18 @@ final class SharedWorkspace {
     /// Runs a change: takes the lock, then `body` applies the unseen events, checks the change
     /// and calls `append`, which commits. A change that throws, or makes no change, is rolled back.
     func change<T>(_ body: () throws -> T) throws -> T {
-        try db.execute("BEGIN; SELECT pg_advisory_xact_lock(\(SharedWorkspace.lockKey))")
+        // One round trip: begin, wait for the lock, and read what other sessions journaled meanwhile.
+        do {
+            let results = try db.executeAll("BEGIN; SELECT pg_advisory_xact_lock(\(SharedWorkspace.lockKey)); "
+                                            + "SELECT seq, statement FROM exq.journal WHERE seq > \(seen) ORDER BY seq")
+            prefetched = SharedWorkspace.events(results.last ?? [])
+        } catch {
+            _ = try? db.execute("ROLLBACK")
+            throw error
+        }
         changing = true
         committed = false
-        defer { changing = false }
+        defer { changing = false; prefetched = nil }
         do {
             let value = try body()
             if !committed { try db.execute("ROLLBACK") }
@@ -144,34 +243,62 @@ final class SharedWorkspace {
             try change { try append(statement, clock: clock, base: base) }
             return
         }
+        do {
+            try write(statement, clock: clock, base: base)
+        } catch let f as PostgreSQL.Failure where f.state == "42501" {
+            throw Failure(description: "the login \(db.login) may not change the workspace \(name) (\(f.description)), so nothing was changed; "
+                          + (base == nil ? "changes are made by exq_officer and exq_senior logins" : "loads are made by exq_officer logins"))
+        }
+    }
+
+    private func write(_ statement: String, clock: Day, base: Store?) throws {
         if let base {
-            try db.execute("TRUNCATE " + PackSchema.files.map { SharedWorkspace.table($0.name) }.joined(separator: ", ") + " RESTART IDENTITY; DELETE FROM exq.pack_files")
+            try db.execute("TRUNCATE " + PackSchema.files.map { SharedWorkspace.table($0.name) }.joined(separator: ", ") + "; DELETE FROM exq.pack_files; DELETE FROM exq.releases")
             for (file, bytes) in PackWriter.files(base).sorted(by: { $0.key < $1.key }) {
                 let end = bytes.firstIndex(of: 10) ?? bytes.count
                 let header = String(decoding: bytes[..<end], as: UTF8.self)
                 let columns = header.split(separator: ",").map { PostgreSQL.identifier(String($0)) }.joined(separator: ", ")
-                try db.copyIn("COPY \(SharedWorkspace.table(file)) (\(columns)) FROM STDIN WITH (FORMAT csv, HEADER true)", bytes)
+                if SharedWorkspace.embargoed.contains(file) {
+                    // COPY FROM is not allowed into a table with row-level security: copied into a
+                    // table of this transaction's own first, then inserted in the file's order.
+                    let staging = "pg_temp." + PostgreSQL.identifier("load_" + file.dropLast(4))
+                    let texts = header.split(separator: ",").map { PostgreSQL.identifier(String($0)) + " text" }.joined(separator: ", ")
+                    try db.execute("CREATE TEMP TABLE \(staging) (n bigint GENERATED ALWAYS AS IDENTITY, \(texts)) ON COMMIT DROP")
+                    try db.copyIn("COPY \(staging) (\(columns)) FROM STDIN WITH (FORMAT csv, HEADER true)", bytes)
+                    try db.execute("INSERT INTO \(SharedWorkspace.table(file)) (\(columns)) SELECT \(columns) FROM \(staging) ORDER BY n")
+                } else {
+                    try db.copyIn("COPY \(SharedWorkspace.table(file)) (\(columns)) FROM STDIN WITH (FORMAT csv, HEADER true)", bytes)
+                }
                 try db.execute("INSERT INTO exq.pack_files VALUES ($1, $2)", [file, header])
             }
+            try db.copyIn("COPY exq.releases (qualification, series, released_at) FROM STDIN WITH (FORMAT csv)", SharedWorkspace.releases(base))
         }
-        let seq = try db.execute("INSERT INTO exq.journal (statement, clock) VALUES ($1, $2) RETURNING seq", [statement, clock.iso])[0][0] ?? ""
+        // One round trip: the journal row and the commit.
+        let results: [[[String?]]]
         do {
-            try db.execute("COMMIT")
-        } catch {
+            results = try db.executeAll("INSERT INTO exq.journal (statement, clock) VALUES (\(db.literal(statement)), \(db.literal(clock.iso))) RETURNING seq; COMMIT")
+        } catch let f as PostgreSQL.Failure where f.completed >= 1 || f.state == nil {
             committed = true  // nothing is left to roll back: the transaction has ended, one way or the other
-            throw Failure(description: "the change could not be confirmed by \(name) (\(error)); it may or may not have been saved: open the workspace again to see")
+            throw Failure(description: "the change could not be confirmed by \(name) (\(f)); it may or may not have been saved: open the workspace again to see")
         }
         committed = true
-        seen = Int64(seq) ?? seen
+        seen = Int64(results.first?.first?[0] ?? "") ?? seen
     }
 
     // MARK: Reading
 
     /// The journal rows after `seen`: one cheap query, run before every statement.
+    /// Inside a change, the first call gives the rows read with the lock, without asking again.
     func unseen() throws -> [Event] {
-        try db.execute("SELECT seq, statement FROM exq.journal WHERE seq > $1 ORDER BY seq", [String(seen)]).map {
-            Event(seq: Int64($0[0] ?? "") ?? 0, statement: $0[1] ?? "")
+        if let prefetched {
+            self.prefetched = nil
+            return prefetched
         }
+        return SharedWorkspace.events(try db.execute("SELECT seq, statement FROM exq.journal WHERE seq > $1 ORDER BY seq", [String(seen)]))
+    }
+
+    static func events(_ rows: [[String?]]) -> [Event] {
+        rows.map { Event(seq: Int64($0[0] ?? "") ?? 0, statement: $0[1] ?? "") }
     }
 
     /// The pack tables, as the pack files they were copied from (`FORCE_QUOTE`, so that a value
@@ -192,5 +319,32 @@ final class SharedWorkspace {
     /// One row of the audit table: who read embargoed results, on which clock, with which statement.
     func audit(role: String, clock: String, statement: String) throws {
         try db.execute("INSERT INTO exq.audit (role, clock, statement) VALUES ($1, $2, $3)", [role, clock, statement])
+    }
+}
+
+/// `exq setup-roles [--apply ADDRESS]`: prints the SQL that creates exq's roles in a PostgreSQL
+/// cluster and gives them their rights in a shared workspace, or runs it on the database at ADDRESS.
+public enum SetupRoles {
+    public static func run(apply address: String?) -> Int32 {
+        var console = Console()
+        console.muted = false
+        guard let address else {
+            console.out(SharedWorkspace.rolesSQL)
+            console.flush()
+            return 0
+        }
+        do {
+            let db = try PostgreSQL(address)
+            try db.execute(SharedWorkspace.rolesSQL)
+            let workspace = try db.execute("SELECT to_regclass('exq.settings') IS NOT NULL")[0][0] == "t"
+            console.err("Roles exq_officer, exq_senior and exq_teacher are in place"
+                + (workspace ? ", with their rights in the workspace at \(PostgreSQL.redacted(address))"
+                             : "; \(PostgreSQL.redacted(address)) holds no workspace yet (opening it creates one, and gives them their rights)")
+                + ". Grant one to each member of staff's login: GRANT exq_teacher TO j_smith;\n")
+            return 0
+        } catch {
+            console.report("exq: error: \(error)\n")
+            return 1
+        }
     }
 }

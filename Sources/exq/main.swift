@@ -15,6 +15,8 @@ struct Exq: ParsableCommand {
               exq --demo --step Examples/course/03-a-level-results-day.exq
               exq --demo --practice Examples/course/01-june-at-risk.exq
               exq --workspace results-2024 --demo   changes journaled in a folder
+              exq --workspace postgresql://db/exams a trust's shared workspace
+              exq setup-roles                       the SQL for its PostgreSQL roles
               exq generate --candidates 100000 --seed 1 /tmp/pack-m
             """)
 
@@ -63,7 +65,7 @@ struct Exq: ParsableCommand {
     @Flag(name: .customLong("no-rc"), help: "Do not run ~/.exqrc before the interactive shell.")
     var noRC = false
 
-    @Option(name: .long, help: ArgumentHelp("Open (or create) a workspace: every change is journaled there.", valueName: "DIR"))
+    @Option(name: .long, help: ArgumentHelp("Open (or create) a workspace, a folder or postgresql://HOST/DB: every change is journaled there.", valueName: "DIR"))
     var workspace: String?
 
     @Flag(name: .long, help: "Run the scripts, each in a session of its own, and say which passed.")
@@ -128,6 +130,21 @@ struct GenerateCommand: ParsableCommand {
     }
 }
 
+/// `exq setup-roles`: the SQL for a trust's PostgreSQL roles (exq_officer, exq_senior, exq_teacher).
+struct SetupRolesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "exq setup-roles",
+        abstract: "Print the SQL that creates exq's PostgreSQL roles (exq_officer, exq_senior, exq_teacher) and gives them their rights in a shared workspace.",
+        discussion: """
+            Examples:
+              exq setup-roles | psql postgresql://db.trust.example/exams
+              exq setup-roles --apply postgresql://postgres@db.trust.example/exams
+            """)
+
+    @Option(name: .long, help: ArgumentHelp("Run it on this database (as a superuser, or a login with CREATEROLE that owns it) instead of printing it.", valueName: "ADDRESS"))
+    var apply: String?
+}
+
 /// Parses `command` from `arguments`; bad usage prints the message and exits 2.
 func parse<Command: ParsableCommand>(_ command: Command.Type, _ arguments: [String]?) -> Command {
     do {
@@ -150,6 +167,10 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.first == "generate" {
     let g = parse(GenerateCommand.self, Array(arguments.dropFirst()))
     Exq.exit(withError: ExitCode(PackGeneration.run(candidates: g.candidates, seed: g.seed, directory: g.directory)))
+}
+if arguments.first == "setup-roles" {
+    let s = parse(SetupRolesCommand.self, Array(arguments.dropFirst()))
+    Exq.exit(withError: ExitCode(SetupRoles.run(apply: s.apply)))
 }
 let exq = parse(Exq.self, nil)
 Exq.exit(withError: ExitCode(Launch.run(exq.options())))
