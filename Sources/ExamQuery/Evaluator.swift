@@ -90,6 +90,16 @@ package final class Evaluator {
         }
     }
 
+    /// How many rows `first` keeps: its number, or its parameter's value, a whole number of 0 or more.
+    func rowCount(_ count: Expr, _ frame: Frame) throws(Diagnostic) -> Int {
+        guard case .scalar(let value) = try evaluate(count, frame), case .number(let d) = value,
+              d >= 0, d == d.rounded(), d <= Double(Int32.max) else {
+            throw error(count.span, "first needs a whole number of rows (0 or more), and $\(count.defaultName) is not one",
+                        notes: ["set it with: set \(count.defaultName) = 10"])
+        }
+        return Int(d)
+    }
+
     func error(_ span: Span, _ message: String, notes: [String] = []) -> Diagnostic {
         source.diagnostic(at: span.offset, length: span.length, message, notes: notes)
     }
@@ -256,7 +266,8 @@ package final class Evaluator {
                 columns.append(try evaluate(expr, frame).expanded(count: frame.count))
             }
             return Frame(collection: nil, rows: [], names: names, columns: columns, gradeColumns: gradeColumns(items, frame))
-        case .first(let n, _):
+        case .first(let count, _):
+            let n = try rowCount(count, frame)
             return select(frame, Array(0..<min(n, frame.count)))
         case .count:
             return Frame(collection: nil, rows: [], names: ["count"], columns: [.number([Double(frame.count)])])

@@ -138,11 +138,15 @@ package struct Parser {
             return .show(items, span(self))
         case "first":
             _ = advance()
-            guard current.kind == .number, let n = Int(current.text), n >= 0 else {
-                throw error("expected how many rows after 'first', such as first 10, found \(describe(current))")
+            if current.kind == .param {
+                let t = advance()
+                return .first(.param(t.text, Span(t.offset, t.length)), span(self))
             }
-            _ = advance()
-            return .first(n, span(self))
+            guard current.kind == .number, let n = Int(current.text), n >= 0 else {
+                throw error("expected how many rows after 'first', such as first 10 or first $n, found \(describe(current))")
+            }
+            let t = advance()
+            return .first(.literal(.number(Double(n)), Span(t.offset, t.length)), span(self))
         case "count":
             _ = advance()
             if isWord("by") {

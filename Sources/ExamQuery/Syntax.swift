@@ -22,7 +22,8 @@ package enum Stage: Sendable {
     case `where`(Expr, Span)
     case sort([(Expr, SortOrder)], Span)
     case show([(Expr, String)], Span)
-    case first(Int, Span)
+    /// `first 10`, or `first $n`: a number literal or a parameter.
+    case first(Expr, Span)
     case count(Span)
     case countBy([Expr], Span)
     case distinct([Expr], Span)

@@ -153,6 +153,7 @@ package enum Launch {
         for script in options.scripts {
             let session = Session()
             session.console.muted = true
+            session.console.onlyErrors = true
             var o = options
             o.workspace = nil
             if let code = prepare(session, o, usage: { console.err("exq: error: \($0)\n"); return 2 }) { return code }
@@ -182,6 +183,7 @@ package enum Launch {
             session.console.flush()
             return ok ? 0 : 1
         }
+        session.paging = isatty(1) == 1
         let code = InteractiveLoop.standard(host: session).run()
         session.console.flush()
         return code

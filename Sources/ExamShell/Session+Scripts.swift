@@ -187,13 +187,20 @@ extension Session: InteractiveHost {
     package func historyDidChange(_ entries: [String]) {}
 
     /// Completion aware of the cursor's place: commands and collections at the start, stages
-    /// after `|`, fields of the source inside a stage, values after `=`, candidates after `why`.
+    /// after `|`, fields of the source inside a stage (and a linked record's after `candidate.`),
+    /// values after `=` or inside `in (` (with or without an opening quote), candidates after
+    /// `why`, then the candidate's qualifications after `acknowledge 0042`, review ids after
+    /// `update review`, help topics after `help`, settings after `set`, folders after `load`.
     package func completions(line: String, cursor: Int) -> [String] {
         let before = String(line.prefix(cursor))
         var wordStart = before.endIndex
         while wordStart > before.startIndex {
             let c = before[before.index(before: wordStart)]
-            if c.isLetter || c.isNumber || c == "_" || c == "." || c == "/" || c == "-" { wordStart = before.index(before: wordStart) } else { break }
+            if c.isLetter || c.isNumber || c == "_" || c == "." || c == "/" || c == "-" || c == "*" { wordStart = before.index(before: wordStart) } else { break }
+        }
+        // An opening quote belongs to the word: the values offered come quoted.
+        if wordStart > before.startIndex, "\"'".contains(before[before.index(before: wordStart)]) {
+            wordStart = before.index(before: wordStart)
         }
         let word = String(before[wordStart...])
         let head = before[..<wordStart]
@@ -212,27 +219,68 @@ extension Session: InteractiveHost {
             options = CommandRegistry.firstWords + Help.topics.map(\.name) + CommandRegistry.settings
         } else if let family = Optional(CommandRegistry.all.filter { $0.words.count == 2 && $0.words[0] == lowerHead }), !family.isEmpty, lowerHead != "set" {
             options = family.map { $0.words[1] }
-            // `load` takes a folder, `load broadsheet` a file: both complete.
+            // `load` takes a folder (a pack), `load broadsheet` a file: the word, then folders only.
             if let command, command.completion == .files {
-                return Array(Set(options.filter { $0.hasPrefix(word) })).sorted() + FileSystem.completions(of: word)
+                return Array(Set(options.filter { $0.hasPrefix(word) })).sorted() + FileSystem.completions(of: word).filter { $0.hasSuffix("/") }
             }
         } else if let command, command.completion == .files {
-            return FileSystem.completions(of: word)
+            // A data pack or a workspace is a folder: offer folders only.
+            let folders = command.name == "load" || command.name == "open"
+            return FileSystem.completions(of: word).filter { !folders || $0.hasSuffix("/") }
         } else if let command, command.completion == .candidates, lowerHead == command.name {
             options = store.candidates.number.map { store.pool[$0] } + Array(Set(store.candidates.surname.map { store.pool[$0] }))
             if store.hasSeveralCentres { options += (0..<Int32(store.candidates.count)).map { store.reference(candidate: $0) } }
+        } else if let command, command.completion == .candidates, command.synopsis.contains("CANDIDATE QUALIFICATION"),
+                  lowerHead.split(separator: " ").count == command.words.count + 1 {
+            options = qualificationsForCompletion(candidate: String(trimmedHead.split(separator: " ").last!))
+        } else if let command, command.name == "update review", lowerHead == command.name {
+            options = store.reviews.id.map { store.pool[$0] }
         } else if let command, lowerHead == command.name, case .choices(let words) = command.completion {
             options = words
         } else if let command, command.completion == .collections {
             options = Collection.allCases.map(\.rawValue)
         } else if trimmedHead.hasSuffix("=") || trimmedHead.hasSuffix("!=") {
-            options = valuesForCompletion(trimmedHead)
+            return Session.matching(valuesForCompletion(trimmedHead), word)
+        } else if let list = Session.openList(trimmedHead) {
+            return Session.matching(valuesForCompletion(list + " ="), word)
+        } else if let dot = word.lastIndex(of: ".") {
+            let source = trimmedHead.split(separator: "|").first.map { String($0).trimmingSpaces().lowercased() } ?? ""
+            var collection = Collection(rawValue: source)
+            for part in word[..<dot].split(separator: ".") {
+                collection = collection?.field(named: String(part))?.link?.0
+            }
+            let prefix = String(word[...dot])
+            options = (collection?.fields.map { prefix + $0.name } ?? [])
         } else {
             let source = trimmedHead.split(separator: "|").first.map { String($0).trimmingSpaces().lowercased() } ?? ""
             let collection = Collection(rawValue: source)
             options = (collection?.fields.map(\.name) ?? []) + ["and", "or", "not", "in", "contains", "desc", "by", "as", "today", "this week", "is blank"]
         }
         return Array(Set(options.filter { $0.hasPrefix(word) && !$0.isEmpty })).sorted()
+    }
+
+    /// Quoted values that match what was typed, with its opening quote or without (`13` finds `"13X"`).
+    static func matching(_ values: [String], _ word: String) -> [String] {
+        let typed = word.first.map { "\"'".contains($0) } == true ? String(word.dropFirst()) : word
+        return Array(Set(values.filter { $0.dropFirst().hasPrefix(typed) })).sorted()
+    }
+
+    /// For a head ending inside `FIELD in (a, b, `: the head up to FIELD; nil when no list is open.
+    static func openList(_ head: String) -> String? {
+        guard let open = head.ranges(of: " in (").last, !head[open.upperBound...].contains(")") else { return nil }
+        let rest = head[open.upperBound...].trimmingSpaces()
+        guard rest.isEmpty || rest.hasSuffix(",") else { return nil }
+        return String(head[..<open.lowerBound])
+    }
+
+    /// The qualifications the named candidate is entered for (for `acknowledge 0042 <Tab>`).
+    func qualificationsForCompletion(candidate name: String) -> [String] {
+        guard let row = try? candidate(Word(name)) else { return [] }
+        var codes: [String] = []
+        for i in 0..<store.entries.count where store.entries.candidate[i] == row {
+            codes.append(store.pool[store.qualifications.code[Int(store.entries.qualification[i])]])
+        }
+        return codes
     }
 
     func valuesForCompletion(_ head: String) -> [String] {

@@ -29,6 +29,10 @@ public final class Session {
     package var console = Console()
     /// `--timing`, `set timing on`: print each statement's load, plan and run times to stderr.
     package var timing = false
+    /// `set pager off` turns paging off; it happens only when `paging` allows it too.
+    package var pager = true
+    /// True in the interactive shell on a terminal: the only place answers are paged.
+    package var paging = false
     var timings = StatementTiming()
     /// Where the statement being run comes from, for diagnostics.
     var file = "exq"
@@ -222,12 +226,15 @@ public final class Session {
                 try save(table, to: path)
             } else {
                 // Ctrl-C stops a long answer between pieces of it.
+                let paged = pager && paging && !console.muted && Console.screenHeight != nil
+                var text = ""
                 do {
                     try format.write(table, maxRows: format == .table ? maxRows : nil,
                                      width: format == .table ? Console.screenWidth : nil, dates: dates) { (piece: String) throws(Interrupted) in
                         try Interruption.check()
-                        console.out(piece)
+                        if paged { text += piece } else { console.out(piece) }
                     }
+                    if paged { console.page(text) }
                 } catch {
                     console.out("\n")
                     throw failure("cancelled (Ctrl-C): the rest of the answer was not printed")

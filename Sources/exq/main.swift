@@ -18,7 +18,9 @@ struct Exq: ParsableCommand {
               exq --workspace postgresql://db/exams a trust's shared workspace
               exq setup-roles                       the SQL for its PostgreSQL roles
               exq generate --candidates 100000 --seed 1 /tmp/pack-m
-            """)
+            """,
+        version: ExqVersion.string,
+        subcommands: [GenerateCommand.self])
 
     @Option(name: .long, help: ArgumentHelp("Load the data pack in this folder.", valueName: "DIR"))
     var pack: String?
@@ -106,11 +108,12 @@ struct Exq: ParsableCommand {
     }
 }
 
-/// `exq generate`: writes a generated data pack. A subcommand chosen by the first argument, so that
-/// the root command's own parsing (`exq [OPTIONS] [SCRIPT]`) stays exactly as it was.
+/// `exq generate`: writes a generated data pack. Listed as a subcommand (so `--help`, the man page
+/// and the completion scripts show it) but chosen by the first argument: the root command's
+/// `[SCRIPT]` would otherwise take the word `generate` as a script.
 struct GenerateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "exq generate",
+        commandName: "generate",
         abstract: "Write a generated centre (a trust past 2,000 candidates) as a data pack, the same for the same seed.")
 
     @Option(name: .long, help: ArgumentHelp("How many candidates.", valueName: "N"))
@@ -118,9 +121,6 @@ struct GenerateCommand: ParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp("The seed: the same seed writes the same bytes.", valueName: "S"))
     var seed: UInt64 = 1
-
-    @Flag(name: .long, help: "Practise: answer the script's practice tasks (?? lines) yourself; each answer is checked.")
-    var practice = false
 
     @Argument(help: ArgumentHelp("The folder to write the pack into (created when missing).", valueName: "DIR"))
     var directory: String
@@ -145,7 +145,8 @@ struct SetupRolesCommand: ParsableCommand {
     var apply: String?
 }
 
-/// Parses `command` from `arguments`; bad usage prints the message and exits 2.
+/// Parses `command` from `arguments` and runs it (`exq`, or a subcommand such as `exq generate`);
+/// bad usage prints the message and exits 2.
 func parse<Command: ParsableCommand>(_ command: Command.Type, _ arguments: [String]?) -> Command {
     do {
         var parsed = try Command.parseAsRoot(arguments)
@@ -163,9 +164,25 @@ func parse<Command: ParsableCommand>(_ command: Command.Type, _ arguments: [Stri
     }
 }
 
+/// `exq generate ...`: its help as `exq generate`, bad usage exits 2.
+func parseGenerate(_ arguments: [String]) -> GenerateCommand {
+    do {
+        return try GenerateCommand.parse(arguments)
+    } catch {
+        if GenerateCommand.exitCode(for: error) == .success {
+            print(Exq.helpMessage(for: GenerateCommand.self))
+            Exq.exit()
+        }
+        var stderr = StandardError()
+        print("Error: " + GenerateCommand.message(for: error), to: &stderr)
+        print("See 'exq generate --help'.", to: &stderr)
+        Exq.exit(withError: ExitCode(2))
+    }
+}
+
 let arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.first == "generate" {
-    let g = parse(GenerateCommand.self, Array(arguments.dropFirst()))
+    let g = parseGenerate(Array(arguments.dropFirst()))
     Exq.exit(withError: ExitCode(PackGeneration.run(candidates: g.candidates, seed: g.seed, directory: g.directory)))
 }
 if arguments.first == "setup-roles" {

@@ -47,6 +47,8 @@ import Testing
         let o = try ExqProcess.run(["--demo", "--check", "Examples/" + name])
         #expect(o.status == 0, "\(name): \(o.stderr)")
         #expect(o.stdout == "PASS Examples/\(name)\n1 passed, 0 failed\n")
+        // --check prints PASS or FAIL and errors only: no warnings, notes or status lines.
+        #expect(o.stderr == "")
     }
 
     @Test func theCourseIsComplete() {

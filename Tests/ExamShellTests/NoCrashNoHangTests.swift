@@ -146,6 +146,9 @@ struct CtrlCStopsOutputTests {
         try terminal.expect("> ")
         terminal.type("set rows all" + Key.enter)
         try terminal.expect("> ")
+        // Printed straight to the terminal, not through the pager (which would hold it: q leaves less).
+        terminal.type("set pager off" + Key.enter)
+        try terminal.expect("> ")
         // Each row is printed many times over, so the answer is far longer than the terminal holds.
         terminal.type("candidates | show candidate, surname, forenames, name, name as a, name as b, name as c, name as d" + Key.enter)
         try terminal.expect("1,Smith,Ann")

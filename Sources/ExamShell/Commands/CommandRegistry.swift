@@ -8,7 +8,7 @@ enum CommandRegistry {
         HelpCommand.info, DescribeCommand.info, LoadCommand.info, DemoCommand.info, LetCommand.info,
         LoadBroadsheetCommand.info,
         SetTodayCommand.info, SetTimeCommand.info, SetRoleCommand.info, SetSeriesCommand.info, SetFormatCommand.info, SetDatesCommand.info, SetRowsCommand.info,
-        SetTimingCommand.info, SetCompletionCommand.info, SetParameterCommand.info,
+        SetTimingCommand.info, SetPagerCommand.info, SetCompletionCommand.info, SetParameterCommand.info,
         WhyCommand.info, StatementCommand.info, StatementsCommand.info, ReportCommand.info,
         AcknowledgeCommand.acknowledgeInfo, AcknowledgeCommand.unacknowledgeInfo,
         AddReviewCommand.info, UpdateReviewCommand.info, UpdateCertificateCommand.info,
