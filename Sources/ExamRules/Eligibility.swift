@@ -13,7 +13,7 @@ public enum Eligibility {
     /// The verdict on one entry under `context`, from the store's judged columns (`standings`);
     /// questions over many entries read `EntryEligibility`.
     package static func verdict(store: Store, entry: Int32, context: RuleContext) -> EntryVerdict {
-        EntryEligibility(store: store, context: context).verdict(Int(entry))
+        EntryEligibility.verdict(store: store, context: context, entry: Int(entry))
     }
 
     /// Every entry's reasons and GLH achieved, judged in its own series: judged once per store
@@ -93,12 +93,18 @@ struct Judge {
             codes[id] = c
             return c
         }
-        var last: (id: Int32, code: Int) = (-1, 0)
-        rowSeries = store.achievements.series.map { id in
-            if id != last.id { last = (id, code(id)) }
-            return last.code
+        if let known = store.derived.seriesCodes {
+            (rowSeries, entrySeries) = known
+        } else {
+            var last: (id: Int32, code: Int) = (-1, 0)
+            rowSeries = store.achievements.series.map { id in
+                if id != last.id { last = (id, code(id)) }
+                return last.code
+            }
+            entrySeries = store.entries.completion.map(code)
+            // Kept with the store, so that `why` on one candidate does not code every row again.
+            store.derived.seriesCodes = (rowSeries, entrySeries)
         }
-        entrySeries = store.entries.completion.map(code)
         best = [UInt8](repeating: 0, count: store.units.count)
         row = [Int32](repeating: -1, count: store.units.count)
         absentInSeries = [Bool](repeating: false, count: store.units.count)

@@ -21,9 +21,28 @@ package struct EntryEligibility: Sendable {
         current = store.entries.completion.map { match.matches($0) }
         acknowledged = store.entries.acknowledged
         qualification = store.entries.qualification
-        glhRequired = store.qualifications.glh.map { $0 == Store.noNumber ? 0 : $0 }
-        unitised = (0..<store.qualifications.count).map { !store.unitsByQualification[Int32($0)].isEmpty }
+        glhRequired = (0..<store.qualifications.count).map { Self.glhRequired(store, $0) }
+        unitised = (0..<store.qualifications.count).map { Self.isUnitised(store, $0) }
     }
+
+    /// Entry `e`'s verdict without building every entry's columns (`why`, a statement): the same
+    /// fields, read for the one row.
+    package static func verdict(store: Store, context: RuleContext, entry e: Int) -> EntryVerdict {
+        let (reasons, glhAchieved) = Eligibility.standings(store: store)
+        var match = SeriesMatch(pool: store.pool, series: context.series)
+        let q = Int(store.entries.qualification[e])
+        return EntryVerdict(entry: Int32(e), reasons: Reasons(rawValue: reasons[e]), glhAchieved: Int(glhAchieved[e]),
+                            glhRequired: Int(glhRequired(store, q)), inSeries: match.matches(store.entries.completion[e]),
+                            acknowledged: store.entries.acknowledged[e], isUnitised: isUnitised(store, q))
+    }
+
+    /// A qualification row's GLH, 0 when blank.
+    static func glhRequired(_ store: Store, _ q: Int) -> Int32 {
+        store.qualifications.glh[q] == Store.noNumber ? 0 : store.qualifications.glh[q]
+    }
+
+    /// Whether a qualification row has units in the store.
+    static func isUnitised(_ store: Store, _ q: Int) -> Bool { !store.unitsByQualification[Int32(q)].isEmpty }
 
     /// Entry `e`'s verdict.
     @inline(__always) package func verdict(_ e: Int) -> EntryVerdict {

@@ -9,6 +9,9 @@ package final class DerivedColumns: @unchecked Sendable {
     package var entryReasons: [UInt8]?
     /// Each entry's GLH of units achieved (not U) or in progress.
     package var entryGLHAchieved: [Int32]?
+    /// Per achievement row and per entry (its completion): the series as a number that orders
+    /// (ExamRules' `Judge`).
+    package var seriesCodes: (achievements: [Int], entries: [Int])?
     /// The dated calendar events that can make a series current (ExamRules' `CurrentSeries`).
     package var seriesEvents: [(day: Day, series: Int32)]?
 
