@@ -56,25 +56,9 @@ package final class InteractiveLoop {
         return 0
     }
 
-    /// One whole statement, continuing with the continuation prompt while the host says it is
-    /// unfinished; `.interrupted` when Ctrl-C threw the lines away.
+    /// One whole statement (`StatementInput.statement`).
     private func readStatement() -> LineRead {
-        var lines: [String] = []
-        while true {
-            let prompt = lines.isEmpty ? host.prompt : host.continuationPrompt
-            switch editor.readLine(prompt: prompt) {
-            case .line(let line):
-                lines.append(line)
-                let text = lines.joined(separator: "\n")
-                if !host.needsMoreInput(text) { return .line(text) }
-            case .interrupted:
-                Interruption.clear()
-                return .interrupted
-            case .endOfInput:
-                // An unfinished statement at the end still runs, so the session can say what is missing.
-                return lines.isEmpty ? .endOfInput : .line(lines.joined(separator: "\n"))
-            }
-        }
+        StatementInput.statement(prompt: host.prompt, host: host) { editor.readLine(prompt: $0) }
     }
 
     /// The history as `history` prints it: numbered, oldest first, a multi-line statement's

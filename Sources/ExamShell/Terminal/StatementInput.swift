@@ -23,18 +23,23 @@ package final class StatementInput {
     /// One whole statement after `prompt`, continuing while the host says it is unfinished.
     package func read(prompt: String) -> LineRead {
         StandardStreams.flushOutput()
+        return Self.statement(prompt: prompt, host: host) { shown in
+            if let editor { return editor.readLine(prompt: shown) }
+            StandardStreams.writeError(shown)
+            let read = Swift.readLine(strippingNewline: true).map { LineRead.line($0) } ?? .endOfInput
+            if read == .endOfInput { StandardStreams.writeError("\n") }
+            return read
+        }
+    }
+
+    /// One whole statement from `readLine`, asked with `prompt` and then the host's continuation
+    /// prompt while the host says it is unfinished; `.interrupted` when Ctrl-C threw the lines
+    /// away. An unfinished statement at the end still comes back, so the session can say what is
+    /// missing. The shell's loop reads its statements the same way.
+    static func statement(prompt: String, host: InteractiveHost, readLine: (String) -> LineRead) -> LineRead {
         var lines: [String] = []
         while true {
-            let shown = lines.isEmpty ? prompt : host.continuationPrompt
-            let read: LineRead
-            if let editor {
-                read = editor.readLine(prompt: shown)
-            } else {
-                StandardStreams.writeError(shown)
-                read = Swift.readLine(strippingNewline: true).map { .line($0) } ?? .endOfInput
-                if read == .endOfInput { StandardStreams.writeError("\n") }
-            }
-            switch read {
+            switch readLine(lines.isEmpty ? prompt : host.continuationPrompt) {
             case .line(let line):
                 lines.append(line)
                 let text = lines.joined(separator: "\n")
