@@ -58,57 +58,27 @@ extension Evaluator {
         case .number(let n): literal = Value.format(n)
         default: return nil
         }
-        let scaleOf = rowScales(field.grade, frame.rows)
         let scales = GradeScale.all
         let literalRank = scales.map { $0.rank(of: literal) }
-        // The scales the rows are on, without hashing every row.
-        var onScale = [Bool](repeating: false, count: scales.count)
-        for s in scaleOf where s >= 0 { onScale[Int(s)] = true }
-        let used = Set(scales.indices.filter { onScale[$0] }.map { Int8($0) })
-        if !used.isEmpty, !used.contains(where: { literalRank[Int($0)] != nil }) {
-            let listed = used.sorted().map { "\(scales[Int($0)].name): \(scales[Int($0)].listed)" }
+        let pool = store.pool
+        var textRows = false
+        // The operator read once, not per row.
+        let better = Evaluator.holds(op, 1), same = Evaluator.holds(op, 0), worse = Evaluator.holds(op, -1)
+        let (out, used) = perGrade(field.grade, frame.rows, ids: ids, byRow: false, blank: false) { s, id in
+            guard s >= 0 else {
+                textRows = true
+                return Evaluator.holds(op, Evaluator.order(.text(pool[id]), .text(literal)))
+            }
+            guard let target = literalRank[s], let rank = scales[s].rank(of: pool[id]) else { return false }
+            // A lower rank is a better grade, and a better grade is greater.
+            return rank < target ? better : (rank > target ? worse : same)
+        }
+        if used.contains(true), !used.indices.contains(where: { used[$0] && literalRank[$0] != nil }) {
+            let listed = used.indices.filter { used[$0] }.map { "\(scales[$0].name): \(scales[$0].listed)" }
             var notes = listed.count == 1 ? ["the scale of these \(field.name)s is " + listed[0]]
                 : ["the scales of these \(field.name)s are:"] + listed.map { "  " + $0 }
             if GradeScale.isSpecial(literal) { notes.append("X and Q are not grades: compare them with = or in") }
             throw error(valueSpan, "'\(literal)' is not a grade on the scale of the \(field.name)s compared", notes: notes)
-        }
-        // Each grade's rank on each scale, worked out once per distinct grade: a table by id
-        // (-2 = not yet, -1 = off the scale) when the ids lie close, else a dictionary.
-        var ranks = [[Int32: Int8]](repeating: [:], count: scales.count)
-        let low = Int(ids.min() ?? 0), span = Int(ids.max() ?? 0) - low + 1
-        let dense = span <= 1 << 16
-        var table = [Int8](repeating: -2, count: dense ? span * scales.count : 0)
-        let pool = store.pool
-        var textRows = false
-        var out = [Bool](repeating: false, count: ids.count)
-        // The operator read once, not per row.
-        let better = Evaluator.holds(op, 1), same = Evaluator.holds(op, 0), worse = Evaluator.holds(op, -1)
-        for i in 0..<ids.count {
-            let id = ids[i], s = Int(scaleOf[i])
-            if id == 0 { continue }
-            guard s >= 0 else {
-                textRows = true
-                out[i] = Evaluator.holds(op, Evaluator.order(.text(pool[id]), .text(literal)))
-                continue
-            }
-            guard let target = literalRank[s] else { continue }
-            var rank: Int8
-            if dense {
-                let slot = s * span + Int(id) - low
-                rank = table[slot]
-                if rank == -2 {
-                    rank = scales[s].rank(of: pool[id]).map { Int8($0) } ?? -1
-                    table[slot] = rank
-                }
-            } else if let known = ranks[s][id] {
-                rank = known
-            } else {
-                rank = scales[s].rank(of: pool[id]).map { Int8($0) } ?? -1
-                ranks[s][id] = rank
-            }
-            guard rank >= 0 else { continue }
-            // A lower rank is a better grade, and a better grade is greater.
-            out[i] = rank < target ? better : (rank > target ? worse : same)
         }
         if textRows, warnings.count < Evaluator.maximumWarnings {
             warnings.append(source.diagnostic(.warning, at: valueSpan.offset, length: valueSpan.length,
@@ -130,6 +100,87 @@ extension Evaluator {
         case nil:
             return [Int8](repeating: -1, count: rows.count)
         }
+    }
+
+    /// Per position of `rows`, `value(scale, grade id)` of its grade on its row's scale (`source`;
+    /// scale -1 for none), worked out once per (scale, grade id) and `blank` for a blank grade;
+    /// and per scale of `GradeScale.all`, whether some row is on it (blank grades included).
+    /// `ids` holds the grades by store row (`byRow`) or by position. Results run by candidate, so
+    /// the pair changes on most rows: it is found in a table by scale and grade id when the ids lie
+    /// close (they do: grades are few and interned as results load), else in a dictionary.
+    func perGrade<T>(_ source: GradeSource?, _ rows: [Int32], ids: [Int32], byRow: Bool, blank: T,
+                     _ value: (_ scale: Int, _ grade: Int32) -> T) -> (values: [T], scales: [Bool]) {
+        let all = GradeScale.all.count
+        var seen = [Bool](repeating: false, count: all + 1)   // by scale + 1
+        var out = [T](repeating: blank, count: rows.count)
+        let qualificationOf: [Int32], scaleOfQualification: [Int8], fixed: Int8
+        switch source {
+        case .qualification(let column): (qualificationOf, scaleOfQualification, fixed) = (column(store), qualificationScales, 0)
+        case .unit: (qualificationOf, scaleOfQualification, fixed) = ([], [], Int8(GradeScale.all.firstIndex(of: .unit)!))
+        case nil: (qualificationOf, scaleOfQualification, fixed) = ([], [], -1)
+        }
+        let byQualification = !qualificationOf.isEmpty
+        // The span of the grade ids met (a blank, id 0, is none).
+        var low = Int32.max, high = Int32.min
+        rows.withUnsafeBufferPointer { rows in
+            ids.withUnsafeBufferPointer { ids in
+                if byRow {
+                    for row in rows {
+                        let id = ids[Int(truncatingIfNeeded: row)]
+                        low = min(low, id == 0 ? Int32.max : id)
+                        high = max(high, id)
+                    }
+                } else {
+                    for id in ids {
+                        low = min(low, id == 0 ? Int32.max : id)
+                        high = max(high, id)
+                    }
+                }
+            }
+        }
+        let span = high >= low ? Int(high) - Int(low) + 1 : 0
+        if span <= 1 << 16 {
+            var known = [Bool](repeating: false, count: (all + 1) * span)
+            var table = [T](repeating: blank, count: known.count)
+            rows.withUnsafeBufferPointer { rows in
+            ids.withUnsafeBufferPointer { ids in
+            qualificationOf.withUnsafeBufferPointer { qualificationOf in
+            scaleOfQualification.withUnsafeBufferPointer { scaleOf in
+            seen.withUnsafeMutableBufferPointer { seen in
+            known.withUnsafeMutableBufferPointer { known in
+            table.withUnsafeMutableBufferPointer { table in
+            out.withUnsafeMutableBufferPointer { out in
+                // Wrapping arithmetic: every index here is in range by construction.
+                for i in 0..<rows.count {
+                    let row = Int(truncatingIfNeeded: rows[i])
+                    let s = Int(truncatingIfNeeded: byQualification ? scaleOf[Int(truncatingIfNeeded: qualificationOf[row])] : fixed)
+                    seen[s &+ 1] = true
+                    let id = byRow ? ids[row] : ids[i]
+                    if id == 0 { continue }
+                    let slot = (s &+ 1) &* span &+ Int(truncatingIfNeeded: id &- low)
+                    if !known[slot] {
+                        table[slot] = value(s, id)
+                        known[slot] = true
+                    }
+                    out[i] = table[slot]
+                }
+            } } } } } } } }
+        } else {
+            var dictionary: [Int64: T] = [:]
+            for i in 0..<rows.count {
+                let row = Int(rows[i])
+                let s = Int(byQualification ? scaleOfQualification[Int(qualificationOf[row])] : fixed)
+                seen[s + 1] = true
+                let id = byRow ? ids[row] : ids[i]
+                if id == 0 { continue }
+                let key = Int64(s) << 32 | Int64(id)
+                if let v = dictionary[key] { out[i] = v; continue }
+                let v = value(s, id)
+                dictionary[key] = v
+                out[i] = v
+            }
+        }
+        return (out, Array(seen.dropFirst()))
     }
 
     /// Grade texts best first (`GradeOrder`): `U` after every grade, then `X`, `Q`, then any other

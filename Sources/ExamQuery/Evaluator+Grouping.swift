@@ -54,10 +54,14 @@ extension Evaluator {
             var blank = false
             ids.withUnsafeBufferPointer { ids in
                 ranks.withUnsafeBufferPointer { ranks in
-                    for (i, row) in rows.enumerated() {
-                        let rank = ranks[Int(ids[Int(row)]) - low]
-                        if rank < 0 { blank = true; return }
-                        codes[i] &+= rank &* step
+                    rows.withUnsafeBufferPointer { rows in
+                        codes.withUnsafeMutableBufferPointer { codes in
+                            for i in 0..<rows.count {
+                                let rank = ranks[Int(ids[Int(rows[i])]) - low]
+                                if rank < 0 { blank = true; return }
+                                codes[i] &+= rank &* step
+                            }
+                        }
                     }
                 }
             }
@@ -74,21 +78,33 @@ extension Evaluator {
     /// Nil when the ids span too wide a range to tabulate.
     func keyRanks(ids: [Int32], text: [Int32]?, rows: [Int32], grade: Bool) -> (low: Int, ranks: [Int32], size: Int)? {
         var low = Int32.max, high = Int32.min
-        for row in rows { let id = ids[Int(row)]; low = min(low, id); high = max(high, id) }
+        rows.withUnsafeBufferPointer { rows in
+            ids.withUnsafeBufferPointer { ids in
+                for row in rows { let id = ids[Int(row)]; low = min(low, id); high = max(high, id) }
+            }
+        }
         guard low >= 0, Int(high) - Int(low) < 1 << 24 else { return nil }
         if let text, Int(high) >= text.count { return nil }
         // By id - low: the text id it stands for once a row holding it is seen, else 0.
         var textOf = [Int32](repeating: 0, count: Int(high - low) + 1)
         var distinct: [Int32] = []
         var seen = Set<Int32>()
-        for row in rows {
-            let id = ids[Int(row)], slot = Int(id - low)
-            guard textOf[slot] == 0 else { continue }
-            let t = text.map { $0[Int(id)] } ?? id
-            guard t != 0 else { return nil }   // a blank: the general path keeps blanks apart
-            textOf[slot] = t
-            if seen.insert(t).inserted { distinct.append(t) }
+        var blank = false
+        rows.withUnsafeBufferPointer { rows in
+            ids.withUnsafeBufferPointer { ids in
+                textOf.withUnsafeMutableBufferPointer { textOf in
+                    for row in rows {
+                        let id = ids[Int(row)], slot = Int(id - low)
+                        guard textOf[slot] == 0 else { continue }
+                        let t = text.map { $0[Int(id)] } ?? id
+                        guard t != 0 else { blank = true; return }   // a blank: the general path keeps blanks apart
+                        textOf[slot] = t
+                        if seen.insert(t).inserted { distinct.append(t) }
+                    }
+                }
+            }
         }
+        if blank { return nil }
         let before = grade ? Evaluator.gradeBefore : Evaluator.textOrder
         distinct.sort { before(store.pool[$0], store.pool[$1]) }
         var rankOf = [Int32: Int32](minimumCapacity: distinct.count)

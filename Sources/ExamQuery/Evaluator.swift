@@ -177,7 +177,11 @@ package final class Evaluator {
         let name = pipeline.source.lowercased()
         if let c = Collection(rawValue: name) {
             if c == .results { readResults = true }
-            return Frame(collection: c, rows: (0..<Int32(c.count(in: store))).map { $0 })
+            let n = c.count(in: store)
+            return Frame(collection: c, rows: [Int32](unsafeUninitializedCapacity: n) { rows, count in
+                for i in 0..<n { rows[i] = Int32(truncatingIfNeeded: i) }
+                count = n
+            })
         }
         if let q = named[pipeline.source] ?? named[name] {
             // A name met again on the way down is a loop (let a = b after let b = a); a long chain
@@ -221,9 +225,7 @@ package final class Evaluator {
                 throw error(expr.span, "'where' needs a yes/no condition, but this is \(article(v.typeName))",
                             notes: ["compare it with something, such as: where grade = \"U\""])
             }
-            var positions: [Int] = []
-            positions.reserveCapacity(keep.count / 4)
-            for i in 0..<keep.count where keep[i] { positions.append(i) }
+            let positions = Evaluator.positions(keep)
             // A kept row of `field = "value"` (alone or and-ed) proves some record has the value:
             // then there is nothing to warn about, and no need to read the whole collection.
             if positions.isEmpty || !Evaluator.onlyEqualities(expr) { try warnAboutAbsentValues(expr, frame) }
@@ -337,11 +339,29 @@ package final class Evaluator {
     func select(_ frame: Frame, _ positions: [Int]) -> Frame {
         if frame.collection != nil {
             var f = frame
-            f.rows = positions.map { frame.rows[$0] }
+            f.rows = [Int32](unsafeUninitializedCapacity: positions.count) { out, count in
+                frame.rows.withUnsafeBufferPointer { rows in
+                    for (i, p) in positions.enumerated() { out[i] = rows[p] }
+                }
+                count = positions.count
+            }
             return f
         }
         return Frame(collection: nil, rows: [], names: frame.names, columns: frame.columns.map { $0.gather(positions) },
                      gradeColumns: frame.gradeColumns)
+    }
+
+    /// The positions where `keep` holds, in order.
+    static func positions(_ keep: [Bool]) -> [Int] {
+        keep.withUnsafeBufferPointer { keep in
+            var n = 0
+            for k in keep { n &+= k ? 1 : 0 }
+            return [Int](unsafeUninitializedCapacity: n) { out, count in
+                var j = 0
+                for i in 0..<keep.count where keep[i] { out[j] = i; j += 1 }
+                count = n
+            }
+        }
     }
 
     /// `count by` and `distinct`: one row per distinct key, in key order; with counts and shares.

@@ -11,95 +11,38 @@ extension Field {
     }
 
     /// A yes/no rule field of entries, read in one loop over the eligibility columns.
-    static func entryFlag(_ name: String, _ meaning: String, _ value: @escaping @Sendable (EntryEligibility, Int) -> Bool) -> Field {
-        Field(name: name, kind: .bool, meaning: meaning, read: { ev, rows in
-            let el = ev.eligibility
-            return .bool(rows.map { value(el, Int($0)) })
-        }, derived: true)
+    static func entryFlag(_ name: String, _ meaning: String, _ flag: EntryEligibility.Flag) -> Field {
+        Field(name: name, kind: .bool, meaning: meaning, read: { ev, rows in .bool(ev.eligibility.flags(rows, flag)) }, derived: true)
     }
 
     /// The place of a grade on its row's scale, 1 = best, `U` last; blank for `X`, `Q`, a blank
     /// or a grade off the scale.
     static func gradeRank(_ name: String, of grade: String, _ column: @escaping Column<Int32>, _ source: GradeSource) -> Field {
         Field(name: name, kind: .number, meaning: "the place of \(grade) on its scale: 1 = best (9, A*, D*), U last; blank for X, Q or a grade off the scale", read: { ev, rows in
-            let scales = ev.rowScales(source, rows), all = GradeScale.all, ids = column(ev.store)
-            var known: [Int64: Double] = [:]
-            return .number((0..<rows.count).map { i in
-                let s = Int(scales[i]), id = ids[Int(rows[i])]
-                guard s >= 0, id != 0 else { return .nan }
-                let key = Int64(s) << 32 | Int64(id)
-                if let r = known[key] { return r }
-                let r = all[s].rank(of: ev.store.pool[id]).map { Double($0 + 1) } ?? .nan
-                known[key] = r
-                return r
-            })
+            .number(perGrade(ev, rows, column, source, blank: .nan) { scale, grade in scale.rank(of: grade).map { Double($0 + 1) } ?? .nan })
         }, derived: true)
     }
 
-    /// Per row, a number from its grade on its qualification's scale, worked out once per
-    /// qualification and grade: in a table by (qualification, grade id) when the ids lie close
-    /// (they do: grades are few and interned as results load), else in a dictionary.
-    static func perGrade(_ ev: Evaluator, _ rows: [Int32], _ value: @escaping (GradeScale, String) -> Double?) -> [Double] {
-        let results = ev.store.results, ids = results.grade, qualifications = results.qualification
-        let scaleOf = ev.qualificationScales, all = GradeScale.all, pool = ev.store.pool
-        var out = [Double](repeating: .nan, count: rows.count)
-        guard !rows.isEmpty else { return out }
-        var low = Int32.max, high = Int32.min
-        for r in rows { let id = ids[Int(r)]; low = min(low, id); high = max(high, id) }
-        let span = Int(high) - Int(low) + 1
-        func work(_ q: Int32, _ id: Int32) -> Double {
-            let s = Int(scaleOf[Int(q)])
-            guard s >= 0, id != 0 else { return .nan }
-            return value(all[s], pool[id]) ?? .nan
-        }
-        if span <= 1 << 16, scaleOf.count * span <= 1 << 22 {
-            // -2: not yet worked out; NaN: no value.
-            var table = [Double](repeating: -2, count: scaleOf.count * span)
-            table.withUnsafeMutableBufferPointer { table in
-                ids.withUnsafeBufferPointer { ids in
-                    qualifications.withUnsafeBufferPointer { qualifications in
-                        rows.withUnsafeBufferPointer { rows in
-                            out.withUnsafeMutableBufferPointer { out in
-                                for i in 0..<rows.count {
-                                    let row = Int(rows[i]), q = qualifications[row], id = ids[row]
-                                    let slot = Int(q) * span + Int(id - low)
-                                    var v = table[slot]
-                                    if v == -2 {
-                                        v = work(q, id)
-                                        table[slot] = v
-                                    }
-                                    out[i] = v
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-            return out
-        }
-        var known: [Int64: Double] = [:]
-        for i in 0..<rows.count {
-            let row = Int(rows[i]), q = qualifications[row], id = ids[row]
-            let key = Int64(q) << 32 | Int64(id)
-            if let r = known[key] { out[i] = r; continue }
-            let r = work(q, id)
-            known[key] = r
-            out[i] = r
-        }
-        return out
+    /// Per row, a value from its grade on its scale (nil: none), worked out once per scale and grade.
+    static func perGrade<T>(_ ev: Evaluator, _ rows: [Int32], _ column: Column<Int32>, _ source: GradeSource,
+                            blank: T, _ value: (GradeScale, String) -> T?) -> [T] {
+        let all = GradeScale.all, pool = ev.store.pool
+        return ev.perGrade(source, rows, ids: column(ev.store), byRow: true, blank: blank) { s, id in
+            s >= 0 ? value(all[s], pool[id]) ?? blank : blank
+        }.values
     }
 
     static let derived: [Collection: [Field]] = [
         .entries: [
-            entryFlag("at_risk", "Not Eligible this series: in the current series, not acknowledged, with a reason") { $0.atRisk($1) },
+            entryFlag("at_risk", "Not Eligible this series: in the current series, not acknowledged, with a reason", .atRisk),
             Field(name: "reasons", kind: .text, meaning: "why it would not get a result, in the Progress Tracker's words: No activity; Mandatory unit not yet achieved; Absent from a mandatory examined unit; Not enough guided learning hours (GLH)", read: { ev, rows in
                 // Shown for every entry completing this series, acknowledged or not, so that
                 // `where lacks_mandatory` says why; `at_risk` is what the centre must act on.
                 let el = ev.eligibility
                 return .string(rows.map { el.inSeries(Int($0)) ? el.reasonSet(Int($0)).words.joined(separator: "; ") : "" })
             }, derived: true),
-            entryFlag("not_eligible", "in the current series with a reason, acknowledged or not: it gets no result by design (not a missing result)") { $0.notEligible($1) },
-            entryFlag("lacks_mandatory", "in the current series (acknowledged or not) with No activity or Mandatory unit not yet achieved") { $0.lacksMandatory($1) },
+            entryFlag("not_eligible", "in the current series with a reason, acknowledged or not: it gets no result by design (not a missing result)", .notEligible),
+            entryFlag("lacks_mandatory", "in the current series (acknowledged or not) with No activity or Mandatory unit not yet achieved", .lacksMandatory),
             derivedNumber("glh_achieved", "guided learning hours of units achieved (not U) or in progress") { ev, r in
                 ev.eligibility.isUnitised(r) ? Double(ev.eligibility.glhAchieved[r]) : .nan
             },
@@ -110,7 +53,7 @@ extension Field {
                 let missing = ev.missingResults
                 return .bool(rows.map { missing[Int($0)] })
             }, derived: true),
-            entryFlag("in_series", "its estimated completion is the current series") { $0.inSeries($1) },
+            entryFlag("in_series", "its estimated completion is the current series", .inSeries),
         ],
         .reviews: [
             gradeRank("new_grade_rank", of: "new_grade", { $0.reviews.newGrade }, .qualification({ $0.reviews.qualification })),
@@ -143,10 +86,10 @@ extension Field {
         .results: [
             gradeRank("grade_rank", of: "grade", { $0.results.grade }, .qualification({ $0.results.qualification })),
             Field(name: "points", kind: .number, meaning: "points for the grade: GCSE its number (U 0); A level A* 60, A 50 ... E 10 (DfE); Combined Science the mean of its two grades; blank for X, Q and scales with none", read: { ev, rows in
-                .number(perGrade(ev, rows) { scale, grade in scale.points(for: grade) })
+                .number(perGrade(ev, rows, { $0.results.grade }, .qualification({ $0.results.qualification }), blank: .nan) { scale, grade in scale.points(for: grade) })
             }, derived: true),
             Field(name: "graded", kind: .bool, meaning: "the grade is on its qualification's scale (U included): not X, Q or blank; the rows grade percentages are of", read: { ev, rows in
-                .bool(perGrade(ev, rows) { scale, grade in scale.rank(of: grade).map(Double.init) }.map { !$0.isNaN })
+                .bool(perGrade(ev, rows, { $0.results.grade }, .qualification({ $0.results.qualification }), blank: false) { scale, grade in scale.rank(of: grade) != nil })
             }, derived: true),
             Field(name: "original_grade", kind: .text, meaning: "the grade as first issued, before any review outcome", read: { ev, rows in
                 let results = ev.store.results

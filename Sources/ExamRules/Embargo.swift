@@ -103,20 +103,8 @@ package enum Embargo {
 
     /// Every result's release, decided once per qualification and series.
     package static func releases(store: Store) -> (perResult: [Int32], releases: [Release]) {
-        var slots = PairSlots(qualifications: store.qualifications.count)
-        var releases: [Release] = []
-        let qs = store.results.qualification, ss = store.results.series
-        var perResult = [Int32](repeating: 0, count: store.results.count)
-        for r in 0..<store.results.count {
-            var slot = slots.slot(qs[r], ss[r])
-            if slot < 0 {
-                slot = Int32(releases.count)
-                releases.append(release(store: store, qualification: qs[r], series: ss[r]))
-                slots.set(qs[r], ss[r], to: slot)
-            }
-            perResult[r] = slot
-        }
-        return (perResult, releases)
+        let (perResult, pairs) = ResultPairs.of(store)
+        return (perResult, pairs.map { release(store: store, qualification: $0.qualification, series: $0.series) })
     }
 
     /// Whether a result is under embargo at `day`, `minutes` after midnight, for a reader who may

@@ -18,7 +18,7 @@ package struct EntryEligibility: Sendable {
     package init(store: Store, context: RuleContext) {
         (reasons, glhAchieved) = Eligibility.standings(store: store)
         var match = SeriesMatch(pool: store.pool, series: context.series)
-        current = store.entries.completion.map { match.matches($0) }
+        current = match.matches(column: store.entries.completion)
         acknowledged = store.entries.acknowledged
         qualification = store.entries.qualification
         glhRequired = (0..<store.qualifications.count).map { Self.glhRequired(store, $0) }
@@ -53,9 +53,42 @@ package struct EntryEligibility: Sendable {
     }
 
     @inline(__always) package func inSeries(_ e: Int) -> Bool { current[e] }
-    @inline(__always) package func atRisk(_ e: Int) -> Bool { verdict(e).atRisk }
-    @inline(__always) package func lacksMandatory(_ e: Int) -> Bool { verdict(e).lacksMandatory }
-    @inline(__always) package func notEligible(_ e: Int) -> Bool { verdict(e).notEligible }
+    /// Entry `e` is at risk (`EntryVerdict.atRisk`), read from the three columns the rule needs.
+    @inline(__always) package func atRisk(_ e: Int) -> Bool {
+        EntryVerdict.atRisk(inSeries: current[e], acknowledged: acknowledged[e], reasons: Reasons(rawValue: reasons[e]))
+    }
+
+    /// The yes/no rules of `EntryVerdict` a question reads for many entries.
+    package enum Flag: Sendable { case atRisk, notEligible, lacksMandatory, inSeries }
+
+    /// Per row of `rows`, a rule of `EntryVerdict` read from the three columns it needs, in one
+    /// loop made for each rule.
+    package func flags(_ rows: [Int32], _ flag: Flag) -> [Bool] {
+        switch flag {
+        case .atRisk: return column(rows) { EntryVerdict.atRisk(inSeries: $0, acknowledged: $1, reasons: $2) }
+        case .notEligible: return column(rows) { s, _, r in EntryVerdict.notEligible(inSeries: s, reasons: r) }
+        case .lacksMandatory: return column(rows) { s, _, r in EntryVerdict.lacksMandatory(inSeries: s, reasons: r) }
+        case .inSeries: return column(rows) { s, _, _ in s }
+        }
+    }
+
+    @inline(__always) private func column(_ rows: [Int32], _ rule: (_ inSeries: Bool, _ acknowledged: Bool, _ reasons: Reasons) -> Bool) -> [Bool] {
+        [Bool](unsafeUninitializedCapacity: rows.count) { out, count in
+            current.withUnsafeBufferPointer { current in
+                acknowledged.withUnsafeBufferPointer { acknowledged in
+                    reasons.withUnsafeBufferPointer { reasons in
+                        rows.withUnsafeBufferPointer { rows in
+                            for i in 0..<rows.count {
+                                let e = Int(truncatingIfNeeded: rows[i])
+                                out[i] = rule(current[e], acknowledged[e], Reasons(rawValue: reasons[e]))
+                            }
+                        }
+                    }
+                }
+            }
+            count = rows.count
+        }
+    }
 
     package func reasonSet(_ e: Int) -> Reasons { Reasons(rawValue: reasons[e]) }
     package func isUnitised(_ e: Int) -> Bool { unitised[Int(qualification[e])] }

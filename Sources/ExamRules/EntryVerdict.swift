@@ -28,18 +28,23 @@ package struct EntryVerdict: Sendable, Equatable {
     }
 
     /// In the current series, not acknowledged, and some reason holds.
-    package var atRisk: Bool { inSeries && !acknowledged && !reasons.isEmpty }
+    package var atRisk: Bool { Self.atRisk(inSeries: inSeries, acknowledged: acknowledged, reasons: reasons) }
+    @inline(__always) package static func atRisk(inSeries: Bool, acknowledged: Bool, reasons: Reasons) -> Bool {
+        inSeries && !acknowledged && !reasons.isEmpty
+    }
 
     /// The reasons exq reports: those of an at-risk entry, none otherwise.
     package var reportedReasons: Reasons { atRisk ? reasons : [] }
 
     /// In the current series with some reason, acknowledged or not: it gets no result by design,
     /// so it is reported as not eligible, never as missing a result.
-    package var notEligible: Bool { inSeries && !reasons.isEmpty }
+    package var notEligible: Bool { Self.notEligible(inSeries: inSeries, reasons: reasons) }
+    @inline(__always) package static func notEligible(inSeries: Bool, reasons: Reasons) -> Bool { inSeries && !reasons.isEmpty }
 
     /// In the current series (acknowledged or not) with `Mandatory unit not yet achieved` or `No activity`
     /// (a unit the candidate was absent from is a unit not achieved).
-    package var lacksMandatory: Bool {
+    package var lacksMandatory: Bool { Self.lacksMandatory(inSeries: inSeries, reasons: reasons) }
+    @inline(__always) package static func lacksMandatory(inSeries: Bool, reasons: Reasons) -> Bool {
         inSeries && !reasons.isDisjoint(with: [.mandatoryUnitNotAchieved, .noActivity])
     }
 }

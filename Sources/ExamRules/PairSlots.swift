@@ -33,3 +33,27 @@ struct PairSlots {
         lastQ = q; lastSeries = s; lastSlot = slot
     }
 }
+
+/// Every result's (qualification row, series) pair, numbered in the order first met: computed once
+/// per results table and kept with the store (`DerivedColumns.resultPairs`), so the embargo and the
+/// store as at a day decide per pair, not per result.
+enum ResultPairs {
+    static func of(_ store: Store) -> (perResult: [Int32], pairs: [(qualification: Int32, series: Int32)]) {
+        if let known = store.derived.resultPairs, known.perResult.count == store.results.count { return known }
+        var slots = PairSlots(qualifications: store.qualifications.count)
+        var pairs: [(qualification: Int32, series: Int32)] = []
+        let qs = store.results.qualification, ss = store.results.series
+        var perResult = [Int32](repeating: 0, count: store.results.count)
+        for r in 0..<store.results.count {
+            var slot = slots.slot(qs[r], ss[r])
+            if slot < 0 {
+                slot = Int32(pairs.count)
+                pairs.append((qs[r], ss[r]))
+                slots.set(qs[r], ss[r], to: slot)
+            }
+            perResult[r] = slot
+        }
+        store.derived.resultPairs = (perResult, pairs)
+        return (perResult, pairs)
+    }
+}

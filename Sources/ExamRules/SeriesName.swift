@@ -73,4 +73,25 @@ package struct SeriesMatch {
         known.append((id, m))
         return m
     }
+
+    /// Per id of `ids`, whether it matches: each distinct id decided once, in a table by id when
+    /// the ids lie close (a series column holds a handful), so the column costs no scan per row.
+    package mutating func matches(column ids: [Int32]) -> [Bool] {
+        var low = Int32.max, high = Int32.min
+        ids.withUnsafeBufferPointer { ids in for id in ids { low = min(low, id); high = max(high, id) } }
+        guard high >= low, Int(high) - Int(low) < 1 << 20 else { return ids.map { matches($0) } }
+        var table = [Int8](repeating: -1, count: Int(high) - Int(low) + 1)
+        return [Bool](unsafeUninitializedCapacity: ids.count) { out, count in
+            ids.withUnsafeBufferPointer { ids in
+                table.withUnsafeMutableBufferPointer { table in
+                    for i in 0..<ids.count {
+                        let slot = Int(truncatingIfNeeded: ids[i] &- low)
+                        if table[slot] < 0 { table[slot] = matches(ids[i]) ? 1 : 0 }
+                        out[i] = table[slot] == 1
+                    }
+                }
+            }
+            count = ids.count
+        }
+    }
 }

@@ -24,23 +24,18 @@ package enum StoreAsAt {
 
         // Results not yet released.
         // Arrival days by (qualification, series) pair, each worked out once.
-        var slots = PairSlots(qualifications: store.qualifications.count)
-        var arrivals: [Day?] = []
+        let (perResult, pairs) = ResultPairs.of(store)
+        let arrivals = pairs.map { ResultsArrival.arrivalDay(store: store, qualification: $0.qualification, series: $0.series) }
+        let later = arrivals.map { $0.map { $0 > today } ?? false }
         var keepResults: [Int32] = []
-        let results = store.results
-        keepResults.reserveCapacity(results.count)
-        for r in 0..<results.count {
-            let q = results.qualification[r], series = results.series[r]
-            var slot = slots.slot(q, series)
-            if slot < 0 {
-                slot = Int32(arrivals.count)
-                arrivals.append(ResultsArrival.arrivalDay(store: store, qualification: q, series: series))
-                slots.set(q, series, to: slot)
+        if later.contains(true) {
+            keepResults.reserveCapacity(perResult.count)
+            for r in 0..<perResult.count {
+                if later[Int(perResult[r])] { dropped = true; continue }
+                keepResults.append(Int32(r))
             }
-            if let day = arrivals[Int(slot)], day > today { dropped = true; continue }
-            keepResults.append(Int32(r))
         }
-        if dropped { s.results = results.selecting(keepResults) }
+        if dropped { s.results = store.results.selecting(keepResults) }
 
         // Reviews not yet requested, and what had not yet happened to the others.
         let reviews = store.reviews

@@ -14,6 +14,20 @@ package final class DerivedColumns: @unchecked Sendable {
     package var seriesCodes: (achievements: [Int], entries: [Int])?
     /// The dated calendar events that can make a series current (ExamRules' `CurrentSeries`).
     package var seriesEvents: [(day: Day, series: Int32)]?
+    /// Per result row, the number of its (qualification row, series) pair, and the pairs in the
+    /// order first met (ExamRules' `ResultPairs`). Of the results table: a store whose results
+    /// change keeps the rest (`withoutResultColumns`).
+    package var resultPairs: (perResult: [Int32], pairs: [(qualification: Int32, series: Int32)])?
 
     package init() {}
+
+    /// A new set holding these columns but those of the results table.
+    package func withoutResultColumns() -> DerivedColumns {
+        let kept = DerivedColumns()
+        kept.entryReasons = entryReasons
+        kept.entryGLHAchieved = entryGLHAchieved
+        kept.seriesCodes = seriesCodes
+        kept.seriesEvents = seriesEvents
+        return kept
+    }
 }

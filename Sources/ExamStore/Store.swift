@@ -96,7 +96,10 @@ public struct Store: Sendable {
     /// left out of them, keeping the rest, and the eligibility judged on entries and units.
     package mutating func reindexDatedTables(results resultsChanged: Bool, reviews reviewsChanged: Bool, certificates certificatesChanged: Bool) {
         let nc = candidates.count
-        if resultsChanged { resultsByCandidate = Grouping(keys: results.candidate, keyCount: nc) }
+        if resultsChanged {
+            resultsByCandidate = Grouping(keys: results.candidate, keyCount: nc)
+            derived = derived.withoutResultColumns()
+        }
         if reviewsChanged {
             var ids = [Int32: Int32](minimumCapacity: reviews.count)
             for i in 0..<reviews.count { ids[reviews.id[i]] = Int32(i) }
