@@ -339,12 +339,7 @@ package final class Evaluator {
     func select(_ frame: Frame, _ positions: [Int]) -> Frame {
         if frame.collection != nil {
             var f = frame
-            f.rows = [Int32](unsafeUninitializedCapacity: positions.count) { out, count in
-                frame.rows.withUnsafeBufferPointer { rows in
-                    for (i, p) in positions.enumerated() { out[i] = rows[p] }
-                }
-                count = positions.count
-            }
+            f.rows = frame.rows.gathered(positions)
             return f
         }
         return Frame(collection: nil, rows: [], names: frame.names, columns: frame.columns.map { $0.gather(positions) },

@@ -7,7 +7,7 @@ extension Field {
     static func text(_ name: String, _ meaning: String, _ column: @escaping Column<Int32>) -> Field {
         var f = Field(name: name, kind: .text, meaning: meaning, read: { ev, rows in
             let c = column(ev.store)
-            return .text(rows.map { c[Int($0)] })
+            return .text(c.gathered(rows))
         })
         f.storedText = { store in (column(store), nil) }
         return f
@@ -23,7 +23,7 @@ extension Field {
     static func date(_ name: String, _ meaning: String, _ column: @escaping Column<Day>) -> Field {
         Field(name: name, kind: .date, meaning: meaning, read: { ev, rows in
             let c = column(ev.store)
-            return .date(rows.map { c[Int($0)] })
+            return .date(c.gathered(rows))
         })
     }
 
@@ -37,7 +37,7 @@ extension Field {
     static func flag(_ name: String, _ meaning: String, _ column: @escaping Column<Bool>) -> Field {
         Field(name: name, kind: .bool, meaning: meaning, read: { ev, rows in
             let c = column(ev.store)
-            return .bool(rows.map { c[Int($0)] })
+            return .bool(c.gathered(rows))
         })
     }
 
@@ -56,7 +56,7 @@ extension Field {
             let c = column(ev.store), s = shown(ev.store)
             return .text(rows.map { s[Int(c[Int($0)])] })
         })
-        f.link = (target, { @Sendable store, rows in let c = column(store); return rows.map { c[Int($0)] } })
+        f.link = (target, { @Sendable store, rows in let c = column(store); return c.gathered(rows) })
         f.storedText = { store in (column(store), shown(store)) }
         return f
     }
@@ -65,14 +65,14 @@ extension Field {
     static func through(_ name: String, _ column: @escaping Column<Int32>, _ target: Field) -> Field {
         var f = target
         f.name = name
-        f.read = { ev, rows in let c = column(ev.store); return target.read(ev, rows.map { c[Int($0)] }) }
+        f.read = { ev, rows in let c = column(ev.store); return target.read(ev, c.gathered(rows)) }
         // A plain text column of the target, read through this record's link; a target that is
         // itself a link would need two steps, so grouping reads it as any other field.
         f.storedText = nil
         if let text = target.storedText, target.link == nil {
             f.storedText = { store in (column(store), text(store).ids) }
         }
-        f.link = target.link.map { link in (link.0, { @Sendable store, rows in let c = column(store); return link.1(store, rows.map { c[Int($0)] }) }) }
+        f.link = target.link.map { link in (link.0, { @Sendable store, rows in let c = column(store); return link.1(store, c.gathered(rows)) }) }
         return f
     }
 

@@ -51,7 +51,7 @@ extension Field {
             },
             Field(name: "missing_result", kind: .bool, meaning: "results for its level have arrived this series, it has none, and it is not Not Eligible", read: { ev, rows in
                 let missing = ev.missingResults
-                return .bool(rows.map { missing[Int($0)] })
+                return .bool(missing.gathered(rows))
             }, derived: true),
             entryFlag("in_series", "its estimated completion is the current series", .inSeries),
         ],
@@ -65,7 +65,7 @@ extension Field {
             },
             Field(name: "series", kind: .text, meaning: "the series of the result reviewed: reviews.csv's series, else the unit named's, else the latest results day on or before requested; blank when unknown", read: { ev, rows in
                 let series = ev.reviewSeries
-                return .text(rows.map { series[Int($0)] })
+                return .text(series.gathered(rows))
             }, derived: true),
             derivedFlag("due", "not submitted and its deadline has not passed") { ev, r in
                 Deadlines.isDue(submitted: ev.store.reviews.submitted[r], deadline: ev.deadlines[r]?.date, today: ev.today)

@@ -53,10 +53,6 @@ package struct EntryEligibility: Sendable {
     }
 
     @inline(__always) package func inSeries(_ e: Int) -> Bool { current[e] }
-    /// Entry `e` is at risk (`EntryVerdict.atRisk`), read from the three columns the rule needs.
-    @inline(__always) package func atRisk(_ e: Int) -> Bool {
-        EntryVerdict.atRisk(inSeries: current[e], acknowledged: acknowledged[e], reasons: Reasons(rawValue: reasons[e]))
-    }
 
     /// The yes/no rules of `EntryVerdict` a question reads for many entries.
     package enum Flag: Sendable { case atRisk, notEligible, lacksMandatory, inSeries }

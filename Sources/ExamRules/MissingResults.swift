@@ -11,16 +11,66 @@ import ExamStore
 package enum MissingResults {
     /// Whether entry `entry` is missing a result.
     package static func isMissing(store: Store, entry: Int32, context: RuleContext) -> Bool {
-        var check = Check(store: store, context: context)
-        return check.missing(Int(entry))
+        let e = Int(entry), q = store.entries.qualification[e]
+        var current = SeriesMatch(pool: store.pool, series: context.series)
+        return missing(inSeries: current.matches(store.entries.completion[e]),
+                       reasons: Eligibility.standings(store: store).reasons[e],
+                       arrived: { ResultsArrival.resultsArrived(store: store, qualification: q, series: context.series, today: context.today) },
+                       hasResult: { hasResult(store: store, candidate: store.entries.candidate[e], qualification: q, series: context.series) })
     }
 
-    /// `isMissing` for every entry, in entry order: the arrival day found once per qualification
-    /// and each candidate's results read straight off the by-candidate index.
+    /// The rule on one entry, from what is looked up: its completion is the current series, no
+    /// eligibility reason holds, its qualification's results have arrived, and the candidate has
+    /// no result for the qualification in the series. Looked up only as far as needed, in that order.
+    @inline(__always) static func missing(inSeries: Bool, reasons: UInt8, arrived: () -> Bool, hasResult: () -> Bool) -> Bool {
+        inSeries && reasons == 0 && arrived() && !hasResult()
+    }
+
+    /// `isMissing` for every entry, in entry order: the arrival found once per qualification, the
+    /// current series once per distinct series id, and each candidate's results read straight off
+    /// the by-candidate index.
     package static func missingAll(store: Store, context: RuleContext) -> [Bool] {
-        guard context.series != 0 else { return [Bool](repeating: false, count: store.entries.count) }
-        var check = Check(store: store, context: context)
-        return (0..<store.entries.count).map { check.missing($0) }
+        let n = store.entries.count
+        guard context.series != 0 else { return [Bool](repeating: false, count: n) }
+        var current = SeriesMatch(pool: store.pool, series: context.series)
+        let inSeries = current.matches(column: store.entries.completion)
+        let resultInSeries = current.matches(column: store.results.series)
+        let reasons = Eligibility.standings(store: store).reasons
+        // Per qualification: 0 = not yet looked up, 1 = arrived, 2 = not arrived.
+        var arrived = [UInt8](repeating: 0, count: store.qualifications.count)
+        let qualification = store.entries.qualification, candidate = store.entries.candidate
+        let offsets = store.resultsByCandidate.offsets, byCandidate = store.resultsByCandidate.rows
+        let resultQualification = store.results.qualification
+        var out = [Bool](repeating: false, count: n)
+        // `missing` over every entry, its lookups unrolled into one loop (a closure per entry
+        // would box what it captures); MissingResultsTests checks it against `isMissing`.
+        inSeries.withUnsafeBufferPointer { inSeries in
+        reasons.withUnsafeBufferPointer { reasons in
+        qualification.withUnsafeBufferPointer { qualification in
+        candidate.withUnsafeBufferPointer { candidate in
+        offsets.withUnsafeBufferPointer { offsets in
+        byCandidate.withUnsafeBufferPointer { byCandidate in
+        resultQualification.withUnsafeBufferPointer { resultQualification in
+        resultInSeries.withUnsafeBufferPointer { resultInSeries in
+        out.withUnsafeMutableBufferPointer { out in
+            entries: for e in 0..<n {
+                guard inSeries[e], reasons[e] == 0 else { continue }
+                let q = qualification[e]
+                if arrived[Int(q)] == 0 {
+                    arrived[Int(q)] = ResultsArrival.resultsArrived(store: store, qualification: q, series: context.series, today: context.today) ? 1 : 2
+                }
+                guard arrived[Int(q)] == 1 else { continue }
+                let c = Int(candidate[e])
+                if c >= 0, c + 1 < offsets.count {
+                    for i in Int(offsets[c])..<Int(offsets[c + 1]) {
+                        let r = Int(byCandidate[i])
+                        if resultQualification[r] == q && resultInSeries[r] { continue entries }
+                    }
+                }
+                out[e] = true
+            }
+        } } } } } } } } }
+        return out
     }
 
     /// Whether the candidate has any results row for the qualification in the series (names
@@ -30,42 +80,6 @@ package enum MissingResults {
         let results = store.results
         return store.resultsByCandidate[candidate].contains {
             results.qualification[Int($0)] == qualification && match.matches(results.series[Int($0)])
-        }
-    }
-
-    /// The rule for one entry, with what it looks up kept for the next.
-    struct Check {
-        let store: Store, context: RuleContext
-        let reasons: [UInt8]
-        var current: SeriesMatch
-        /// Per qualification: 0 = not yet looked up, 1 = arrived, 2 = not arrived.
-        var arrived: [UInt8]
-
-        init(store: Store, context: RuleContext) {
-            self.store = store
-            self.context = context
-            reasons = Eligibility.standings(store: store).reasons
-            current = SeriesMatch(pool: store.pool, series: context.series)
-            arrived = [UInt8](repeating: 0, count: store.qualifications.count)
-        }
-
-        mutating func missing(_ e: Int) -> Bool {
-            guard reasons[e] == 0, current.matches(store.entries.completion[e]) else { return false }
-            let q = store.entries.qualification[e]
-            if arrived[Int(q)] == 0 {
-                arrived[Int(q)] = ResultsArrival.resultsArrived(
-                    store: store, qualification: q, series: context.series, today: context.today) ? 1 : 2
-            }
-            guard arrived[Int(q)] == 1 else { return false }
-            let c = Int(store.entries.candidate[e])
-            let offsets = store.resultsByCandidate.offsets, byCandidate = store.resultsByCandidate.rows
-            guard c >= 0, c + 1 < offsets.count else { return true }
-            let resultQualification = store.results.qualification, resultSeries = store.results.series
-            for i in Int(offsets[c])..<Int(offsets[c + 1]) {
-                let r = Int(byCandidate[i])
-                if resultQualification[r] == q && current.matches(resultSeries[r]) { return false }
-            }
-            return true
         }
     }
 }

@@ -161,10 +161,11 @@ struct ExtendedCertificate {
         let all = entries.map { Eligibility.verdict(store: store, entry: $0, context: context) }
         let columns = EntryEligibility(store: store, context: context)
         #expect(all.map(\.atRisk) == [false, true, false])
-        #expect(entries.map { columns.atRisk(Int($0)) } == [false, true, false])
-        #expect(entries.map { columns.lacksMandatory(Int($0)) } == all.map(\.lacksMandatory))
+        #expect(columns.flags(entries, .atRisk) == [false, true, false])
+        #expect(columns.flags(entries, .lacksMandatory) == all.map(\.lacksMandatory))
+        #expect(columns.flags(entries, .notEligible) == all.map(\.notEligible))
+        #expect(columns.flags(entries, .inSeries) == all.map(\.inSeries))
         #expect(entries.map { columns.reasonSet(Int($0)) } == all.map(\.reasons))
-        #expect(entries.map { columns.inSeries(Int($0)) } == all.map(\.inSeries))
         #expect(all[1].reasons == [.mandatoryUnitNotAchieved, .absentFromMandatoryExam, .notEnoughGLH])
         #expect(all[2].reasons == [.mandatoryUnitNotAchieved, .notEnoughGLH])
     }
