@@ -55,9 +55,7 @@ package final class Evaluator {
         return missing
     }()
     /// Per qualification row, the index in `GradeScale.all` of its scale, or -1 for none.
-    lazy var qualificationScales: [Int8] = GradeScale.scales(store: store).map { scale in
-        scale.flatMap { GradeScale.all.firstIndex(of: $0) }.map { Int8($0) } ?? -1
-    }
+    lazy var qualificationScales: [Int8] = GradeScale.indexes(store: store)
 
     package init(store: Store, today: Day, series: String?, params: [String: Value] = [:],
                 named: [String: Pipeline] = [:], source: SourceText) {

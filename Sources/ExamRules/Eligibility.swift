@@ -25,7 +25,7 @@ public enum Eligibility {
         var reasons = [UInt8](repeating: 0, count: store.entries.count)
         var glh = [Int32](repeating: 0, count: store.entries.count)
         for e in 0..<store.entries.count {
-            let (r, g) = judge.reasons(store: store, entry: e)
+            let (r, g) = judge.reasons(entry: e)
             reasons[e] = r.rawValue
             glh[e] = Int32(g)
         }
@@ -38,7 +38,7 @@ public enum Eligibility {
     package static func units(store: Store, entry: Int32) -> [UnitLine] {
         var judge = Judge(store: store)
         let e = Int(entry)
-        judge.bestRows(store: store, entry: e)
+        judge.bestRows(entry: e)
         let achs = store.achievements
         let lines = store.unitsByQualification[store.entries.qualification[e]].map { u in
             let ui = Int(u), row = judge.row[ui], standing = UnitStanding(rawValue: judge.best[ui])!
@@ -74,37 +74,48 @@ struct Judge {
     let rowSeries: [Int]
     /// Per entry: its completion series, coded the same way.
     let entrySeries: [Int]
+    // The columns read per entry, held here so that no entry copies a table out of the store.
+    let entryCandidate: [Int32], entryQualification: [Int32]
+    let achievementQualification: [Int32], achievementUnit: [Int32], achievementStatus: [AchievementStatus], achievementGrade: [Int32]
+    let unitQualification: [Int32], mandatory: [Bool], assessment: [Assessment], unitGLH: [Int32], qualificationGLH: [Int32]
+    let unitsByQualification: Grouping, achievementsByCandidate: Grouping
     var best: [UInt8]
     var row: [Int32]
     var absentInSeries: [Bool]
 
     init(store: Store) {
         grades = UGrade(store.pool)
-        var codes: [Int32: Int] = [:], byKey: [String: Int] = [:]
-        func code(_ id: Int32) -> Int {
-            if let c = codes[id] { return c }
-            let name = store.pool[id]
-            let c = SeriesName.order(name) ?? {
-                let key = SeriesName.key(name)
-                if let k = byKey[key] { return k }
-                byKey[key] = -1 - byKey.count
-                return byKey[key]!
-            }()
-            codes[id] = c
-            return c
-        }
         if let known = store.derived.seriesCodes {
             (rowSeries, entrySeries) = known
         } else {
-            var last: (id: Int32, code: Int) = (-1, 0)
-            rowSeries = store.achievements.series.map { id in
-                if id != last.id { last = (id, code(id)) }
-                return last.code
+            var byKey: [String: Int] = [:]
+            let code = { (id: Int32) -> Int in
+                let name = store.pool[id]
+                return SeriesName.order(name) ?? {
+                    let key = SeriesName.key(name)
+                    if let k = byKey[key] { return k }
+                    byKey[key] = -1 - byKey.count
+                    return byKey[key]!
+                }()
             }
-            entrySeries = store.entries.completion.map(code)
+            rowSeries = store.achievements.series.mapDistinct(code)
+            entrySeries = store.entries.completion.mapDistinct(code)
             // Kept with the store, so that `why` on one candidate does not code every row again.
             store.derived.seriesCodes = (rowSeries, entrySeries)
         }
+        entryCandidate = store.entries.candidate
+        entryQualification = store.entries.qualification
+        achievementQualification = store.achievements.qualification
+        achievementUnit = store.achievements.unit
+        achievementStatus = store.achievements.status
+        achievementGrade = store.achievements.grade
+        unitQualification = store.units.qualification
+        mandatory = store.units.mandatory
+        assessment = store.units.assessment
+        unitGLH = store.units.glh
+        qualificationGLH = store.qualifications.glh
+        unitsByQualification = store.unitsByQualification
+        achievementsByCandidate = store.achievementsByCandidate
         best = [UInt8](repeating: 0, count: store.units.count)
         row = [Int32](repeating: -1, count: store.units.count)
         absentInSeries = [Bool](repeating: false, count: store.units.count)
@@ -112,23 +123,21 @@ struct Judge {
 
     /// Fills `best`, `row` and `absentInSeries` for the units of entry `e`'s qualification from
     /// the rows that count in the entry's series.
-    mutating func bestRows(store: Store, entry e: Int) {
-        let c = store.entries.candidate[e], q = store.entries.qualification[e]
-        for u in store.unitsByQualification[q] {
+    mutating func bestRows(entry e: Int) {
+        let c = entryCandidate[e], q = entryQualification[e]
+        for u in unitsByQualification[q] {
             best[Int(u)] = 0; row[Int(u)] = -1; absentInSeries[Int(u)] = false
         }
         let series = entrySeries[e]
-        let achs = store.achievements
-        let unitQualification = store.units.qualification
-        for r in store.achievementsByCandidate[c] {
+        for r in achievementsByCandidate[c] {
             let ri = Int(r)
-            guard achs.qualification[ri] == q else { continue }
-            let u = Int(achs.unit[ri])
+            guard achievementQualification[ri] == q else { continue }
+            let u = Int(achievementUnit[ri])
             guard u >= 0, u < best.count, unitQualification[u] == q else { continue }
             let rs = rowSeries[ri]
             let same = rs == series
             if !same, rs >= 0, series >= 0, rs > series { continue }   // not happened yet
-            let s = UnitStanding(status: achs.status[ri], isU: grades.isU(achs.grade[ri]))
+            let s = UnitStanding(status: achievementStatus[ri], isU: grades.isU(achievementGrade[ri]))
             if s == .inProgress && !same { continue }                   // stale
             if s == .absent && same { absentInSeries[u] = true }
             let b = UnitStanding(rawValue: best[u])!
@@ -144,15 +153,13 @@ struct Judge {
     }
 
     /// The reasons that hold for entry `e` and its GLH achieved or in progress.
-    mutating func reasons(store: Store, entry e: Int) -> (Reasons, Int) {
-        let q = store.entries.qualification[e]
-        let units = store.unitsByQualification[q]
+    mutating func reasons(entry e: Int) -> (Reasons, Int) {
+        let q = entryQualification[e]
+        let units = unitsByQualification[q]
         if units.isEmpty { return ([], 0) }
-        bestRows(store: store, entry: e)
-        let qualificationGLH = store.qualifications.glh[Int(q)]
-        let required = qualificationGLH == Store.noNumber ? 0 : Int(qualificationGLH)
+        bestRows(entry: e)
+        let required = qualificationGLH[Int(q)] == Store.noNumber ? 0 : Int(qualificationGLH[Int(q)])
         var anyRow = false, glh = 0, reasons = Reasons()
-        let mandatory = store.units.mandatory, assessment = store.units.assessment, unitGLH = store.units.glh
         for u in units {
             let ui = Int(u)
             let standing = UnitStanding(rawValue: best[ui])!

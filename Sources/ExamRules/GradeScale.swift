@@ -204,15 +204,28 @@ package struct GradeScale: Sendable, Equatable {
 
     /// The scale of qualification row `qualification` (`scale(type:title:size:glh:grading:)`).
     package static func scale(store: Store, qualification: Int32) -> GradeScale? {
-        let q = Int(qualification), qs = store.qualifications, pool = store.pool
-        let glh = qs.glh[q]
-        return scale(type: pool[qs.type[q]], title: pool[qs.title[q]], size: pool[qs.size[q]],
-                     glh: glh == Store.noNumber ? nil : Int(glh), grading: qs.grading[q].packWord)
+        let s = indexes(store: store)[Int(qualification)]
+        return s < 0 ? nil : all[Int(s)]
     }
 
     /// The scale of every qualification row, in row order.
     package static func scales(store: Store) -> [GradeScale?] {
-        (0..<store.qualifications.count).map { scale(store: store, qualification: Int32($0)) }
+        indexes(store: store).map { $0 < 0 ? nil : all[Int($0)] }
+    }
+
+    /// Per qualification row, the index of its scale in `all` (-1 for none): read from the
+    /// qualification's columns once per store and kept with it (`DerivedColumns`).
+    package static func indexes(store: Store) -> [Int8] {
+        if let known = store.derived.qualificationScales, known.count == store.qualifications.count { return known }
+        let qs = store.qualifications, pool = store.pool
+        let found: [Int8] = (0..<qs.count).map { q in
+            let glh = qs.glh[q]
+            let named = GradeScale.scale(type: pool[qs.type[q]], title: pool[qs.title[q]], size: pool[qs.size[q]],
+                                         glh: glh == Store.noNumber ? nil : Int(glh), grading: qs.grading[q].packWord)
+            return named.flatMap { all.firstIndex(of: $0) }.map { Int8($0) } ?? -1
+        }
+        store.derived.qualificationScales = found
+        return found
     }
 
     /// Lower-case, single-spaced.

@@ -74,30 +74,8 @@ package struct SeriesMatch {
         return m
     }
 
-    /// Per id of `ids`, whether it matches: each distinct id decided once, in a table by id when
-    /// the ids lie close (a series column holds a handful), so the column costs no scan per row.
+    /// Per id of `ids`, whether it matches: each distinct id decided once (`mapDistinct`).
     package mutating func matches(column ids: [Int32]) -> [Bool] {
-        var low = Int32.max, high = Int32.min
-        ids.withUnsafeBufferPointer { ids in
-            for id in ids {
-                if id < low { low = id }
-                if id > high { high = id }
-            }
-        }
-        guard high >= low, Int(high) - Int(low) < 1 << 20 else { return ids.map { matches($0) } }
-        // By id - low: 0 = not met, 1 = met; then 2 = matches, 3 = does not.
-        var table = [UInt8](repeating: 0, count: Int(high) - Int(low) + 1)
-        table.withUnsafeMutableBufferPointer { table in
-            ids.withUnsafeBufferPointer { ids in for id in ids { table[Int(truncatingIfNeeded: id &- low)] = 1 } }
-        }
-        for slot in table.indices where table[slot] == 1 { table[slot] = matches(low + Int32(slot)) ? 2 : 3 }
-        return [Bool](unsafeUninitializedCapacity: ids.count) { out, count in
-            table.withUnsafeBufferPointer { table in
-                ids.withUnsafeBufferPointer { ids in
-                    for i in 0..<ids.count { out[i] = table[Int(truncatingIfNeeded: ids[i] &- low)] == 2 }
-                }
-            }
-            count = ids.count
-        }
+        ids.mapDistinct { matches($0) }
     }
 }

@@ -18,6 +18,9 @@ package final class DerivedColumns: @unchecked Sendable {
     /// order first met (ExamRules' `ResultPairs`). Of the results table: a store whose results
     /// change keeps the rest (`withoutResultColumns`).
     package var resultPairs: (perResult: [Int32], pairs: [(qualification: Int32, series: Int32)])?
+    /// Per qualification row, its grade scale as an index into ExamRules' `GradeScale.all`, or -1
+    /// for none.
+    package var qualificationScales: [Int8]?
 
     package init() {}
 
@@ -28,6 +31,7 @@ package final class DerivedColumns: @unchecked Sendable {
         kept.entryGLHAchieved = entryGLHAchieved
         kept.seriesCodes = seriesCodes
         kept.seriesEvents = seriesEvents
+        kept.qualificationScales = qualificationScales
         return kept
     }
 }

@@ -30,3 +30,43 @@ package struct Grouping: Sendable {
         return rows[Int(offsets[k])..<Int(offsets[k + 1])]
     }
 }
+
+extension Array where Element == Int32 {
+    /// `transform` of each element, worked out once per distinct value: in a table by value when
+    /// the values lie close (ids of a column holding a handful of names), else in a dictionary.
+    @inlinable package func mapDistinct<T>(_ transform: (Int32) -> T) -> [T] {
+        var low = Int32.max, high = Int32.min
+        withUnsafeBufferPointer { ids in
+            for id in ids {
+                if id < low { low = id }
+                if id > high { high = id }
+            }
+        }
+        guard high >= low else { return [] }
+        if Int(high) - Int(low) < 1 << 20 {
+            var slot = [Int32](repeating: -1, count: Int(high) - Int(low) + 1)
+            var values: [T] = []
+            withUnsafeBufferPointer { ids in
+                for id in ids where slot[Int(id &- low)] < 0 {
+                    slot[Int(id &- low)] = Int32(values.count)
+                    values.append(transform(id))
+                }
+            }
+            return [T](unsafeUninitializedCapacity: count) { out, n in
+                withUnsafeBufferPointer { ids in
+                    slot.withUnsafeBufferPointer { slot in
+                        for i in 0..<ids.count { (out.baseAddress! + i).initialize(to: values[Int(slot[Int(ids[i] &- low)])]) }
+                    }
+                }
+                n = count
+            }
+        }
+        var known: [Int32: T] = [:]
+        return map { id in
+            if let v = known[id] { return v }
+            let v = transform(id)
+            known[id] = v
+            return v
+        }
+    }
+}

@@ -140,9 +140,14 @@ struct PackLoader {
     /// has errors (a row of entries.csv left out would make every request of it look unentered).
     mutating func checkReviewsHaveEntries() {
         guard errorCount == 0, store.reviews.count > 0, reviewLines.count == store.reviews.count, let name = diskNames["reviews.csv"] else { return }
-        var entered = Set<Int64>(minimumCapacity: store.entries.count)
+        // The entries of candidates with requests only: requests are few, entries many.
+        var requested = [Bool](repeating: false, count: store.candidates.count)
+        for c in store.reviews.candidate where c >= 0 && Int(c) < requested.count { requested[Int(c)] = true }
+        var entered = Set<Int64>()
         for e in 0..<store.entries.count {
-            entered.insert(Int64(store.entries.candidate[e]) << 32 | Int64(store.entries.qualification[e]))
+            let c = store.entries.candidate[e]
+            guard c >= 0, Int(c) < requested.count, requested[Int(c)] else { continue }
+            entered.insert(Int64(c) << 32 | Int64(store.entries.qualification[e]))
         }
         var bytes: [UInt8]? = nil
         for r in 0..<store.reviews.count {
