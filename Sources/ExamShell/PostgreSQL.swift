@@ -31,7 +31,8 @@ final class PostgreSQL {
             throw Failure(description: "cannot connect to \(PostgreSQL.redacted(address)): \(message)")
         }
         connection = c
-        _ = try execute("SET client_min_messages = warning")
+        self.login = "?"
+        self.login = try executeAll("SET client_min_messages = warning; SELECT session_user").last?.first?[0].flatMap { $0 } ?? "?"
     }
 
     deinit { pq.PQfinish!(connection) }
@@ -54,7 +55,7 @@ final class PostgreSQL {
     }
 
     /// The login this connection is: the server's `session_user`.
-    var login: String { (try? execute("SELECT session_user").first?[0]) .flatMap { $0 } ?? "?" }
+    private(set) var login: String
 
     /// Runs one statement (or, without parameters, several separated by `;`) and returns its
     /// rows, each cell as text or nil for NULL.
