@@ -118,4 +118,16 @@ import Testing
         let word = String(repeating: "x", count: 100)
         #expect(TextLayout.wrap("ab " + word, hanging: 4) == ["ab", "    " + String(repeating: "x", count: 76), "    " + String(repeating: "x", count: 24)])
     }
+
+    /// `help`'s list, a trainee's first stop, fits 80 columns: a long summary goes on under where
+    /// summaries start (`load broadsheet`'s is 96 columns on one line).
+    @Test func theHelpListFitsEightyColumns() throws {
+        let o = try ExqProcess.run(["--demo", "-c", "help"])
+        #expect(o.status == 0, "\(o.stderr)")
+        let lines = o.stdout.split(separator: "\n").map(String.init)
+        #expect(!lines.contains { $0.count > 80 }, "\(lines.filter { $0.count > 80 })")
+        let at = try #require(lines.firstIndex { $0.hasPrefix("  load broadsheet ") })
+        let column = lines[at].range(of: "add the results")?.lowerBound.utf16Offset(in: lines[at])
+        #expect(lines[at + 1].prefix { $0 == " " }.count == column)
+    }
 }
