@@ -13,11 +13,6 @@ extension Session {
         return parts.joined(separator: ", ")
     }
 
-    func table(_ names: [String], _ rows: [[String]]) -> String {
-        let columns = names.indices.map { c in Vector.string(rows.map { $0[c] }) }
-        return OutputFormat.table.render(Answer(names: names, columns: columns, rowCount: rows.count, pool: store.pool), dates: dates)
-    }
-
     func why(_ who: Word) throws {
         let c = try candidate(who)
         // Everything below is told from what the role may see.
@@ -25,35 +20,32 @@ extension Session {
         let context = RuleContext(store: store, today: today, series: series)
         let pool = store.pool
         if visible.hidden > 0 { console.err(embargoNote(visible.hidden)) }
-        var out = heading(c) + "\n"
-        out += "Series \(series ?? "(none)"), today \(today.text(dates))\n"
+        // Every line fits an 80-column terminal: long ones wrap under where their text starts.
+        var out = TextLayout.wrapped(heading(c), hanging: 2)
+        out += TextLayout.wrapped("Series \(series ?? "(none)"), today \(today.text(dates))", hanging: 2)
         let entries = store.entriesByCandidate[c]
         if entries.isEmpty { out += "\nNo entries.\n" }
         for e in entries {
             let i = Int(e), q = Int(store.entries.qualification[i])
             let verdict = Eligibility.verdict(store: store, entry: e, context: context)
-            out += "\n\(pool[store.qualifications.code[q]]) \(pool[store.qualifications.title[q]])"
-            out += ", completion \(pool[store.entries.completion[i]])\(store.entries.acknowledged[i] ? ", acknowledged" : "")\n"
+            let code = pool[store.qualifications.code[q]]
+            out += "\n" + TextLayout.wrapped("\(code) \(pool[store.qualifications.title[q]]), completion \(pool[store.entries.completion[i]])"
+                + (store.entries.acknowledged[i] ? ", acknowledged" : ""), hanging: code.count + 1)
             if verdict.isUnitised {
                 let lines = Eligibility.units(store: store, entry: e)
-                let rows = lines.map { u -> [String] in
-                    let ui = Int(u.unit)
-                    return [pool[store.units.code[ui]], pool[store.units.title[ui]], u.mandatory ? "yes" : "no", u.assessment.name,
-                            String(u.glh), pool[u.series], u.status?.name ?? "no row", pool[u.grade], u.standing.words,
-                            u.countsTowardGLH ? "yes" : "no"]
-                }
-                out += indent(table(["unit", "title", "mandatory", "assessment", "glh", "series", "status", "grade", "counts as", "toward GLH"], rows))
+                let codeWidth = lines.map { pool[store.units.code[Int($0.unit)]].count }.max() ?? 0
+                for u in lines { out += unitLines(u, codeWidth: codeWidth, store: store) }
                 out += "  GLH achieved or in progress: \(verdict.glhAchieved) of \(verdict.glhRequired)\n"
             }
-            out += "  verdict: " + verdictWords(verdict, entry: i) + "\n"
+            out += TextLayout.wrapped("  verdict: " + verdictWords(verdict, entry: i), hanging: 11)
             if MissingResults.isMissing(store: store, entry: e, context: context),
                !visible.withholds(qualification: Int32(q), series: store.entries.completion[i]) {
-                out += "  result: missing (results for its level have arrived and there is no result row)\n"
+                out += TextLayout.wrapped("  result: missing (results for its level have arrived and there is no result row)", hanging: 10)
             }
             for r in store.resultsByCandidate[c] where Int(store.results.qualification[Int(r)]) == q {
                 let g = pool[store.results.grade[Int(r)]]
                 let concern = ResultConcern.classify(store: store, result: r).map { " (\($0.words))" } ?? ""
-                out += "  result: \(g)\(concern), \(pool[store.results.series[Int(r)]]), \(store.results.status[Int(r)].name)\n"
+                out += TextLayout.wrapped("  result: \(g)\(concern), \(pool[store.results.series[Int(r)]]), \(store.results.status[Int(r)].name)", hanging: 10)
             }
         }
         let reviews = store.reviewsByCandidate[c]
@@ -62,9 +54,10 @@ extension Session {
             for r in reviews {
                 let i = Int(r)
                 let service = store.reviews.service[i]
-                var line = "  \(pool[store.reviews.id[i]]) \(service.code) \(service.title), \(pool[store.qualifications.code[Int(store.reviews.qualification[i])]])"
+                let id = pool[store.reviews.id[i]]
+                var line = "  \(id) \(service.code) \(service.title), \(pool[store.qualifications.code[Int(store.reviews.qualification[i])]])"
                 if let d = Deadlines.deadline(store: store, review: r, context: context) {
-                    line += ": deadline \(d.date.text(dates))" + (d.estimated ? " (estimated)" : "") + " " + deadlineSource(d)
+                    line += ": deadline \(d.date.text(dates))" + (d.estimated ? " (estimated)" : "") + " " + deadlineSource(d, in: store)
                     if Deadlines.isOverdue(submitted: store.reviews.submitted[i], deadline: d.date, today: today) { line += "; OVERDUE, not submitted" }
                     else if Deadlines.isDue(submitted: store.reviews.submitted[i], deadline: d.date, today: today) {
                         line += "; due, \(Deadlines.daysLeft(deadline: d.date, today: today) ?? 0) days left"
@@ -74,11 +67,40 @@ extension Session {
                 }
                 if !store.reviews.submitted[i].isBlank { line += "; submitted \(store.reviews.submitted[i].text(dates))" }
                 if store.reviews.outcome[i] != .none { line += "; \(store.reviews.outcome[i].name)" + (store.reviews.newGrade[i] != 0 ? " to \(pool[store.reviews.newGrade[i]])" : "") }
-                out += line + "\n"
+                out += TextLayout.wrapped(line, hanging: 3 + id.count)
             }
         }
         if visible.readsAudited(Array(store.resultsByCandidate[c])) { try audit(WhyCommand(candidate: who).statement) }
-        console.out(out)
+        show(out)
+    }
+
+    /// Prints an answer told in text (`why`, `statement`) as a table is printed: through the
+    /// pager when the shell is on a terminal, the pager is on and the answer is taller than the screen.
+    func show(_ text: String) {
+        if pager && paging { console.page(text) } else { console.out(text) }
+    }
+
+    /// One unit of an entry as `why` tells it, in two lines (wrapped to 80 columns): the unit,
+    /// whether it is mandatory, how it is assessed and its GLH; then the row that counts (series,
+    /// status, grade), what it counts as, and whether its GLH count toward the qualification's.
+    ///
+    ///       unit 1   Fundamentals of IT: mandatory, exam, 90 GLH
+    ///                January 2024 achieved P; counts as achieved, toward GLH
+    func unitLines(_ u: UnitLine, codeWidth: Int, store: Store) -> String {
+        let pool = store.pool, ui = Int(u.unit), code = pool[store.units.code[ui]]
+        let lead = "  unit " + code + String(repeating: " ", count: codeWidth - code.count) + "  "
+        // A line that wraps goes on two further columns in, so it does not pass for the next line.
+        let hanging = lead.count
+        var out = TextLayout.wrapped(lead + "\(pool[store.units.title[ui]]): \(u.mandatory ? "mandatory" : "optional"), \(u.assessment.name), \(u.glh) GLH",
+                                     hanging: hanging + 2)
+        let toward = u.countsTowardGLH ? "toward GLH" : "not toward GLH"
+        var row = "no row; " + toward
+        if let status = u.status {
+            row = [pool[u.series], status.name, pool[u.grade]].filter { !$0.isEmpty }.joined(separator: " ")
+                + "; counts as \(u.standing.words), " + toward
+        }
+        out += TextLayout.wrapped(String(repeating: " ", count: hanging) + row, hanging: hanging + 2)
+        return out
     }
 
     func verdictWords(_ v: EntryVerdict, entry i: Int) -> String {
@@ -89,7 +111,9 @@ extension Session {
         return store.entries.acknowledged[i] ? "acknowledged by the centre (would be Not Eligible: \(reasons))" : "NOT ELIGIBLE: \(reasons)"
     }
 
-    func deadlineSource(_ d: Deadline) -> String {
+    /// Where a deadline came from, told from `store` (the one the deadline was worked out on:
+    /// the store as at today holds fewer reviews than the one loaded, so its rows number differently).
+    func deadlineSource(_ d: Deadline, in store: Store) -> String {
         switch d.source {
         case .calendar(let row, let appliesTo):
             let e = Int(row)
@@ -97,10 +121,6 @@ extension Session {
         case .appeal(let based, let days):
             return "(\(days) days after the outcome of \(store.pool[store.reviews.id[Int(based)]]) on \(store.reviews.outcomeDate[Int(based)].text(dates)))"
         }
-    }
-
-    func indent(_ text: String) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "  " + $0 }.joined(separator: "\n")
     }
 
     // MARK: Statements of results
@@ -112,7 +132,7 @@ extension Session {
     /// `releasedOnly`, only the qualifications whose results have reached the centre (and that
     /// the role may see); nil when that leaves no entry.
     func statementText(_ c: Int32, from store: Store, visible: Visibility? = nil, releasedOnly: Bool = false) -> String? {
-        statement(c, from: store, visible: visible, releasedOnly: releasedOnly).map { $0.text(table: table) }
+        statement(c, from: store, visible: visible, releasedOnly: releasedOnly).map(\.text)
     }
 
     /// The statement of results of candidate `c` (`statementText` says what is on it).
@@ -196,7 +216,7 @@ extension Session {
             return
         }
         try FileSystem.makeDirectory(path)
-        for (name, statement) in statements { try FileSystem.writeDurably(statement.text(table: table), to: path + "/" + name + ".txt") }
+        for (name, statement) in statements { try FileSystem.writeDurably(statement.text, to: path + "/" + name + ".txt") }
         console.out("Wrote \(Store.grouped(statements.count)) statements of results to \(path)\n")
     }
 }

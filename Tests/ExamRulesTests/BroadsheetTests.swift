@@ -120,6 +120,23 @@ import Testing
         #expect(Self.problems("candidate,J560,Mathematics\n42,7,6\n") == ["1:3 J560 has two columns (first as column B)"])
     }
 
+    @Test func aCandidateColumnTwiceIsAProblem() {
+        #expect(Self.problems("candidate,J560,Candidate Number\n42,7,42\n") == ["1:3 column 'candidate' appears twice (first as column A)"])
+    }
+
+    @Test func aCentreAndNumberThatNameNoCandidateIsAProblem() {
+        #expect(Self.problems("candidate,J560\n99999/42,7\n") == ["2:1 no candidate 42 at centre 99999"])
+        #expect(Self.problems("centre,candidate,J560\n99999,42,7\n") == ["2:2 no candidate 42 at centre 99999"])
+    }
+
+    @Test func aRowWithGradesButNoCandidateIsAProblem() {
+        #expect(Self.problems("candidate,J560\n42,7\n,6\n") == ["3:1 expected a candidate number or UCI, found a blank"])
+    }
+
+    @Test func anUnknownUCIBesideACandidateNumberIsAProblem() {
+        #expect(Self.problems("candidate,uci,J560\n42,999990240001A,7\n") == ["2:2 UCI 999990240001A is not candidate 0042's"])
+    }
+
     @Test func anUnknownCandidateIsAProblemAtItsCell() {
         #expect(Self.problems("candidate,J560\n42,7\n43,6\n") == ["3:1 unknown candidate '43': not in the candidates loaded"])
     }

@@ -39,6 +39,17 @@ import Testing
         #expect(r.stderr.contains("\(file):3:6: error: surname 'Smith' is not candidate 0002's, who is NOWAK: Łukasz\n  0002,Smith,6\n       ^~~~~"))
     }
 
+    @Test func aMissingFileOrABrokenWorkbookIsRefusedAndNothingIsAdded() throws {
+        let r = try ExqProcess.run(["--demo", "--keep-going", "--format", "csv",
+                                    "-c", "load broadsheet /nonexistent/results.csv series \"Summer 2025\"",
+                                    "-c", "load broadsheet \(Self.fixtures)/not-a-zip.xlsx series \"Summer 2025\"",
+                                    "-c", "results | where series = \"Summer 2025\" | count"])
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("/nonexistent/results.csv:1:1: error: cannot open: No such file or directory"))
+        #expect(r.stderr.contains("\(Self.fixtures)/not-a-zip.xlsx: error: not an Excel workbook (.xlsx)"))
+        #expect(r.stdout.hasSuffix("0\n"))
+    }
+
     @Test func anUnknownSeriesIsRefused() throws {
         let r = try ExqProcess.run(["--demo", "-c", "load broadsheet \(Self.fixtures)/broadsheet.xlsx series \"Smmer 2025\""])
         #expect(r.status != 0)

@@ -59,19 +59,33 @@ import Testing
         text.split(separator: "\n").first { $0.hasPrefix(code + " ") }.map { $0.split(separator: " ").joined(separator: " ") } ?? ""
     }
 
+    /// The note written under an entry's row (its wrapped lines joined), "" when there is none.
+    func note(_ text: String, _ code: String) -> String {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let row = lines.firstIndex(where: { $0.hasPrefix(code + " ") }) else { return "" }
+        return lines[(row + 1)...].prefix { $0.hasPrefix("            ") }
+            .map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+    }
+
     @Test func aStatementShowsTheRaisedGradeAndWhichReviewRaisedIt() throws {
         // 0021's H446 B was raised to A by R008, outcome 19 Aug 2024.
-        #expect(line(try statement("0021", on: "2024-09-20"), "H446") == "H446 A Level Computer Science A raised from B by review R008 on 19/08/2024")
-        #expect(line(try statement("0021", on: "2024-08-18"), "H446") == "H446 A Level Computer Science B")
+        let after = try statement("0021", on: "2024-09-20")
+        #expect(line(after, "H446") == "H446 A Level Computer Science A")
+        #expect(note(after, "H446") == "raised from B by review R008 on 19/08/2024")
+        let before = try statement("0021", on: "2024-08-18")
+        #expect(line(before, "H446") == "H446 A Level Computer Science B")
+        #expect(note(before, "H446") == "")
     }
 
     @Test func aStatementListsAnEntryWithNoResultAsMissingAndANotEligibleOneWithItsReasons() throws {
         let adaeze = try statement("0017", on: "2024-08-22")
-        #expect(line(adaeze, "J351") == "J351 GCSE English Language result missing")
+        #expect(line(adaeze, "J351") == "J351 GCSE English Language")
+        #expect(note(adaeze, "J351") == "result missing")
         #expect(line(adaeze, "J260").hasSuffix(" Q"))
         #expect(adaeze.contains("Q: result pending"))
         let jack = try statement("0011", on: "2024-08-22")
-        #expect(line(jack, "05839").hasPrefix("05839 Cambridge Technical Cambridge Technical in IT no result not eligible: "))
+        #expect(line(jack, "05839") == "05839 Cambridge Technical Cambridge Technical in IT no result")
+        #expect(note(jack, "05839") == "not eligible: Not enough guided learning hours (GLH)")
     }
 
     @Test func resultsOfEarlierSeriesAndEntriesCompletingLaterAreNotOnIt() throws {
@@ -101,5 +115,18 @@ import Testing
         let jack = try String(contentsOf: dir.appendingPathComponent("0006-" + (files.first { $0.hasPrefix("0006-") }?.dropFirst(5) ?? "")), encoding: .utf8)
         #expect(!jack.contains("J560"))   // the GCSE is not on it before GCSE results
         #expect(jack.contains("05827"))
+    }
+
+    /// DOMAIN.md "Post-results requests": an appeal's deadline runs from the outcome of the
+    /// review it appeals. 0024's APPEAL1 R013 (05837) runs 30 days from R012's outcome on
+    /// 05/04/2024, so 05/05/2024; on 10 June the requests of August are not yet made, and `why`
+    /// must still name R012 (not the row at R012's place among all the loaded reviews).
+    @Test func whyNamesTheReviewAnAppealRunsFromOnADayBeforeLaterRequests() throws {
+        for day in ["2024-06-10", "2024-09-20"] {
+            let o = try ExqProcess.run(["--demo", "--today", day, "-c", "why 0024"])
+            #expect(o.status == 0, "\(o.stderr)")
+            let text = o.stdout.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+            #expect(text.contains("R013 APPEAL1 preliminary appeal, 05837: deadline 05/05/2024 (30 days after the outcome of R012 on 05/04/2024)"), "\(day): \(o.stdout)")
+        }
     }
 }

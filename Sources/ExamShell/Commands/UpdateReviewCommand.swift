@@ -59,7 +59,7 @@ struct UpdateReviewCommand: Command, Equatable {
         } catch {
             throw session.failure(error.description, at: id)
         }
-        try session.commit(resolved.statement, changed)
+        try session.commit(resolved.statement, changed, review: id.text)
         session.console.out("Updated review \(id): " + resolved.changes.map {
             "\($0.field) = " + (UpdateReviewCommand.dateFields.contains($0.field.text) ? session.shown(date: $0.value.text) : $0.value.text)
         }.joined(separator: ", ") + "\n")

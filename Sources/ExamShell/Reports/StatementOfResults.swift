@@ -13,16 +13,21 @@ struct StatementOfResults {
 
     static let headers = ["entry code", "type", "title", "grade", "note"]
     static let heading = "PROVISIONAL STATEMENT OF RESULTS"
-    static let footer = "These results are PROVISIONAL and may change. Certificates confirm final results."
+    /// The closing words, a sentence to a line in text so that they fit 80 columns.
+    static let footerSentences = ["These results are PROVISIONAL and may change.", "Certificates confirm final results."]
+    static var footer: String { footerSentences.joined(separator: " ") }
 
-    /// As text, its table drawn by `table`.
-    func text(table: ([String], [[String]]) -> String) -> String {
+    /// As text that fits an 80-column terminal: the entries' table (a long title wraps in its
+    /// cell) with each entry's note on the lines under it.
+    var text: String {
         var out = StatementOfResults.heading + "\n" + series + "\n\n"
-        for (name, value) in details { out += "\(name): \(value)\n" }
+        for (name, value) in details { out += TextLayout.wrapped("\(name): \(value)", hanging: name.count + 2) }
         out += "\n"
-        if let empty { out += empty + "\n" } else { out += table(StatementOfResults.headers, rows) }
-        for m in marks { out += m + "\n" }
-        out += "\n" + StatementOfResults.footer + "\n"
+        if let empty { out += TextLayout.wrapped(empty, hanging: 0) } else {
+            out += TextLayout.table(Array(StatementOfResults.headers.prefix(4)), rows.map { Array($0.prefix(4)) }, wrapping: 2, notes: rows.map { $0[4] })
+        }
+        for m in marks { out += TextLayout.wrapped(m, hanging: 3) }
+        out += "\n" + StatementOfResults.footerSentences.map { TextLayout.wrapped($0, hanging: 0) }.joined()
         return out
     }
 
