@@ -124,21 +124,15 @@ extension Evaluator {
         var low = Int32.max, high = Int32.min
         rows.withUnsafeBufferPointer { rows in
             ids.withUnsafeBufferPointer { ids in
-                if byRow {
-                    for row in rows {
-                        let id = ids[Int(truncatingIfNeeded: row)]
-                        low = min(low, id == 0 ? Int32.max : id)
-                        high = max(high, id)
-                    }
-                } else {
-                    for id in ids {
-                        low = min(low, id == 0 ? Int32.max : id)
-                        high = max(high, id)
-                    }
+                // By row, the whole column: one pass in order, and no wider than the rows' span.
+                for id in ids {
+                    low = min(low, id == 0 ? Int32.max : id)
+                    high = max(high, id)
                 }
             }
         }
         let span = high >= low ? Int(high) - Int(low) + 1 : 0
+        let base = low   // a constant from here on, not the variable the scan above wrote
         if span <= 1 << 16 {
             var known = [Bool](repeating: false, count: (all + 1) * span)
             var table = [T](repeating: blank, count: known.count)
@@ -157,7 +151,7 @@ extension Evaluator {
                     seen[s &+ 1] = true
                     let id = byRow ? ids[row] : ids[i]
                     if id == 0 { continue }
-                    let slot = (s &+ 1) &* span &+ Int(truncatingIfNeeded: id &- low)
+                    let slot = (s &+ 1) &* span &+ Int(truncatingIfNeeded: id &- base)
                     if !known[slot] {
                         table[slot] = value(s, id)
                         known[slot] = true

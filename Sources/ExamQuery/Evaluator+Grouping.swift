@@ -78,10 +78,9 @@ extension Evaluator {
     /// Nil when the ids span too wide a range to tabulate.
     func keyRanks(ids: [Int32], text: [Int32]?, rows: [Int32], grade: Bool) -> (low: Int, ranks: [Int32], size: Int)? {
         var low = Int32.max, high = Int32.min
-        rows.withUnsafeBufferPointer { rows in
-            ids.withUnsafeBufferPointer { ids in
-                for row in rows { let id = ids[Int(row)]; low = min(low, id); high = max(high, id) }
-            }
+        // Over the whole column, in order: no narrower than the rows' ids, and quicker to scan.
+        ids.withUnsafeBufferPointer { ids in
+            for id in ids { low = min(low, id); high = max(high, id) }
         }
         guard low >= 0, Int(high) - Int(low) < 1 << 24 else { return nil }
         if let text, Int(high) >= text.count { return nil }

@@ -117,7 +117,13 @@ extension Evaluator {
                 throw error(e.span, "'share' needs a yes/no condition", notes: ["such as: share(grade >= 4)"])
             }
             var yes = [Int](repeating: 0, count: n)
-            for i in 0..<holds.count where holds[i] { yes[Int(of[i])] += 1 }
+            holds.withUnsafeBufferPointer { holds in
+                of.withUnsafeBufferPointer { of in
+                    yes.withUnsafeMutableBufferPointer { yes in
+                        for i in 0..<holds.count { yes[Int(truncatingIfNeeded: of[i])] &+= holds[i] ? 1 : 0 }
+                    }
+                }
+            }
             // A group none of whose grades is on a scale the condition's grade is of (grade >= 4
             // over A levels) has no share: blank, not 0.
             let onScale = groupsOnScale(e, frame, groups, n)
@@ -128,9 +134,18 @@ extension Evaluator {
         case .sum(let e), .avg(let e):
             let values = try numbers(e, frame, a)
             var total = [Double](repeating: 0, count: n), counted = [Int](repeating: 0, count: n)
-            for i in 0..<values.count where !values[i].isNaN {
-                total[Int(of[i])] += values[i]
-                counted[Int(of[i])] += 1
+            values.withUnsafeBufferPointer { values in
+                of.withUnsafeBufferPointer { of in
+                    total.withUnsafeMutableBufferPointer { total in
+                        counted.withUnsafeMutableBufferPointer { counted in
+                            for i in 0..<values.count where !values[i].isNaN {
+                                let g = Int(truncatingIfNeeded: of[i])
+                                total[g] += values[i]
+                                counted[g] &+= 1
+                            }
+                        }
+                    }
+                }
             }
             if case .sum = a.kind { return .number(total) }
             return .number((0..<n).map { counted[$0] == 0 ? .nan : total[$0] / Double(counted[$0]) })

@@ -5,34 +5,36 @@ import ExamQuery
 extension Session {
     /// True while `text` is unfinished: it ends with `|`, or a bracket or quote is still open.
     package func needsMoreInput(_ text: String) -> Bool {
-        var depth = 0, quote: Character?
-        var lastSignificant: Character?
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Read as UTF-8 bytes: every mark looked for is ASCII, and no byte of a longer character is.
+        var depth = 0, quote: UInt8?
+        var lastSignificant: UInt8?
+        for line in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             var escaped = false
             for c in line {
                 if let q = quote {
                     // Inside quotes a backslash escapes the next character (`Lexer` reads `\"` as a quote).
-                    if escaped { escaped = false } else if c == "\\" { escaped = true } else if c == q { quote = nil }
+                    if escaped { escaped = false } else if c == UInt8(ascii: "\\") { escaped = true } else if c == q { quote = nil }
                     lastSignificant = c
                     continue
                 }
-                if c == "#" { break }
+                if c == UInt8(ascii: "#") { break }
                 switch c {
-                case "\"", "'": quote = c
-                case "(": depth += 1
-                case ")": depth -= 1
+                case UInt8(ascii: "\""), UInt8(ascii: "'"): quote = c
+                case UInt8(ascii: "("): depth += 1
+                case UInt8(ascii: ")"): depth -= 1
                 default: break
                 }
-                if c != " " && c != "\t" { lastSignificant = c }
+                if c != UInt8(ascii: " ") && c != UInt8(ascii: "\t") { lastSignificant = c }
             }
-            if quote != nil { continue }
         }
         // `expect result` typed or piped in takes the lines after it up to a blank line.
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        if lines.count >= 1, lines[0].trimmingSpaces().lowercased() == "expect result" {
+        let firstLine = text.utf8.prefix { $0 != UInt8(ascii: "\n") }
+        if firstLine.count >= "expect result".utf8.count,
+           String(decoding: firstLine, as: UTF8.self).trimmingSpaces().lowercased() == "expect result" {
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
             return lines.count == 1 || !(lines.last!.trimmingSpaces().isEmpty)
         }
-        return quote != nil || depth > 0 || lastSignificant == "|"
+        return quote != nil || depth > 0 || lastSignificant == UInt8(ascii: "|")
     }
 
     /// One piece of a script: a statement with the line it starts on, a `##` narration line,

@@ -10,6 +10,8 @@ enum TextLayout {
     /// first indented by `hanging` spaces. A break never falls inside the first line's own
     /// indent; a word longer than a whole line is cut at the width.
     static func wrap(_ line: String, hanging: Int, width: Int = width) -> [String] {
+        // No more bytes than columns: no more characters either, so it fits as it is.
+        if line.utf8.count <= width { return [line] }
         let hanging = min(hanging, width / 2)
         var out: [String] = []
         var rest = Array(line)
