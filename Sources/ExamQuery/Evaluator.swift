@@ -347,13 +347,12 @@ package final class Evaluator {
     /// The positions where `keep` holds, in order.
     static func positions(_ keep: [Bool]) -> [Int] {
         keep.withUnsafeBufferPointer { keep in
-            [Int](unsafeUninitializedCapacity: keep.count) { out, count in
+            var n = 0
+            for k in keep { n &+= k ? 1 : 0 }
+            return [Int](unsafeUninitializedCapacity: n) { out, count in
                 var j = 0
-                for i in 0..<keep.count {
-                    out[j] = i
-                    j &+= keep[i] ? 1 : 0
-                }
-                count = j
+                for i in 0..<keep.count where keep[i] { out[j] = i; j += 1 }
+                count = n
             }
         }
     }

@@ -18,7 +18,7 @@ package struct EntryEligibility: Sendable {
     package init(store: Store, context: RuleContext) {
         (reasons, glhAchieved) = Eligibility.standings(store: store)
         var match = SeriesMatch(pool: store.pool, series: context.series)
-        current = match.matches(column: store.entries.completion)
+        current = match.entries(of: store)
         acknowledged = store.entries.acknowledged
         qualification = store.entries.qualification
         glhRequired = (0..<store.qualifications.count).map { Self.glhRequired(store, $0) }

@@ -33,8 +33,8 @@ package enum MissingResults {
         let n = store.entries.count
         guard context.series != 0 else { return [Bool](repeating: false, count: n) }
         var current = SeriesMatch(pool: store.pool, series: context.series)
-        let inSeries = current.matches(column: store.entries.completion)
-        let resultInSeries = current.matches(column: store.results.series)
+        let inSeries = current.entries(of: store)
+        let resultInSeries = current.results(of: store)
         let reasons = Eligibility.standings(store: store).reasons
         // Per qualification: 0 = not yet looked up, 1 = arrived, 2 = not arrived.
         var arrived = [UInt8](repeating: 0, count: store.qualifications.count)

@@ -74,6 +74,22 @@ package struct SeriesMatch {
         return m
     }
 
+    /// Per entry, whether its completion is this series; kept with the store for the next question.
+    package mutating func entries(of store: Store) -> [Bool] {
+        if let known = store.derived.entriesInSeries, known.series == series, known.flags.count == store.entries.count { return known.flags }
+        let flags = matches(column: store.entries.completion)
+        store.derived.entriesInSeries = (series, flags)
+        return flags
+    }
+
+    /// Per result, whether it is of this series; kept with the store for the next question.
+    package mutating func results(of store: Store) -> [Bool] {
+        if let known = store.derived.resultsInSeries, known.series == series, known.flags.count == store.results.count { return known.flags }
+        let flags = matches(column: store.results.series)
+        store.derived.resultsInSeries = (series, flags)
+        return flags
+    }
+
     /// Per id of `ids`, whether it matches: each distinct id decided once (`mapDistinct`).
     package mutating func matches(column ids: [Int32]) -> [Bool] {
         ids.mapDistinct { matches($0) }

@@ -21,6 +21,10 @@ package final class DerivedColumns: @unchecked Sendable {
     /// Per qualification row, its grade scale as an index into ExamRules' `GradeScale.all`, or -1
     /// for none.
     package var qualificationScales: [Int8]?
+    /// Per entry, whether its completion is series `series` (ExamRules' `SeriesMatch.column`).
+    package var entriesInSeries: (series: Int32, flags: [Bool])?
+    /// Per result, whether it is of series `series`. Of the results table.
+    package var resultsInSeries: (series: Int32, flags: [Bool])?
 
     package init() {}
 
@@ -32,6 +36,7 @@ package final class DerivedColumns: @unchecked Sendable {
         kept.seriesCodes = seriesCodes
         kept.seriesEvents = seriesEvents
         kept.qualificationScales = qualificationScales
+        kept.entriesInSeries = entriesInSeries
         return kept
     }
 }
