@@ -14,7 +14,8 @@
     X(PQconnectdb) X(PQstatus) X(PQerrorMessage) X(PQfinish) X(PQexec) X(PQexecParams) \
     X(PQsendQuery) X(PQgetResult) X(PQclear) X(PQresultStatus) X(PQresultErrorMessage) \
     X(PQresultErrorField) X(PQntuples) X(PQnfields) X(PQgetisnull) X(PQgetvalue) \
-    X(PQputCopyData) X(PQputCopyEnd) X(PQgetCopyData) X(PQfreemem) X(PQescapeLiteral)
+    X(PQputCopyData) X(PQputCopyEnd) X(PQgetCopyData) X(PQfreemem) X(PQescapeLiteral) \
+    X(PQsocket) X(PQconsumeInput)
 
 /// libpq's functions that exq uses, found in the library once it is opened.
 typedef struct {

@@ -96,12 +96,15 @@ enum Help {
         let t = ["count by": "count", "step": "scripts", "check": "scripts", "walkthrough": "scripts"][typed] ?? typed
         if t.isEmpty {
             var out = "exq answers exam-cycle questions. A question is a pipeline:\n"
-            out += "  COLLECTION | STAGE | STAGE ...      e.g. entries | where at_risk | sort surname\n\n"
-            out += "Collections: " + Collection.allCases.map(\.rawValue).joined(separator: ", ") + "\n\n"
+            out += "  COLLECTION | STAGE | STAGE ...     e.g. entries | where at_risk | sort surname\n\n"
+            out += TextLayout.wrapped("Collections: " + Collection.allCases.map(\.rawValue).joined(separator: ", "), hanging: 13) + "\n"
             let stages = topics.filter { Parser.stageNames.contains($0.name) }, others = topics.filter { !Parser.stageNames.contains($0.name) }
             let commands = CommandRegistry.all.filter { $0.words[0] != "exit" }
             let width = max(commands.map(\.name.count).max() ?? 0, topics.map(\.name.count).max() ?? 0, "set NAME = VALUE".count)
-            func line(_ name: String, _ summary: String) -> String { "  " + name + String(repeating: " ", count: width - name.count) + "  " + summary + "\n" }
+            // The list fits 80 columns: a long summary wraps under where summaries start.
+            func line(_ name: String, _ summary: String) -> String {
+                TextLayout.wrapped("  " + name + String(repeating: " ", count: width - name.count) + "  " + summary, hanging: width + 4)
+            }
             out += "Stages:\n" + stages.map { line($0.name, $0.summary) }.joined()
             out += "\nCommands:\n" + commands.map { line($0.name == "set" ? "set NAME = VALUE" : $0.name, $0.summary) }.joined()
             out += "\nTopics:\n" + others.map { line($0.name, $0.summary) }.joined()

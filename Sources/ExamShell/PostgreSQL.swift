@@ -130,13 +130,48 @@ final class PostgreSQL {
 
     /// `COPY ... TO STDOUT`: the bytes the server sends.
     func copyOut(_ sql: String) throws -> [UInt8] {
-        let start = pq.PQexec!(connection, sql)
-        defer { pq.PQclear!(start) }
-        try check(start, PGRES_COPY_OUT)
-        var out: [UInt8] = []
+        try PostgreSQL.copyOut([sql], on: [self])[0]
+    }
+
+    /// Several `COPY ... TO STDOUT`s at once, each on the first of `connections` that is free (in
+    /// the order given, so put the largest first): each one's bytes, in the order of `statements`.
+    /// The servers' sessions work at the same time while this thread reads whichever has data.
+    static func copyOut(_ statements: [String], on connections: [PostgreSQL]) throws -> [[UInt8]] {
+        var out = [[UInt8]](repeating: [], count: statements.count)
+        var running = [Int?](repeating: nil, count: connections.count)
+        var next = 0
+        func start(_ c: Int) throws {
+            guard next < statements.count else { return }
+            let begun = connections[c].pq.PQexec!(connections[c].connection, statements[next])
+            defer { connections[c].pq.PQclear!(begun) }
+            try connections[c].check(begun, PGRES_COPY_OUT)
+            running[c] = next
+            next += 1
+        }
+        for c in connections.indices { try start(c) }
+        while running.contains(where: { $0 != nil }) {
+            var waiting = connections.indices.filter { running[$0] != nil }.map { pollfd(fd: connections[$0].socket, events: Int16(POLLIN), revents: 0) }
+            _ = poll(&waiting, nfds_t(waiting.count), 1000)
+            for c in connections.indices {
+                guard let s = running[c] else { continue }
+                if try connections[c].readCopy(into: &out[s]) {
+                    running[c] = nil
+                    try start(c)
+                }
+            }
+        }
+        return out
+    }
+
+    private var socket: Int32 { pq.PQsocket!(connection) }
+
+    /// Reads what has arrived of a `COPY ... TO STDOUT` without waiting; true once it has all come.
+    private func readCopy(into out: inout [UInt8]) throws -> Bool {
+        guard pq.PQconsumeInput!(connection) == 1 else { throw failure() }
         var buffer: UnsafeMutablePointer<CChar>?
         while true {
-            let n = pq.PQgetCopyData!(connection, &buffer, 0)
+            let n = pq.PQgetCopyData!(connection, &buffer, 1)
+            if n == 0 { return false }
             if n < 0 { break }
             if let buffer {
                 buffer.withMemoryRebound(to: UInt8.self, capacity: Int(n)) { out.append(contentsOf: UnsafeBufferPointer(start: $0, count: Int(n))) }
@@ -146,7 +181,7 @@ final class PostgreSQL {
         let end = pq.PQgetResult!(connection)
         defer { pq.PQclear!(end); while let more = pq.PQgetResult!(connection) { pq.PQclear!(more) } }
         try check(end, PGRES_COMMAND_OK)
-        return out
+        return true
     }
 
     private func check(_ result: OpaquePointer?, _ wanted: ExecStatusType...) throws {

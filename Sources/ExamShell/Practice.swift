@@ -30,7 +30,7 @@ struct Practice {
         var narration: [String] = []
         var ok = true
         func showNarration() {
-            if !narration.isEmpty { console.out("\n" + narration.joined(separator: "\n") + "\n") }
+            if !narration.isEmpty { console.out("\n" + TextLayout.narration(narration)) }
             narration = []
         }
         items: for item in items {
@@ -77,7 +77,7 @@ struct Practice {
         session.console = before
         guard let expected else { return .skipped }
         let hint = task.hints.isEmpty ? "no hint for this one: try show" : task.hints.joined(separator: "\n      ")
-        console.out("\nTask \(number) of \(total): " + task.question.split(separator: "\n").joined(separator: "\n  ") + "\n")
+        console.out("\n" + TextLayout.wrapped("Task \(number) of \(total): " + task.question.split(separator: "\n").joined(separator: " "), hanging: 2))
         console.out(Practice.keys + "\n")
         var helped = false
         while true {

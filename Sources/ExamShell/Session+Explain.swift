@@ -71,7 +71,13 @@ extension Session {
             }
         }
         if visible.readsAudited(Array(store.resultsByCandidate[c])) { try audit(WhyCommand(candidate: who).statement) }
-        console.out(out)
+        show(out)
+    }
+
+    /// Prints an answer told in text (`why`, `statement`) as a table is printed: through the
+    /// pager when the shell is on a terminal, the pager is on and the answer is taller than the screen.
+    func show(_ text: String) {
+        if pager && paging { console.page(text) } else { console.out(text) }
     }
 
     /// One unit of an entry as `why` tells it, in two lines (wrapped to 80 columns): the unit,

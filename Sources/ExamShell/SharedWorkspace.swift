@@ -41,7 +41,11 @@ final class SharedWorkspace {
         var statement: String
     }
 
+    /// The address as given (for the extra connections that copy the pack tables at once).
+    private let address: String
+
     init(address: String) throws {
+        self.address = address
         name = PostgreSQL.redacted(address)
         db = try PostgreSQL(address)
         try prepareSchema()
@@ -415,14 +419,28 @@ final class SharedWorkspace {
 
     /// The pack tables, as the pack files they were copied from (`FORCE_QUOTE`, so that a value
     /// with a space at either end comes back as it went in).
+    /// They are copied several at once, the largest first, on this session's connection and on
+    /// up to three more of the same login that read the same snapshot (as pg_dump's parallel jobs
+    /// do), so the server copies them on several cores; where a connection cannot be made, fewer.
+    /// Called inside a transaction (whose snapshot the others share).
     func packFiles() throws -> [String: [UInt8]] {
-        var files: [String: [UInt8]] = [:]
-        for row in try db.execute("SELECT file, header FROM exq.pack_files ORDER BY file") {
+        var files: [String] = [], copies: [String] = []
+        for row in try db.execute("SELECT file, header FROM exq.pack_files ORDER BY pg_relation_size(('exq.' || quote_ident(left(file, -4)))::regclass) DESC, file") {
             guard let file = row[0], let header = row[1], PackSchema.file(file) != nil else { continue }
             let columns = header.split(separator: ",").map { PostgreSQL.identifier(String($0)) }.joined(separator: ", ")
-            files[file] = try db.copyOut("COPY (SELECT \(columns) FROM \(SharedWorkspace.table(file)) ORDER BY line) TO STDOUT WITH (FORMAT csv, HEADER true, FORCE_QUOTE *)")
+            files.append(file)
+            copies.append("COPY (SELECT \(columns) FROM \(SharedWorkspace.table(file)) ORDER BY line) TO STDOUT WITH (FORMAT csv, HEADER true, FORCE_QUOTE *)")
         }
-        return files
+        var connections = [db]
+        if files.count > 1, let snapshot = try db.execute("SELECT pg_export_snapshot()").first?[0].flatMap({ $0 }) {
+            for _ in 0..<min(3, files.count - 1) {
+                guard let helper = try? PostgreSQL(address),
+                      (try? helper.executeAll("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET TRANSACTION SNAPSHOT \(helper.literal(snapshot))")) != nil else { break }
+                connections.append(helper)
+            }
+        }
+        let bytes = try PostgreSQL.copyOut(copies, on: connections)
+        return Dictionary(uniqueKeysWithValues: zip(files, bytes))
     }
 
     /// Whether this session is inside a change (holding the lock), where reads need no snapshot of their own.

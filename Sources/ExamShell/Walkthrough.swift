@@ -19,6 +19,7 @@ struct Walkthrough {
         var ok = true
         for item in session.items(of: text) {
             let statement: String, line: Int, isTask: Bool
+            var question: String? = nil
             switch item {
             case .narration(let words):
                 narration.append(words)
@@ -38,12 +39,12 @@ struct Walkthrough {
                     continue
                 }
                 (statement, line, isTask) = (expected, task.expectedLine, true)
-                narration.append("Try it: " + task.question)
+                question = task.question.split(separator: "\n").joined(separator: " ")
             }
-            if !narration.isEmpty {
-                console.out("\n" + narration.joined(separator: "\n") + "\n")
-                narration = []
-            }
+            if !narration.isEmpty || isTask { console.out("\n") }
+            if !narration.isEmpty { console.out(TextLayout.narration(narration)) }
+            narration = []
+            if let question { console.out(TextLayout.wrapped("Try it: " + question, hanging: 8)) }
             if !isTask { console.out("\n> " + Session.indented(statement) + "\n") }
             stepping: while true {
                 switch input.read(prompt: isTask ? Walkthrough.taskPrompt : Walkthrough.prompt) {
@@ -66,7 +67,7 @@ struct Walkthrough {
                 }
             }
         }
-        if !narration.isEmpty { console.out("\n" + narration.joined(separator: "\n") + "\n") }
+        if !narration.isEmpty { console.out("\n" + TextLayout.narration(narration)) }
         console.out("\nEnd of \(file).\n")
         console.flush()
         return ok ? 0 : 1

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import ExamShell
 
 /// `why` and statements of results fit an 80-column terminal (issue 17): long lines wrap at spaces
 /// with a hanging indent; widths count characters, so `MÜLLER` is six columns.
@@ -68,5 +69,65 @@ import Testing
         #expect(lines[at] == "05827       Cambridge Technical  Cambridge Technical in Sport and      no result")
         #expect(lines[at + 1] == "                                 Physical Activity")
         #expect(lines[at + 2].hasPrefix("            not eligible: "))
+    }
+
+    /// A walkthrough's narration runs on and wraps at 80 columns, whatever the script's own line
+    /// breaks: course 1 opens with two `##` lines of 89 and 88 characters. "…close on 15" is 75
+    /// columns, and " June." would make 81.
+    @Test func aWalkthroughsNarrationRunsOnAndWrapsAtEightyColumns() throws {
+        let o = try ExqProcess.run(["--demo", "--step", "Examples/course/01-june-at-risk.exq"], stdin: "q\n")
+        #expect(o.stdout.hasPrefix("""
+
+            Monday 10 June 2024. Moderation claims for Cambridge Technicals close on 15
+            June. Before then, find every entry that would get no qualification result this
+            summer, as the Progress Tracker's "Candidates at risk" view does. The clock is
+            set to the day: exq sees the centre as it was then: results of earlier series
+            only, none of Summer 2024 yet.
+
+            > set today 2024-06-10
+
+            """), "\(o.stdout)")
+    }
+
+    /// Every narration block of every example and course script, laid out, fits 80 columns and
+    /// keeps its words in order.
+    @Test func everyScriptsNarrationFitsEightyColumns() throws {
+        let folder = ExqProcess.root.appendingPathComponent("Examples")
+        let course = folder.appendingPathComponent("course")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).map { folder.appendingPathComponent($0) }
+            + FileManager.default.contentsOfDirectory(atPath: course.path).map { course.appendingPathComponent($0) }
+        var blocks = 0
+        for file in files where file.pathExtension == "exq" {
+            var block: [String] = []
+            let lines = try String(contentsOf: file, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            for line in lines + [""] {
+                if line.hasPrefix("##") { block.append(line.dropFirst(2).trimmingCharacters(in: .whitespaces)); continue }
+                guard !block.isEmpty else { continue }
+                let text = TextLayout.narration(block)
+                #expect(!text.split(separator: "\n").contains { $0.count > 80 }, "\(file.lastPathComponent): \(text)")
+                #expect(text.split(whereSeparator: { $0 == " " || $0 == "\n" }) == block.joined(separator: " ").split(separator: " "))
+                blocks += 1
+                block = []
+            }
+        }
+        #expect(blocks > 30)
+    }
+
+    /// A word longer than a line is cut at the width; the rest goes on under the indent.
+    @Test func aWordLongerThanALineIsCut() {
+        let word = String(repeating: "x", count: 100)
+        #expect(TextLayout.wrap("ab " + word, hanging: 4) == ["ab", "    " + String(repeating: "x", count: 76), "    " + String(repeating: "x", count: 24)])
+    }
+
+    /// `help`'s list, a trainee's first stop, fits 80 columns: a long summary goes on under where
+    /// summaries start (`load broadsheet`'s is 96 columns on one line).
+    @Test func theHelpListFitsEightyColumns() throws {
+        let o = try ExqProcess.run(["--demo", "-c", "help"])
+        #expect(o.status == 0, "\(o.stderr)")
+        let lines = o.stdout.split(separator: "\n").map(String.init)
+        #expect(!lines.contains { $0.count > 80 }, "\(lines.filter { $0.count > 80 })")
+        let at = try #require(lines.firstIndex { $0.hasPrefix("  load broadsheet ") })
+        let column = lines[at].range(of: "add the results")?.lowerBound.utf16Offset(in: lines[at])
+        #expect(lines[at + 1].prefix { $0 == " " }.count == column)
     }
 }

@@ -134,6 +134,23 @@ final class LiveExq: @unchecked Sendable {
         #expect(try db.psql("SELECT count(*) FROM exq.journal WHERE statement LIKE '%R9000%'").stdout == "1\n")
     }
 
+    /// A review updated meanwhile: a session that has not seen another's submission date gives a
+    /// consent date after it, and is refused against the state it had not seen (consent comes
+    /// first), so the journal holds the submission only.
+    @Test func aReviewUpdatedMeanwhileIsCheckedAgain() throws {
+        let db = try TestDatabase()
+        #expect(try ExqProcess.run(["--workspace", db.url, "--demo"]).status == 0)
+        let stale = try LiveExq(["--workspace", db.url, "--today", "2024-08-30"])
+        #expect(stale.waitFor(seconds: 120) { _, err in err.contains("Opened workspace") })
+        let first = try ExqProcess.run(["--workspace", db.url, "--today", "2024-08-30", "-c", "update review R002 set submitted = 2024-08-25"])
+        #expect(first.status == 0, "\(first.stderr)")
+        stale.send("update review R002 set consent = 2024-08-26\n")
+        #expect(stale.finish() != 0)
+        #expect(stale.stderr.contains("submitted 25/08/2024 is before consent 26/08/2024"), "\(stale.stderr)")
+        #expect(stale.updatedReviews.isEmpty)
+        #expect(try db.psql("SELECT statement FROM exq.journal WHERE statement LIKE 'update review%'").stdout == "update review R002 set submitted = 2024-08-25\n")
+    }
+
     /// SIGKILL mid-change, 20 times: every change a session reported done is in the journal
     /// afterwards, exactly once, and the workspace opens with the last of them.
     @Test func killedMidChangeLosesNothingReported() throws {

@@ -107,6 +107,8 @@ import Testing
         #expect(!journal.contains("outcome") && !journal.contains("new_grade") && !journal.contains("broadsheet"), "\(journal)")
         #expect(journal.contains("update review R002 set submitted = 2024-08-23\n") && journal.contains("acknowledge 0020 H240\n"),
                 "changes that tell no grade are read by all: \(journal)")
+        let unguarded = try db.psql("SET row_security = off; SELECT count(*) FROM exq.journal", login: teacher)
+        #expect(unguarded.status != 0 && unguarded.stderr.contains("row-level security"), "row security cannot be turned off: \(unguarded.stderr)")
         let audit = try db.psql("SELECT statement FROM exq.audit", login: teacher)
         #expect(audit.status != 0 && audit.stderr.contains("permission denied"), "the audit is not a teacher's to read: \(audit.stderr)")
         #expect(try read("SELECT count(*) FROM exq.results WHERE qualification IN ('J560', 'J260', 'J351')") == "0\n")

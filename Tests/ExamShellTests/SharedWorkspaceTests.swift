@@ -132,6 +132,64 @@ struct TestDatabase {
         #expect(r.stdout.isEmpty)
     }
 
+    /// The README's set-up, line by line as a trust's technician types it (on this test's cluster:
+    /// PGHOST and PGPORT say where it is, as a server's own defaults would, and the names are made
+    /// this test's own): the roles, the workspace, a login per member of staff, the password file;
+    /// then an officer loads the cohort and a teacher opens it.
+    @Test func theReadmesSetUpWorksAsWritten() throws {
+        let server = URLComponents(string: try TestDatabase.server())!
+        let readme = try String(contentsOf: ExqProcess.root.appendingPathComponent("README.md"), encoding: .utf8)
+        guard let start = readme.range(of: "**Setting it up.**"),
+              let end = readme.range(of: "\n## ", range: start.upperBound..<readme.endIndex) else {
+            Issue.record("the README has no **Setting it up.** paragraph")
+            return
+        }
+        let typed = readme[start.upperBound..<end.lowerBound].split(separator: "\n").filter { $0.hasPrefix("    ") }.map { String($0.dropFirst(4)) }
+        #expect(typed.count == 10, "\(typed)")
+        let suffix = "_" + UUID().uuidString.prefix(8).lowercased()
+        let database = "exams" + suffix
+        let pack = FileManager.default.temporaryDirectory.appendingPathComponent("exq-pg-readme-\(UUID().uuidString)")
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("exq-pg-home-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: pack); try? FileManager.default.removeItem(at: home) }
+        #expect(try ExqProcess.run(["generate", "--candidates", "50", "--seed", "5", pack.path]).status == 0)
+        let place = "127.0.0.1:\(server.port!)"
+        var environment = ProcessInfo.processInfo.environment
+        environment["PATH"] = ExqProcess.binary.deletingLastPathComponent().path + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
+        environment["PGHOST"] = "127.0.0.1"
+        environment["PGPORT"] = String(server.port!)
+        environment["HOME"] = home.path
+        environment["NO_COLOR"] = "1"
+        var said = ""
+        for line in typed where !line.hasPrefix("apt-get ") {
+            var command = line.replacingOccurrences(of: "runuser -u postgres -- ", with: "")
+                .replacingOccurrences(of: "db.trust.example:5432", with: place).replacingOccurrences(of: "db.trust.example", with: place)
+                .replacingOccurrences(of: "/srv/packs/summer-2024", with: pack.path)
+            for name in ["j_smith", "a_khan", "p_jones"] { command = command.replacingOccurrences(of: name, with: name + suffix) }
+            command = command.replacingOccurrences(of: #"\bexams\b"#, with: database, options: .regularExpression)
+            // The technician's commands run as the cluster's superuser, as runuser makes them.
+            let asTechnician = line.hasPrefix("runuser -u postgres") || line.hasPrefix("exq setup-roles")
+            environment["PGUSER"] = asTechnician ? "postgres" : nil
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: "/bin/bash")
+            p.arguments = ["-o", "pipefail", "-c", command]
+            p.environment = environment
+            p.standardInput = FileHandle.nullDevice
+            let out = Pipe(), err = Pipe()
+            p.standardOutput = out
+            p.standardError = err
+            try p.run()
+            let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+            p.waitUntilExit()
+            said += String(decoding: o + e, as: UTF8.self)
+            #expect(p.terminationStatus == 0, "\(command): \(String(decoding: e, as: UTF8.self))")
+        }
+        #expect(said.contains("as j_smith\(suffix) (exams-officer)") && said.contains("Loaded 50 candidates"), "\(said)")
+        #expect(said.contains("as p_jones\(suffix) (teacher)"), "\(said)")
+        #expect(try String(contentsOf: home.appendingPathComponent(".pgpass"), encoding: .utf8).hasSuffix(":j_smith\(suffix):change-me\n"))
+        #expect(try TestDatabase.psql(TestDatabase.address(try TestDatabase.server(), database: database), "SELECT count(*) FROM exq.candidates").stdout == "50\n")
+    }
+
     /// A server that is not there is a clear error naming the address, not a crash or a hang.
     @Test func anUnreachableServerIsAClearError() throws {
         _ = try TestDatabase.server()

@@ -21,7 +21,7 @@ struct StatementCommand: Command, Equatable {
         let visible = session.visibility
         if visible.hidden > 0 { session.console.err(session.embargoNote(visible.hidden)) }
         if visible.readsAudited(Array(visible.store.resultsByCandidate[c])) { try session.audit(statement) }
-        session.console.out(session.statementText(c, from: visible.store, visible: visible) ?? "")
+        session.show(session.statementText(c, from: visible.store, visible: visible) ?? "")
         return statement
     }
 }

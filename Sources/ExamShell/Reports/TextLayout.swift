@@ -35,6 +35,22 @@ enum TextLayout {
         wrap(line, hanging: hanging).map { $0 + "\n" }.joined()
     }
 
+    /// A walkthrough's narration (its `##` lines, without the marks) as paragraphs that fit
+    /// `width`: the lines run on and wrap at spaces, so a script may break them anywhere; an
+    /// empty `##` line starts a new paragraph. Ends with a newline.
+    static func narration(_ lines: [String], width: Int = width) -> String {
+        var out: [String] = [], paragraph: [String] = []
+        func flush() {
+            if !paragraph.isEmpty { out += wrap(paragraph.joined(separator: " "), hanging: 0, width: width) }
+            paragraph = []
+        }
+        for line in lines {
+            if line.isEmpty { flush(); out.append("") } else { paragraph.append(line) }
+        }
+        flush()
+        return out.map { $0 + "\n" }.joined()
+    }
+
     /// A table drawn as exq draws answers (names, a rule of `─`, two spaces between columns),
     /// fitted to `width` by wrapping the cells of column `wrapping` (never narrower than its
     /// name). A row's non-empty `notes` entry is written on the lines under it, from the second
