@@ -99,7 +99,7 @@ extension Session {
     func run(_ item: ScriptItem, file: String, echo: Bool = false) -> Bool {
         switch item {
         case .narration(let words):
-            if echo { console.out("## " + words + "\n") }
+            if echo { console.out((words.isEmpty ? "##" : "## " + words) + "\n") }
             return true
         case .statement(let statement, let line):
             if echo { console.out("> " + Session.indented(statement) + "\n") }

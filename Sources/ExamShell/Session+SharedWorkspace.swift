@@ -54,9 +54,10 @@ extension Session {
             }
             if let last = events.lastIndex(where: { Session.isBase($0.statement) }) { events.removeFirst(last) }
         }
-        let saved = (file, line, source, replaying, console.muted)
-        defer { (file, line, source, replaying, console.muted) = saved }
+        let saved = (file, line, source, replaying, console.muted, replayedFrom)
+        defer { (file, line, source, replaying, console.muted, replayedFrom) = saved }
         replaying = true
+        replayedFrom = shared
         console.muted = true
         var refused: [Int64] = []
         for event in events {

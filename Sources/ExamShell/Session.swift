@@ -50,6 +50,8 @@ public final class Session {
     var workspace: String?
     /// The open shared workspace (PostgreSQL), when the workspace is one: changes go there.
     var shared: SharedWorkspace?
+    /// The shared workspace whose changes are being replayed (it keeps the broadsheets they added).
+    var replayedFrom: SharedWorkspace?
     /// The open workspace's lock, while this session holds it.
     var workspaceLock: WorkspaceLock?
     /// Set when another session holds the open workspace: nothing may change.
@@ -154,21 +156,22 @@ public final class Session {
     /// Makes a change to the data: journals `statement` (synced to disk) when a workspace is
     /// open, then takes `changed` as the store. A journal that cannot be written refuses the change.
     /// `review`: the id of the review the statement is about, whose outcome it may name unchanged.
-    func commit(_ statement: String, _ changed: Store, review: String? = nil) throws {
+    /// `broadsheet`: a broadsheet's fingerprint and bytes, which a shared workspace keeps.
+    func commit(_ statement: String, _ changed: Store, review: String? = nil, broadsheet: (String, [UInt8])? = nil) throws {
         let base = Session.isBase(statement)
         // A shared workspace withholds from teachers' logins the journal rows that tell grades.
         let grades = shared == nil || base || replaying ? [] : SharedWorkspace.grades(from: store, to: changed, review: review)
-        try journalChange(statement, base: base ? changed : nil, grades: grades)
+        try journalChange(statement, base: base ? changed : nil, grades: grades, broadsheet: broadsheet)
         store = changed
     }
 
     /// Journals a change before it is made (when a workspace is open); refuses it when the
     /// workspace is open read-only.
     /// `base` is the new data of a load or the demo, which a shared workspace keeps in tables.
-    func journalChange(_ statement: String, base: Store? = nil, grades: [SharedWorkspace.Grades] = []) throws {
+    func journalChange(_ statement: String, base: Store? = nil, grades: [SharedWorkspace.Grades] = [], broadsheet: (String, [UInt8])? = nil) throws {
         guard !replaying else { return }
         if let shared {
-            try shared.append(statement, clock: today, base: base, grades: grades)
+            try shared.append(statement, clock: today, base: base, grades: grades, broadsheet: broadsheet)
             return
         }
         if workspaceReadOnly, let workspace {

@@ -18,7 +18,7 @@ final class SharedWorkspace {
     }
 
     /// The schema this exq writes; an older exq refuses a newer one.
-    static let schemaVersion = 2
+    static let schemaVersion = 3
     /// The advisory lock every change (and the schema's creation) holds until it commits.
     static let lockKey = "7894113"
 
@@ -74,6 +74,7 @@ final class SharedWorkspace {
             if version < SharedWorkspace.schemaVersion {
                 do {
                     for from in max(version, 1)..<SharedWorkspace.schemaVersion { try db.execute(SharedWorkspace.migrations[from - 1]) }
+                    try db.execute(SharedWorkspace.grantsSQL)
                     try db.execute("UPDATE exq.settings SET value = '\(SharedWorkspace.schemaVersion)' WHERE name = 'schema'")
                 } catch let f as PostgreSQL.Failure where f.state == "42501" {
                     throw Failure(description: "the workspace \(name) has schema \(version), which this exq brings up to \(SharedWorkspace.schemaVersion), "
@@ -84,7 +85,8 @@ final class SharedWorkspace {
         }
     }
 
-    /// The step from each older schema to the next, in order: `migrations[n - 1]` takes schema n to n + 1.
+    /// The step from each older schema to the next, in order: `migrations[n - 1]` takes schema n to
+    /// n + 1. The roles' rights (`grantsSQL`) are given again after the last step.
     static let migrations: [String] = [
         // 2: the journal withholds, from a login that may not see results under embargo, the rows
         // that carry a grade or a review's outcome until their results day; the audit is not theirs
@@ -97,7 +99,9 @@ final class SharedWorkspace {
                 WHERE statement ~ '^update review .*(outcome|new_grade)' OR statement LIKE 'load broadsheet %';
             ALTER TABLE exq.journal ENABLE TRIGGER only_grows;
 
-            """ + journalEmbargoSQL + grantsSQL,
+            """ + journalEmbargoSQL,
+        // 3: the broadsheets changes add, kept for other sessions to replay.
+        broadsheetsTableSQL + broadsheetsEmbargoSQL,
     ]
 
     /// The pack files as tables: `exq.results` for results.csv, a text column per declared
@@ -124,6 +128,7 @@ final class SharedWorkspace {
                 clock text NOT NULL,
                 statement text NOT NULL);
             CREATE TABLE exq.pack_files (file text PRIMARY KEY, header text NOT NULL);
+            \(broadsheetsTableSQL)
             CREATE TABLE exq.releases (
                 qualification text NOT NULL,
                 series text NOT NULL,
@@ -139,7 +144,7 @@ final class SharedWorkspace {
             let columns = file.headers.map { PostgreSQL.identifier($0.name) + " text" }
             sql += "CREATE TABLE \(table(file.name)) (line bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, \(columns.joined(separator: ", ")));\n"
         }
-        return sql + embargoSQL + journalEmbargoSQL + grantsSQL
+        return sql + embargoSQL + journalEmbargoSQL + broadsheetsEmbargoSQL + grantsSQL
     }
 
     /// Row-level security: a login that is not an exams officer or senior leader (a teacher, or
@@ -182,6 +187,24 @@ final class SharedWorkspace {
 
         """
 
+    /// The broadsheets changes added (their files as read, for other sessions to replay them
+    /// wherever the file was), under the embargo as their journal rows are.
+    static let broadsheetsTableSQL = """
+        CREATE TABLE exq.broadsheets (
+            fingerprint text PRIMARY KEY,
+            bytes bytea NOT NULL,
+            qualifications text[] NOT NULL DEFAULT '{}',
+            series text[] NOT NULL DEFAULT '{}');
+
+        """
+    static let broadsheetsEmbargoSQL = """
+        ALTER TABLE exq.broadsheets ENABLE ROW LEVEL SECURITY;
+        CREATE POLICY released ON exq.broadsheets FOR SELECT USING ((SELECT exq.entitled())
+            OR cardinality(qualifications) = 0 OR exq.all_released(qualifications, series));
+        CREATE POLICY officers_write ON exq.broadsheets FOR INSERT WITH CHECK ((SELECT exq.entitled()));
+
+        """
+
     /// What each role may do, where the roles exist (`exq setup-roles` creates them): everyone
     /// reads (what row-level security lets them), except the audit, which a teacher may not read
     /// (it names what officers asked, which may be a grade); officers and senior leaders journal
@@ -194,7 +217,7 @@ final class SharedWorkspace {
                 GRANT USAGE ON SCHEMA exq TO exq_officer, exq_senior, exq_teacher;
                 GRANT SELECT ON ALL TABLES IN SCHEMA exq TO exq_officer, exq_senior, exq_teacher;
                 REVOKE SELECT ON exq.audit FROM exq_teacher;
-                GRANT INSERT ON exq.journal, exq.audit, exq.releases TO exq_officer, exq_senior;
+                GRANT INSERT ON exq.journal, exq.audit, exq.releases, exq.broadsheets TO exq_officer, exq_senior;
                 GRANT INSERT, DELETE, TRUNCATE ON \(packTables), exq.pack_files, exq.releases TO exq_officer;
             END IF;
         END $grants$;
@@ -347,20 +370,21 @@ final class SharedWorkspace {
     /// the change is in the database.
     /// `grades`: what the row tells of results (`grades(from:to:review:)`), which withholds it
     /// from a teacher's login until they are released.
-    func append(_ statement: String, clock: Day, base: Store?, grades: [Grades] = []) throws {
+    /// `broadsheet`: the fingerprint and bytes of a broadsheet the change adds, kept in `exq.broadsheets`.
+    func append(_ statement: String, clock: Day, base: Store?, grades: [Grades] = [], broadsheet: (String, [UInt8])? = nil) throws {
         guard changing else {
-            try change { try append(statement, clock: clock, base: base, grades: grades) }
+            try change { try append(statement, clock: clock, base: base, grades: grades, broadsheet: broadsheet) }
             return
         }
         do {
-            try write(statement, clock: clock, base: base, grades: grades)
+            try write(statement, clock: clock, base: base, grades: grades, broadsheet: broadsheet)
         } catch let f as PostgreSQL.Failure where f.state == "42501" {
             throw Failure(description: "the login \(db.login) may not change the workspace \(name) (\(f.description)), so nothing was changed; "
                           + (base == nil ? "changes are made by exq_officer and exq_senior logins" : "loads are made by exq_officer logins"))
         }
     }
 
-    private func write(_ statement: String, clock: Day, base: Store?, grades: [Grades]) throws {
+    private func write(_ statement: String, clock: Day, base: Store?, grades: [Grades], broadsheet: (String, [UInt8])?) throws {
         if let base {
             try db.execute("TRUNCATE " + PackSchema.files.map { SharedWorkspace.table($0.name) }.joined(separator: ", ") + "; DELETE FROM exq.pack_files; DELETE FROM exq.releases")
             for (file, bytes) in PackWriter.files(base).sorted(by: { $0.key < $1.key }) {
@@ -389,6 +413,10 @@ final class SharedWorkspace {
         }
         let about = grades.isEmpty ? "'{}', '{}'"
             : "ARRAY[\(grades.map { db.literal($0.qualification) }.joined(separator: ", "))]::text[], ARRAY[\(grades.map { db.literal($0.series) }.joined(separator: ", "))]::text[]"
+        if let (fingerprint, bytes) = broadsheet {
+            try db.execute("INSERT INTO exq.broadsheets (fingerprint, bytes, qualifications, series) VALUES ($1, decode($2, 'hex'), \(about)) ON CONFLICT (fingerprint) DO NOTHING",
+                           [fingerprint, SharedWorkspace.hex(bytes)])
+        }
         // One round trip: the journal row and the commit.
         let results: [[[String?]]]
         do {
@@ -411,6 +439,28 @@ final class SharedWorkspace {
             return prefetched
         }
         return SharedWorkspace.events(try db.execute("SELECT seq, statement FROM exq.journal WHERE seq > $1 ORDER BY seq", [String(seen)]))
+    }
+
+    /// The bytes of the broadsheet with this fingerprint, as a session added it; nil when the
+    /// workspace does not hold it (or this login may not read it yet).
+    func broadsheet(_ fingerprint: String) throws -> [UInt8]? {
+        guard let hex = try db.execute("SELECT encode(bytes, 'hex') FROM exq.broadsheets WHERE fingerprint = $1", [fingerprint]).first?[0].flatMap({ $0 }) else { return nil }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(hex.utf8.count / 2)
+        var high: UInt8?
+        for c in hex.utf8 {
+            let v = c <= 57 ? c - 48 : c - 87
+            if let h = high { bytes.append(h << 4 | v); high = nil } else { high = v }
+        }
+        return bytes
+    }
+
+    static func hex(_ bytes: [UInt8]) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count * 2)
+        for b in bytes { out.append(digits[Int(b >> 4)]); out.append(digits[Int(b & 15)]) }
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func events(_ rows: [[String?]]) -> [Event] {

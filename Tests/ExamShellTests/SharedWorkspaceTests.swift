@@ -111,6 +111,23 @@ struct TestDatabase {
         #expect(Int(next.stdout.trimmingCharacters(in: .whitespacesAndNewlines))! == Int(before.stdout.trimmingCharacters(in: .whitespacesAndNewlines))! + 1)
     }
 
+    /// A broadsheet one session adds is kept in the workspace, so another session replays it
+    /// though the file is gone (it was on the first officer's machine).
+    @Test func aBroadsheetIsReplayedFromTheWorkspace() throws {
+        let db = try TestDatabase()
+        #expect(try ExqProcess.run(["--workspace", db.url, "--demo"]).status == 0)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("exq-pg-broadsheet-\(UUID().uuidString).csv")
+        try FileManager.default.copyItem(at: ExqProcess.root.appendingPathComponent("Examples/broadsheet-summer-2025.csv"), to: file)
+        let count = "results | where series = \"Summer 2025\" | count"
+        let first = try ExqProcess.run(["--workspace", db.url, "-c", "load broadsheet \(file.path) series \"Summer 2025\"", "-c", count])
+        #expect(first.status == 0, "\(first.stderr)")
+        try FileManager.default.removeItem(at: file)
+        let second = try ExqProcess.run(["--workspace", db.url, "-c", count])
+        #expect(second.status == 0 && !second.stderr.contains("did not apply"), "\(second.stderr)")
+        #expect(second.stdout == first.stdout.split(separator: "\n").last.map { $0 + "\n" })
+        #expect(Int(second.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0 > 0)
+    }
+
     /// The journal and the audit table only grow: no login, not even the owner, changes or removes a row.
     @Test func theJournalOnlyGrows() throws {
         let db = try TestDatabase()

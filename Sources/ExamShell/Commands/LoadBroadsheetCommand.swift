@@ -41,7 +41,12 @@ struct LoadBroadsheetCommand: Command, Equatable {
             throw session.failure("expected a series such as \"Summer 2024\" or \"November 2024\", found '\(series.text)'", at: series)
         }
         let bytes: [UInt8]
-        do { bytes = try CSVReader.readFile(path) } catch { throw DiagnosticList([error]) }
+        // A shared workspace keeps the file: another session replays it from there, wherever the file was.
+        if session.replaying, let shared = session.replayedFrom, let fingerprint, let kept = try shared.broadsheet(fingerprint.text) {
+            bytes = kept
+        } else {
+            do { bytes = try CSVReader.readFile(path) } catch { throw DiagnosticList([error]) }
+        }
         let hash = PackFingerprint.hash(bytes)
         if let fingerprint, fingerprint.text != hash {
             session.console.report("\(session.file):\(session.line):1: warning: \(path) has changed since its results were added here\n")
@@ -61,7 +66,7 @@ struct LoadBroadsheetCommand: Command, Equatable {
         }
         let full = FileSystem.resolvedPath(path) ?? path
         let journaled = LoadBroadsheetCommand(file: Word(full), series: series, fingerprint: Word(hash)).statement
-        try session.commit(journaled, changed)
+        try session.commit(journaled, changed, broadsheet: (hash, bytes))
         if !session.replaying {
             var line = "Added \(Store.grouped(added.results)) \(added.results == 1 ? "result" : "results") for \(series.text) "
                 + "(\(Store.grouped(added.candidates)) candidates, \(added.qualifications) qualifications) from \(path)"
