@@ -54,8 +54,7 @@ struct LoadCommand: Command, Equatable {
         try session.commit(journaled, loaded.store)
         session.base = statement
         session.journaledBase = journaled
-        _ = Eligibility.standings(store: session.store)  // judged now, so the first question on results morning is as quick as the rest
-        _ = session.known  // the store as at today, likewise
+        session.prepareForQuestions()
         let seconds = SystemClock.seconds() - started
         session.timings.load += seconds
         if !session.replaying { session.console.err("Loaded \(session.store.summary) in \(Session.seconds(seconds))\n") }
