@@ -44,14 +44,6 @@ package struct EntryEligibility: Sendable {
     /// Whether a qualification row has units in the store.
     static func isUnitised(_ store: Store, _ q: Int) -> Bool { !store.unitsByQualification[Int32(q)].isEmpty }
 
-    /// Entry `e`'s verdict.
-    @inline(__always) package func verdict(_ e: Int) -> EntryVerdict {
-        let q = Int(qualification[e])
-        return EntryVerdict(entry: Int32(e), reasons: Reasons(rawValue: reasons[e]), glhAchieved: Int(glhAchieved[e]),
-                            glhRequired: Int(glhRequired[q]), inSeries: current[e], acknowledged: acknowledged[e],
-                            isUnitised: unitised[q])
-    }
-
     @inline(__always) package func inSeries(_ e: Int) -> Bool { current[e] }
 
     /// The yes/no rules of `EntryVerdict` a question reads for many entries.
