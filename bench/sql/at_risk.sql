@@ -1,5 +1,4 @@
--- entries | where at_risk: completing this series, not acknowledged, with a reason.
+-- entries | where at_risk: completing in the current series, not acknowledged, with a reason.
 SELECT centre, candidate, qualification FROM entry_reasons
-WHERE completion = '{SERIES}' AND NOT ack
-  AND (no_activity OR mandatory_not_achieved OR absent_mandatory_exam OR glh_achieved < glh_required)
+WHERE completion_order = (SELECT series_order FROM current_series) AND NOT ack AND any_reason
 ORDER BY centre, candidate, qualification;

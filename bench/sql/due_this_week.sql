@@ -1,3 +1,4 @@
--- reviews | where due and deadline in this week: not submitted, deadline not passed, deadline Monday to Sunday of today's week.
+-- reviews | where due and deadline in this week: known today, not submitted (as known today),
+-- deadline not passed, deadline Monday to Sunday of today's week.
 SELECT count(*) FROM review_deadline
-WHERE COALESCE(submitted, '') = '' AND deadline >= '{TODAY}' AND deadline BETWEEN '{MONDAY}' AND '{SUNDAY}';
+WHERE submitted = '' AND deadline >= '{TODAY}' AND deadline BETWEEN '{MONDAY}' AND '{SUNDAY}';

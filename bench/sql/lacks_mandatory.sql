@@ -1,3 +1,4 @@
--- entries | where lacks_mandatory: completing this series (acknowledged or not), no activity or a mandatory unit not achieved.
+-- entries | where lacks_mandatory: completing in the current series (acknowledged or not), with
+-- No activity or Mandatory unit not yet achieved.
 SELECT count(*) FROM entry_reasons
-WHERE completion = '{SERIES}' AND (no_activity OR mandatory_not_achieved);
+WHERE completion_order = (SELECT series_order FROM current_series) AND (no_activity OR mandatory_not_achieved);
