@@ -20,7 +20,7 @@ build_module() {
     name=$1
     if [ ! -f "$out/modules/$name.o" ] || [ -n "$(find "$root/Sources/$name" -newer "$out/modules/$name.o" -name '*.swift')" ]; then
         echo "compiling $name" >&2
-        swiftc $flags -wmo -enable-testing -module-name "$name" -I "$out/modules" -I "$root/Sources/CEditLine" \
+        swiftc $flags -wmo -enable-testing -module-name "$name" -I "$out/modules" -I "$root/Sources/CEditLine" -I "$root/Sources/CLibPQ" -I "$root/Sources/CMalloc" \
             -emit-module -emit-module-path "$out/modules/$name.swiftmodule" \
             -c $(find "$root/Sources/$name" -name '*.swift' | sort) -o "$out/modules/$name.o"
     fi
@@ -35,7 +35,7 @@ esac
 objects=""
 for m in $modules; do build_module "$m"; objects="$objects $out/modules/$m.o"; done
 echo "linking fuzz-$target" >&2
-swiftc $flags -I "$out/modules" -I "$root/Sources/CEditLine" "$root/Fuzz/Targets/$target.swift" $objects -ledit -o "$out/fuzz-$target"
+swiftc $flags -I "$out/modules" -I "$root/Sources/CEditLine" -I "$root/Sources/CLibPQ" -I "$root/Sources/CMalloc" "$root/Fuzz/Targets/$target.swift" $objects -ledit -o "$out/fuzz-$target"
 
 exec "$out/fuzz-$target" "$out/corpus/$target" "$root/Fuzz/corpus/$target" \
     -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=4096 \

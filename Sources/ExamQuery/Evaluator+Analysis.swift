@@ -40,7 +40,7 @@ extension Evaluator {
         let year = seriesNames.values.first.flatMap(SeriesName.summerYear)
         let groups = try groups(frame, keys)
         let keyVectors = try keys.map { (e) throws(Diagnostic) in try evaluate(e, frame).expanded(count: frame.count) }
-        let scaleOf = rowScales(.qualification({ $0.results.qualification }), frame.rows)
+        let scaleOf = rowScales(.result, frame.rows)
         var members = [[Int]](repeating: [], count: groups.first.count)
         for (position, g) in groups.of.enumerated() { members[Int(g)].append(position) }
         if keys.isEmpty, frame.rows.isEmpty { members = [[]] }

@@ -41,9 +41,21 @@ extension Evaluator {
             for (i, row) in kept.enumerated() where b[i] { out[row] = true }
             return .bool(out)
         case .binary(let op, let l, let r, _) where ["<", "<=", ">", ">="].contains(op):
-            // A grade against a value: on each row's scale, reading no more than the grades' pairs.
-            if let graded = try gradeComparison(op, l, r, frame) { return .bool(graded) }
-            return .bool(compare(op, try evaluate(l, frame), try evaluate(r, frame), frame.count))
+            // A grade field against a single value compares on each row's scale, and reads the
+            // grades' pairs, not the grades (`gradeComparison`); each side is evaluated once.
+            let lGrade = gradeField(l, frame), rGrade = gradeField(r, frame)
+            var lv: Vector?, rv: Vector?
+            if let field = lGrade, rGrade == nil {
+                rv = try evaluate(r, frame)
+                if case .scalar(let v) = rv!, let graded = try gradeComparison(op, field, v, r.span, frame) { return .bool(graded) }
+            } else if let field = rGrade, lGrade == nil {
+                lv = try evaluate(l, frame)
+                let flipped = ["<": ">", "<=": ">=", ">": "<", ">=": "<="][op] ?? op
+                if case .scalar(let v) = lv!, let graded = try gradeComparison(flipped, field, v, l.span, frame) { return .bool(graded) }
+            }
+            if lv == nil { lv = try evaluate(l, frame) }
+            if rv == nil { rv = try evaluate(r, frame) }
+            return .bool(compare(op, lv!, rv!, frame.count))
         case .binary(let op, let l, let r, let span):
             let lv = try evaluate(l, frame), rv = try evaluate(r, frame)
             switch op {

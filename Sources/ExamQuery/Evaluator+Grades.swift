@@ -33,24 +33,14 @@ extension Evaluator {
         }
     }
 
-    /// `<`, `<=`, `>`, `>=` between a grade field and a value, row by row on each row's scale;
-    /// nil when neither side is a grade field against a single value (then text rules apply).
+    /// `field op value` (`grade >= 4`; the caller puts the field on the left), row by row on each
+    /// row's scale; nil when the value is not a text or a number (then text rules apply).
     ///
     /// A row holds when its grade and the value are both on its scale and the order holds
     /// (better is greater). `X`, `Q`, a blank or a grade off its scale never holds. Rows of a
     /// qualification with no scale compare as text, with a warning once. A value on no scale
     /// of the rows compared is an error that lists the scales.
-    func gradeComparison(_ op: String, _ l: Expr, _ r: Expr, _ frame: Frame) throws(Diagnostic) -> [Bool]? {
-        var op = op
-        let field: Field, value: Value, valueSpan: Span
-        if let f = gradeField(l, frame), case .scalar(let v) = try evaluate(r, frame) {
-            (field, value, valueSpan) = (f, v, r.span)
-        } else if let f = gradeField(r, frame), case .scalar(let v) = try evaluate(l, frame) {
-            (field, value, valueSpan) = (f, v, l.span)
-            op = ["<": ">", "<=": ">=", ">": "<", ">=": "<="][op] ?? op
-        } else {
-            return nil
-        }
+    func gradeComparison(_ op: String, _ field: Field, _ value: Value, _ valueSpan: Span, _ frame: Frame) throws(Diagnostic) -> [Bool]? {
         let literal: String
         switch value {
         case .text(let s): literal = s
@@ -102,7 +92,10 @@ extension Evaluator {
     /// of `rows` (any other grade field, numbered now).
     func gradePairs(_ field: Field, _ rows: [Int32]) -> (pairs: GradePairs, byRow: Bool) {
         if case .result = field.grade { return (GradePairs.ofResults(store), true) }
-        guard case .text(let ids) = field.read(self, rows) else { return (GradePairs(of: [], pairs: []), false) }
+        // A grade field reads text; were one not to, every row would read as a blank grade.
+        guard case .text(let ids) = field.read(self, rows), ids.count == rows.count else {
+            return (GradePairs(of: [Int32](repeating: 0, count: rows.count), pairs: [(-1, 0)]), false)
+        }
         let scaleOf: [Int8] = rowScales(field.grade, rows)
         let numbered = scaleOf.withUnsafeBufferPointer { scaleOf in
             ids.withUnsafeBufferPointer { ids in

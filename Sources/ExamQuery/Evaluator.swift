@@ -223,8 +223,7 @@ package final class Evaluator {
                 throw error(expr.span, "'where' needs a yes/no condition, but this is \(article(v.typeName))",
                             notes: ["compare it with something, such as: where grade = \"U\""])
             }
-            var kept = frame
-            if frame.collection != nil { kept.rows = frame.rows.kept(where: keep) } else { kept = select(frame, Evaluator.positions(keep)) }
+            let kept = select(frame, where: keep)
             // A kept row of `field = "value"` (alone or and-ed) proves some record has the value:
             // then there is nothing to warn about, and no need to read the whole collection.
             if kept.count == 0 || !Evaluator.onlyEqualities(expr) { try warnAboutAbsentValues(expr, frame) }
@@ -343,6 +342,14 @@ package final class Evaluator {
         }
         return Frame(collection: nil, rows: [], names: frame.names, columns: frame.columns.map { $0.gather(positions) },
                      gradeColumns: frame.gradeColumns)
+    }
+
+    /// The frame's rows where `keep` holds, in order.
+    func select(_ frame: Frame, where keep: [Bool]) -> Frame {
+        guard frame.collection != nil else { return select(frame, Evaluator.positions(keep)) }
+        var f = frame
+        f.rows = frame.rows.kept(where: keep)
+        return f
     }
 
     /// The positions where `keep` holds, in order.

@@ -86,20 +86,21 @@ extension Array {
         }
     }
 
-    /// The elements where `keep` holds, in order: a `where` over rows, without their positions.
+    /// The elements where `keep` holds (one flag per element), in order, without their positions.
     func kept(where keep: [Bool]) -> [Element] {
-        keep.withUnsafeBufferPointer { keep in
+        precondition(keep.count == count, "one flag per element")
+        return keep.withUnsafeBufferPointer { keep in
             var n = 0
             for k in keep { n &+= k ? 1 : 0 }
-            return [Element](unsafeUninitializedCapacity: n) { out, count in
+            return [Element](unsafeUninitializedCapacity: n) { out, kept in
                 withUnsafeBufferPointer { all in
                     var j = 0
-                    for i in 0..<Swift.min(keep.count, all.count) where keep[i] {
+                    for i in 0..<all.count where keep[i] {
                         (out.baseAddress! + j).initialize(to: all[i])
                         j &+= 1
                     }
+                    kept = j
                 }
-                count = n
             }
         }
     }

@@ -16,9 +16,10 @@ package struct Visibility: Sendable {
     package let store: Store
     /// How many results are left out of `store`.
     package let hidden: Int
-    /// For an entitled role, per result row of `store`: embargoed by either clock, so reading it
-    /// is audited. Nil when none is (and always for a role shown no embargoed results).
-    package let audited: [Bool]?
+    /// For an entitled role, per (qualification, series) pair of `store`'s results (`ResultPairs`,
+    /// with each result's pair): embargoed by either clock, so reading its results is audited. Nil
+    /// when none is (and always for a role shown no embargoed results).
+    let audited: (pairs: [Bool], perResult: [Int32])?
     /// (qualification row, series id) pairs whose results are withheld, results or not.
     let withheldPairs: Set<Int64>
     /// Series and qualification types whose results no calendar releases (for the warning on loading).
@@ -45,7 +46,7 @@ package struct Visibility: Sendable {
             store = full; hidden = 0; withheldPairs = []
             // Audited: embargoed by either clock. (A release no calendar gives is not known to be embargoed.)
             let embargoed = releases.map { $0 != .unknown && (Embargo.withholds($0, at: real) || Embargo.withholds($0, at: session)) }
-            audited = embargoed.contains(true) ? perResult.map { embargoed[Int($0)] } : nil
+            audited = embargoed.contains(true) ? (embargoed, perResult) : nil
             return
         }
         // Every pair results or entries name, so that whether any result has arrived is not told either.
@@ -103,7 +104,7 @@ package struct Visibility: Sendable {
     /// Whether any audited result is among `rows` (all results when nil).
     package func readsAudited(_ rows: [Int32]? = nil) -> Bool {
         guard let audited else { return false }
-        guard let rows else { return audited.contains(true) }
-        return rows.contains { audited[Int($0)] }
+        guard let rows else { return true }   // some pair is audited, and every pair has results
+        return rows.contains { audited.pairs[Int(audited.perResult[Int($0)])] }
     }
 }

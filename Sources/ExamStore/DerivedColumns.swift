@@ -16,7 +16,7 @@ package final class DerivedColumns: @unchecked Sendable {
     package var seriesEvents: [(day: Day, series: Int32)]?
     /// Per result row, the number of its (qualification row, series) pair, and the pairs in the
     /// order first met (ExamRules' `ResultPairs`). Of the results table: a store whose results
-    /// change keeps the rest (`withoutResultColumns`).
+    /// change keeps the rest (`withoutResultColumns`, which `Store.results` calls on any change).
     package var resultPairs: (perResult: [Int32], pairs: [(qualification: Int32, series: Int32)])?
     /// Per qualification row, its grade scale as an index into ExamRules' `GradeScale.all`, or -1
     /// for none.
@@ -26,11 +26,13 @@ package final class DerivedColumns: @unchecked Sendable {
     /// Per result, whether it is of series `series`. Of the results table.
     package var resultsInSeries: (series: Int32, flags: [Bool])?
     /// Per result row, the number of its grade's (scale, grade) pair, and the pairs in the order
-    /// first met (ExamRules' `GradePairs`). Of the results table's grades: a store whose grades
-    /// change keeps the rest (`withoutResultGrades`).
+    /// first met (ExamRules' `GradePairs`). Of the results table.
     package var resultGrades: (of: [Int32], pairs: [(scale: Int8, grade: Int32)])?
 
     package init() {}
+
+    /// Whether a column of the results table is kept.
+    package var holdsResultColumns: Bool { resultPairs != nil || resultsInSeries != nil || resultGrades != nil }
 
     /// A new set holding these columns but those of the results table.
     package func withoutResultColumns() -> DerivedColumns {
@@ -41,15 +43,6 @@ package final class DerivedColumns: @unchecked Sendable {
         kept.seriesEvents = seriesEvents
         kept.qualificationScales = qualificationScales
         kept.entriesInSeries = entriesInSeries
-        return kept
-    }
-
-    /// A new set holding these columns but the results' grade pairs, for a store whose results
-    /// keep their rows and change their grades (review outcomes known by a day).
-    package func withoutResultGrades() -> DerivedColumns {
-        let kept = withoutResultColumns()
-        kept.resultPairs = resultPairs
-        kept.resultsInSeries = resultsInSeries
         return kept
     }
 }

@@ -16,7 +16,10 @@ public struct Store: Sendable {
     package var units = UnitTable()
     package var entries = EntryTable()
     package var achievements = AchievementTable()
-    package var results = ResultTable()
+    /// What was derived from the results (each result's pairs, its series flag, its grade on its
+    /// scale) is dropped whenever the table changes, rows or a single grade, so no answer can read
+    /// what was worked out for other results.
+    package var results = ResultTable() { didSet { if derived.holdsResultColumns { derived = derived.withoutResultColumns() } } }
     package var reviews = ReviewTable()
     package var calendar = CalendarTable()
     package var certificates = CertificateTable()
@@ -54,10 +57,6 @@ public struct Store: Sendable {
     /// Drops the rule columns judged from the tables, after a change they depend on (an entry's
     /// completion) that needs no new index; copies made before the change keep theirs.
     package mutating func forgetDerived() { derived = DerivedColumns() }
-
-    /// Forgets what was derived from the results' grades, keeping the rest: after grades change in
-    /// place (review outcomes). Copies made before the change keep theirs.
-    package mutating func forgetResultGrades() { derived = derived.withoutResultGrades() }
 
     /// Rebuilds every index from the tables, after giving the columns of rows added by code a
     /// blank cell where the code did not set one (`PackFile.pad`). Linear in the data; a few milliseconds per 100,000 rows.
@@ -102,7 +101,6 @@ public struct Store: Sendable {
         let nc = candidates.count
         if resultsChanged {
             resultsByCandidate = Grouping(keys: results.candidate, keyCount: nc)
-            derived = derived.withoutResultColumns()
         }
         if reviewsChanged {
             var ids = [Int32: Int32](minimumCapacity: reviews.count)
