@@ -6,8 +6,6 @@ JOIN arrival a ON a.series_order = e.completion_order AND a.qualification = e.qu
 LEFT JOIN (SELECT r.centre, r.candidate, r.qualification FROM results r JOIN result_series_name s ON s.name = r.series
            WHERE s.series_order = {SERIES_ORDER('{SERIES}')}) AS result
        ON result.centre = e.centre AND result.candidate = e.candidate AND result.qualification = e.qualification
-LEFT JOIN (SELECT rn FROM entry_reasons
-           WHERE completion_order = {SERIES_ORDER('{SERIES}')} AND any_reason) AS not_eligible
-       ON not_eligible.rn = e.rn
 WHERE e.completion_order = {SERIES_ORDER('{SERIES}')} AND a.day <= '{TODAY}'
-  AND result.candidate IS NULL AND not_eligible.rn IS NULL;
+  AND result.candidate IS NULL
+  AND e.rn NOT IN (SELECT rn FROM entry_reasons WHERE completion_order = {SERIES_ORDER('{SERIES}')} AND any_reason);
