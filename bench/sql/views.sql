@@ -3,7 +3,8 @@
 -- so is {SERIES_ORDER(x)}: series name x as a number that orders series by date (year * 12 +
 -- month, read from a season or month word and a four-digit year: `January 2024` < `Summer 2024`
 -- < `November 2024`; `June 2024` is `Summer 2024`), or NULL for a name with no year. Two names are
--- one series when their numbers are equal.
+-- one series when their numbers are equal (a name with no year is of no series here; exq matches
+-- such a name to itself, and orders it after nothing).
 -- Assumes a pack with a centre column in every file and candidate numbers written alike in every
 -- file (as exq generate writes them past 2,000 candidates), so keys join as text and SQLite can
 -- build its automatic indexes for the joins.
@@ -39,22 +40,22 @@ SELECT a.centre, a.candidate, a.qualification, a.unit, s.series_order,
             WHEN lower(status) = 'absent' THEN 2 END AS standing
 FROM achievements a JOIN unit_row_series_name s ON s.name = a.series;
 
--- Each unit of each entry of a unitised qualification (by row numbers), with the best of the
+-- Each unit (by its row number) of each entry of a unitised qualification, with the best of the
 -- candidate's rows for it that count in the entry's own series (its completion): a row of a
 -- later series never counts (it has not happened yet), and a row in progress counts only in that
 -- series (one left from an earlier series is stale); no row that counts = 0. Also whether the
 -- candidate was absent from the unit in that series. Only rows for the entry's own qualification
 -- count.
 CREATE VIEW entry_unit AS
-SELECT e.rn, e.completion_order, u.rn AS unit_rn,
+SELECT e.rn, e.centre, e.candidate, e.qualification, e.ack, e.completion_order, u.rn AS unit_rn,
        COALESCE(MAX(CASE WHEN a.series_order > e.completion_order THEN NULL
-                         WHEN a.standing = 3 AND NOT (a.series_order = e.completion_order) THEN NULL
+                         WHEN a.standing = 3 AND NOT COALESCE(a.series_order = e.completion_order, FALSE) THEN NULL
                          ELSE a.standing END), 0) AS best,
        MAX(CASE WHEN a.standing = 2 AND a.series_order = e.completion_order THEN 1 ELSE 0 END) AS absent_in_series
 FROM ent e
 JOIN units u ON u.qualification = e.qualification
 LEFT JOIN unit_row a ON a.centre = e.centre AND a.candidate = e.candidate AND a.qualification = e.qualification AND a.unit = u.unit
-GROUP BY e.rn, e.completion_order, u.rn;
+GROUP BY e.rn, e.centre, e.candidate, e.qualification, e.ack, e.completion_order, u.rn;
 
 -- Each entry of a unitised qualification, judged in its own series, with the Progress Tracker's
 -- reasons: No activity (no row counts for any unit; then the only reason), Mandatory unit not yet
@@ -62,7 +63,7 @@ GROUP BY e.rn, e.completion_order, u.rn;
 -- unit (a mandatory exam unit whose best row is an absence in the entry's series), Not enough GLH
 -- (the GLH of units achieved, not U, or in progress short of the qualification's; a blank GLH is 0).
 CREATE VIEW entry_judged AS
-SELECT x.rn, x.completion_order,
+SELECT x.rn, x.centre, x.candidate, x.qualification, x.ack, x.completion_order,
        MAX(x.best) = 0 AS no_activity,
        MAX(CASE WHEN lower(u.mandatory) IN ('yes', 'y', 'true', '1') AND x.best IN (0, 1, 2) THEN 1 ELSE 0 END) = 1 AS mandatory_not_achieved,
        MAX(CASE WHEN lower(u.mandatory) IN ('yes', 'y', 'true', '1') AND x.best = 2 AND x.absent_in_series = 1
@@ -72,15 +73,15 @@ SELECT x.rn, x.completion_order,
 FROM entry_unit x
 JOIN units u ON u.rn = x.unit_rn
 JOIN qualifications q ON q.qualification = u.qualification
-GROUP BY x.rn, x.completion_order;
+GROUP BY x.rn, x.centre, x.candidate, x.qualification, x.ack, x.completion_order;
 
 CREATE VIEW entry_reasons AS
-SELECT e.rn, e.centre, e.candidate, e.qualification, j.completion_order, e.ack, j.no_activity,
-       NOT j.no_activity AND j.mandatory_not_achieved AS mandatory_not_achieved,
-       NOT j.no_activity AND j.absent_mandatory_exam AS absent_mandatory_exam,
-       NOT j.no_activity AND j.short_of_glh AS not_enough_glh,
-       j.no_activity OR j.mandatory_not_achieved OR j.absent_mandatory_exam OR j.short_of_glh AS any_reason
-FROM entry_judged j JOIN ent e ON e.rn = j.rn;
+SELECT rn, centre, candidate, qualification, completion_order, ack, no_activity,
+       NOT no_activity AND mandatory_not_achieved AS mandatory_not_achieved,
+       NOT no_activity AND absent_mandatory_exam AS absent_mandatory_exam,
+       NOT no_activity AND short_of_glh AS not_enough_glh,
+       no_activity OR mandatory_not_achieved OR absent_mandatory_exam OR short_of_glh AS any_reason
+FROM entry_judged;
 
 -- The calendar: the pack's rows, and the built-in calendars' events it does not give (a pack's
 -- row for the same series, event and applies_to wins; built-in rows count as after the pack's).
