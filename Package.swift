@@ -29,12 +29,14 @@ let package = Package(
             name: "CLibPQ",
             providers: [.apt(["libpq-dev"])]
         ),
+        // glibc's malloc.h, for mallopt (Sources/CMalloc/shim.h).
+        .systemLibrary(name: "CMalloc"),
         .target(name: "ExamStore"),
         .target(name: "ExamRules", dependencies: ["ExamStore"]),
         .target(name: "ExamDemo", dependencies: ["ExamStore"]),
         .target(name: "ExamQuery", dependencies: ["ExamRules", "ExamStore"]),
         .target(name: "ExamWorkbook", dependencies: ["ExamStore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
-        .target(name: "ExamShell", dependencies: ["ExamQuery", "ExamRules", "ExamDemo", "ExamStore", "CEditLine", "CLibPQ"]),
+        .target(name: "ExamShell", dependencies: ["ExamQuery", "ExamRules", "ExamDemo", "ExamStore", "CEditLine", "CLibPQ", "CMalloc"]),
         .executableTarget(
             name: "exq",
             dependencies: ["ExamShell", .product(name: "ArgumentParser", package: "swift-argument-parser")]

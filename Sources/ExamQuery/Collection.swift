@@ -96,4 +96,16 @@ package enum GradeSource: Sendable {
     case qualification(@Sendable (Store) -> [Int32])
     /// The unit scale (D, M, P, R, U), whatever the qualification.
     case unit
+    /// A result's own grade (`results.grade`): on its qualification's scale, with every result's
+    /// (scale, grade) pair numbered once per store (ExamRules' `GradePairs.ofResults`).
+    case result
+
+    /// For a grade on its qualification's scale: each row's qualification.
+    func qualifications(_ store: Store) -> [Int32] {
+        switch self {
+        case .qualification(let column): return column(store)
+        case .result: return store.results.qualification
+        case .unit: return []
+        }
+    }
 }

@@ -40,6 +40,10 @@ extension Evaluator {
             var out = [Bool](repeating: false, count: a.count)
             for (i, row) in kept.enumerated() where b[i] { out[row] = true }
             return .bool(out)
+        case .binary(let op, let l, let r, _) where ["<", "<=", ">", ">="].contains(op):
+            // A grade against a value: on each row's scale, reading no more than the grades' pairs.
+            if let graded = try gradeComparison(op, l, r, frame) { return .bool(graded) }
+            return .bool(compare(op, try evaluate(l, frame), try evaluate(r, frame), frame.count))
         case .binary(let op, let l, let r, let span):
             let lv = try evaluate(l, frame), rv = try evaluate(r, frame)
             switch op {
@@ -51,9 +55,6 @@ extension Evaluator {
                 return .bool(out)
             case "+", "-", "*", "/":
                 return try arithmetic(op, lv, rv, span, frame.count)
-            case "<", "<=", ">", ">=":
-                if let graded = try gradeComparison(op, l, lv, r, rv, frame) { return .bool(graded) }
-                return .bool(compare(op, lv, rv, frame.count))
             default:
                 return .bool(compare(op, lv, rv, frame.count))
             }

@@ -40,14 +40,13 @@ extension Evaluator {
     /// (better is greater). `X`, `Q`, a blank or a grade off its scale never holds. Rows of a
     /// qualification with no scale compare as text, with a warning once. A value on no scale
     /// of the rows compared is an error that lists the scales.
-    func gradeComparison(_ op: String, _ l: Expr, _ lv: Vector, _ r: Expr, _ rv: Vector,
-                         _ frame: Frame) throws(Diagnostic) -> [Bool]? {
+    func gradeComparison(_ op: String, _ l: Expr, _ r: Expr, _ frame: Frame) throws(Diagnostic) -> [Bool]? {
         var op = op
-        let field: Field, ids: [Int32], value: Value, valueSpan: Span
-        if let f = gradeField(l, frame), case .text(let a) = lv, case .scalar(let v) = rv {
-            (field, ids, value, valueSpan) = (f, a, v, r.span)
-        } else if let f = gradeField(r, frame), case .text(let a) = rv, case .scalar(let v) = lv {
-            (field, ids, value, valueSpan) = (f, a, v, l.span)
+        let field: Field, value: Value, valueSpan: Span
+        if let f = gradeField(l, frame), case .scalar(let v) = try evaluate(r, frame) {
+            (field, value, valueSpan) = (f, v, r.span)
+        } else if let f = gradeField(r, frame), case .scalar(let v) = try evaluate(l, frame) {
+            (field, value, valueSpan) = (f, v, l.span)
             op = ["<": ">", "<=": ">=", ">": "<", ">=": "<="][op] ?? op
         } else {
             return nil
@@ -61,14 +60,10 @@ extension Evaluator {
         let scales = GradeScale.all
         let literalRank = scales.map { $0.rank(of: literal) }
         let pool = store.pool
-        var textRows = false
         // The operator read once, not per row.
         let better = Evaluator.holds(op, 1), same = Evaluator.holds(op, 0), worse = Evaluator.holds(op, -1)
-        let (out, used) = perGrade(field.grade, frame.rows, ids: ids, byRow: false, blank: false) { s, id in
-            guard s >= 0 else {
-                textRows = true
-                return Evaluator.holds(op, Evaluator.order(.text(pool[id]), .text(literal)))
-            }
+        let (out, used, unscaled) = perGrade(field, frame.rows, blank: false) { s, id in
+            guard s >= 0 else { return Evaluator.holds(op, Evaluator.order(.text(pool[id]), .text(literal))) }
             guard let target = literalRank[s], let rank = scales[s].rank(of: pool[id]) else { return false }
             // A lower rank is a better grade, and a better grade is greater.
             return rank < target ? better : (rank > target ? worse : same)
@@ -80,7 +75,7 @@ extension Evaluator {
             if GradeScale.isSpecial(literal) { notes.append("X and Q are not grades: compare them with = or in") }
             throw error(valueSpan, "'\(literal)' is not a grade on the scale of the \(field.name)s compared", notes: notes)
         }
-        if textRows, warnings.count < Evaluator.maximumWarnings {
+        if unscaled, warnings.count < Evaluator.maximumWarnings {
             warnings.append(source.diagnostic(.warning, at: valueSpan.offset, length: valueSpan.length,
                 "some \(field.name)s are of a qualification type with no grade scale in exq, so they are compared as text",
                 notes: ["the scales: " + scales.map(\.name).joined(separator: "; ") + " (help rules)"]))
@@ -94,87 +89,60 @@ extension Evaluator {
         case .unit:
             let u = Int8(GradeScale.all.firstIndex(of: .unit)!)
             return [Int8](repeating: u, count: rows.count)
-        case .qualification(let column):
-            let q = column(store), byQualification = qualificationScales
+        case .qualification, .result:
+            let q = source!.qualifications(store), byQualification = qualificationScales
             return rows.map { byQualification[Int(q[Int($0)])] }
         case nil:
             return [Int8](repeating: -1, count: rows.count)
         }
     }
 
-    /// Per position of `rows`, `value(scale, grade id)` of its grade on its row's scale (`source`;
-    /// scale -1 for none), worked out once per (scale, grade id) and `blank` for a blank grade;
-    /// and per scale of `GradeScale.all`, whether some row is on it (blank grades included).
-    /// `ids` holds the grades by store row (`byRow`) or by position. Results run by candidate, so
-    /// the pair changes on most rows: it is found in a table by scale and grade id when the ids lie
-    /// close (they do: grades are few and interned as results load), else in a dictionary.
-    func perGrade<T>(_ source: GradeSource?, _ rows: [Int32], ids: [Int32], byRow: Bool, blank: T,
-                     _ value: (_ scale: Int, _ grade: Int32) -> T) -> (values: [T], scales: [Bool]) {
-        let all = GradeScale.all.count
-        var seen = [Bool](repeating: false, count: all + 1)   // by scale + 1
-        var out = [T](repeating: blank, count: rows.count)
-        let qualificationOf: [Int32], scaleOfQualification: [Int8], fixed: Int8
-        switch source {
-        case .qualification(let column): (qualificationOf, scaleOfQualification, fixed) = (column(store), qualificationScales, 0)
-        case .unit: (qualificationOf, scaleOfQualification, fixed) = ([], [], Int8(GradeScale.all.firstIndex(of: .unit)!))
-        case nil: (qualificationOf, scaleOfQualification, fixed) = ([], [], -1)
-        }
-        let byQualification = !qualificationOf.isEmpty
-        // The span of the grade ids met (a blank, id 0, is none).
-        var low = Int32.max, high = Int32.min
-        rows.withUnsafeBufferPointer { rows in
+    /// The (scale, grade) pairs of the grade field's grades at `rows`, and whether they are
+    /// numbered by store row (the results' own grades, numbered once per store) or by position
+    /// of `rows` (any other grade field, numbered now).
+    func gradePairs(_ field: Field, _ rows: [Int32]) -> (pairs: GradePairs, byRow: Bool) {
+        if case .result = field.grade { return (GradePairs.ofResults(store), true) }
+        guard case .text(let ids) = field.read(self, rows) else { return (GradePairs(of: [], pairs: []), false) }
+        let scaleOf: [Int8] = rowScales(field.grade, rows)
+        let numbered = scaleOf.withUnsafeBufferPointer { scaleOf in
             ids.withUnsafeBufferPointer { ids in
-                // By row, the whole column: one pass in order, and no wider than the rows' span.
-                for id in ids {
-                    low = min(low, id == 0 ? Int32.max : id)
-                    high = max(high, id)
-                }
+                GradePairs(count: ids.count, scale: { scaleOf[$0] }, grade: { ids[$0] })
             }
         }
-        let span = high >= low ? Int(high) - Int(low) + 1 : 0
-        let base = low   // a constant from here on, not the variable the scan above wrote
-        if span <= 1 << 16 {
-            var known = [Bool](repeating: false, count: (all + 1) * span)
-            var table = [T](repeating: blank, count: known.count)
+        return (numbered, false)
+    }
+
+    /// Per position of `rows`, `value(scale, grade id)` of the grade field's grade on its row's
+    /// scale (scale -1 for none), worked out once per (scale, grade) pair (`GradePairs`) and
+    /// `blank` for a blank grade; per scale of `GradeScale.all`, whether some row is on it (blank
+    /// grades included); and whether some row's grade (not blank) is on no scale.
+    func perGrade<T>(_ field: Field, _ rows: [Int32], blank: T,
+                     _ value: (_ scale: Int, _ grade: Int32) -> T) -> (values: [T], scales: [Bool], unscaled: Bool) {
+        let (numbered, byRow) = gradePairs(field, rows)
+        let table = numbered.table(blank: blank, value)
+        var met = [Bool](repeating: false, count: table.count)
+        let out = [T](unsafeUninitializedCapacity: rows.count) { out, count in
             rows.withUnsafeBufferPointer { rows in
-            ids.withUnsafeBufferPointer { ids in
-            qualificationOf.withUnsafeBufferPointer { qualificationOf in
-            scaleOfQualification.withUnsafeBufferPointer { scaleOf in
-            seen.withUnsafeMutableBufferPointer { seen in
-            known.withUnsafeMutableBufferPointer { known in
-            table.withUnsafeMutableBufferPointer { table in
-            out.withUnsafeMutableBufferPointer { out in
-                // Wrapping arithmetic: every index here is in range by construction.
-                for i in 0..<rows.count {
-                    let row = Int(truncatingIfNeeded: rows[i])
-                    let s = Int(truncatingIfNeeded: byQualification ? scaleOf[Int(truncatingIfNeeded: qualificationOf[row])] : fixed)
-                    seen[s &+ 1] = true
-                    let id = byRow ? ids[row] : ids[i]
-                    if id == 0 { continue }
-                    let slot = (s &+ 1) &* span &+ Int(truncatingIfNeeded: id &- base)
-                    if !known[slot] {
-                        table[slot] = value(s, id)
-                        known[slot] = true
+                numbered.of.withUnsafeBufferPointer { of in
+                    table.withUnsafeBufferPointer { table in
+                        met.withUnsafeMutableBufferPointer { met in
+                            // Wrapping arithmetic: every index here is in range by construction.
+                            for i in 0..<rows.count {
+                                let p = Int(truncatingIfNeeded: of[byRow ? Int(truncatingIfNeeded: rows[i]) : i])
+                                met[p] = true
+                                (out.baseAddress! + i).initialize(to: table[p])
+                            }
+                        }
                     }
-                    out[i] = table[slot]
                 }
-            } } } } } } } }
-        } else {
-            var dictionary: [Int64: T] = [:]
-            for i in 0..<rows.count {
-                let row = Int(rows[i])
-                let s = Int(byQualification ? scaleOfQualification[Int(qualificationOf[row])] : fixed)
-                seen[s + 1] = true
-                let id = byRow ? ids[row] : ids[i]
-                if id == 0 { continue }
-                let key = Int64(s) << 32 | Int64(id)
-                if let v = dictionary[key] { out[i] = v; continue }
-                let v = value(s, id)
-                dictionary[key] = v
-                out[i] = v
             }
+            count = rows.count
         }
-        return (out, Array(seen.dropFirst()))
+        var scales = [Bool](repeating: false, count: GradeScale.all.count), unscaled = false
+        for (p, pair) in numbered.pairs.enumerated() where met[p] {
+            if pair.scale >= 0 { scales[Int(pair.scale)] = true } else if pair.grade != 0 { unscaled = true }
+        }
+        return (out, scales, unscaled)
     }
 
     /// Grade texts best first (`GradeOrder`): `U` after every grade, then `X`, `Q`, then any other

@@ -53,16 +53,26 @@ extension Evaluator {
     /// Groups from codes that sort as the groups do, `stride` codes possible.
     static func numbered(_ codes: [Int32], _ stride: Int) -> Groups {
         var place = [Int32](repeating: -1, count: stride)
-        var of = codes
+        var n: Int32 = 0, same = true
         place.withUnsafeMutableBufferPointer { place in
+            codes.withUnsafeBufferPointer { codes in
+                for code in codes { place[Int(code)] = 0 }
+            }
+            for c in 0..<stride where place[c] == 0 {
+                place[c] = n
+                same = same && Int32(c) == n
+                n += 1
+            }
+        }
+        // Codes in use from 0 up with no gap (one key's ranks, blank apart) are the groups already.
+        guard !same else { return sized(codes, groups: Int(n)) }
+        var of = codes
+        place.withUnsafeBufferPointer { place in
             of.withUnsafeMutableBufferPointer { of in
-                for code in of { place[Int(code)] = 0 }
-                var n: Int32 = 0
-                for c in 0..<stride where place[c] == 0 { place[c] = n; n += 1 }
                 for i in 0..<of.count { of[i] = place[Int(of[i])] }
             }
         }
-        return sized(of, groups: place.filter { $0 >= 0 }.count)
+        return sized(of, groups: Int(n))
     }
 
     static func sized(_ of: [Int32], groups: Int) -> Groups {
@@ -183,17 +193,30 @@ extension Evaluator {
     /// value. Decided per qualification, then read per row.
     func groupsOnScale(_ e: Expr, _ frame: Frame, _ groups: Groups, _ n: Int) -> [Bool] {
         guard let off = offScale(e, frame) else { return [Bool](repeating: true, count: n) }
-        var on = [Bool](repeating: false, count: n)
+        var on = [UInt8](repeating: 0, count: n)
         let rows = frame.rows, of = groups.of
         switch off {
         case .byQualification(let offQ, let q):
+            // Without a branch per row: whether a row is on scale follows no pattern row to row.
+            let onQ: [UInt8] = offQ.map { $0 ? 0 : 1 }
             q.withUnsafeBufferPointer { q in
-                for i in 0..<rows.count where !offQ[Int(q[Int(rows[i])])] { on[Int(of[i])] = true }
+                onQ.withUnsafeBufferPointer { onQ in
+                    rows.withUnsafeBufferPointer { rows in
+                        of.withUnsafeBufferPointer { of in
+                            on.withUnsafeMutableBufferPointer { on in
+                                // Wrapping arithmetic: every index here is in range by construction.
+                                for i in 0..<rows.count {
+                                    on[Int(truncatingIfNeeded: of[i])] |= onQ[Int(truncatingIfNeeded: q[Int(truncatingIfNeeded: rows[i])])]
+                                }
+                            }
+                        }
+                    }
+                }
             }
         case .byRow(let offRow):
-            for i in 0..<offRow.count where !offRow[i] { on[Int(of[i])] = true }
+            for i in 0..<offRow.count where !offRow[i] { on[Int(of[i])] = 1 }
         }
-        return on
+        return on.map { $0 != 0 }
     }
 
     /// Which rows a grade comparison in `e` names a grade off their scale for.
@@ -219,8 +242,10 @@ extension Evaluator {
             default: return nil
             }
             let has = GradeScale.all.map { $0.rank(of: text) != nil }
-            if case .qualification(let column) = field.grade {
-                return .byQualification(qualificationScales.map { $0 >= 0 && !has[Int($0)] }, column(store))
+            switch field.grade {
+            case .qualification, .result:
+                return .byQualification(qualificationScales.map { $0 >= 0 && !has[Int($0)] }, field.grade!.qualifications(store))
+            default: break
             }
             return .byRow(rowScales(field.grade, frame.rows).map { $0 >= 0 && !has[Int($0)] })
         case .binary(_, let l, let r, _):

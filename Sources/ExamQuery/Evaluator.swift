@@ -223,11 +223,12 @@ package final class Evaluator {
                 throw error(expr.span, "'where' needs a yes/no condition, but this is \(article(v.typeName))",
                             notes: ["compare it with something, such as: where grade = \"U\""])
             }
-            let positions = Evaluator.positions(keep)
+            var kept = frame
+            if frame.collection != nil { kept.rows = frame.rows.kept(where: keep) } else { kept = select(frame, Evaluator.positions(keep)) }
             // A kept row of `field = "value"` (alone or and-ed) proves some record has the value:
             // then there is nothing to warn about, and no need to read the whole collection.
-            if positions.isEmpty || !Evaluator.onlyEqualities(expr) { try warnAboutAbsentValues(expr, frame) }
-            return select(frame, positions)
+            if kept.count == 0 || !Evaluator.onlyEqualities(expr) { try warnAboutAbsentValues(expr, frame) }
+            return kept
         case .sort(let keys, _):
             // Per key: the values sorted in the order asked, and for rows whose value is not
             // among them a tail after them in either order (X and Q after U, blanks last).

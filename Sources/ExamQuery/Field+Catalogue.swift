@@ -141,7 +141,7 @@ extension Field {
         .units: declared(PackSchema.units),
         .entries: declared(PackSchema.entries, after: ["qualification": [.through("title", { $0.entries.qualification }, title)]]),
         .achievements: declared(PackSchema.achievements, grades: ["grade": .unit]),
-        .results: declared(PackSchema.results, grades: ["grade": .qualification({ $0.results.qualification })], after: ["qualification": [.through("title", { $0.results.qualification }, title)]]),
+        .results: declared(PackSchema.results, grades: ["grade": .result], after: ["qualification": [.through("title", { $0.results.qualification }, title)]]),
         .reviews: declared(PackSchema.reviews, grades: ["new_grade": .qualification({ $0.reviews.qualification })], after: [
             "service": [.code("service_name", "the service in words", { $0.reviews.service }, { $0.title })],
         ]),

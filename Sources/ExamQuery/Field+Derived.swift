@@ -17,17 +17,18 @@ extension Field {
 
     /// The place of a grade on its row's scale, 1 = best, `U` last; blank for `X`, `Q`, a blank
     /// or a grade off the scale.
-    static func gradeRank(_ name: String, of grade: String, _ column: @escaping Column<Int32>, _ source: GradeSource) -> Field {
+    static func gradeRank(_ name: String, of grade: String, in collection: Collection) -> Field {
         Field(name: name, kind: .number, meaning: "the place of \(grade) on its scale: 1 = best (9, A*, D*), U last; blank for X, Q or a grade off the scale", read: { ev, rows in
-            .number(perGrade(ev, rows, column, source, blank: .nan) { scale, grade in scale.rank(of: grade).map { Double($0 + 1) } ?? .nan })
+            .number(perGrade(ev, rows, collection, grade, blank: .nan) { scale, grade in scale.rank(of: grade).map { Double($0 + 1) } })
         }, derived: true)
     }
 
-    /// Per row, a value from its grade on its scale (nil: none), worked out once per scale and grade.
-    static func perGrade<T>(_ ev: Evaluator, _ rows: [Int32], _ column: Column<Int32>, _ source: GradeSource,
+    /// Per row, a value from the grade field `grade` of `collection` on its row's scale (nil:
+    /// none), worked out once per scale and grade.
+    static func perGrade<T>(_ ev: Evaluator, _ rows: [Int32], _ collection: Collection, _ grade: String,
                             blank: T, _ value: (GradeScale, String) -> T?) -> [T] {
         let all = GradeScale.all, pool = ev.store.pool
-        return ev.perGrade(source, rows, ids: column(ev.store), byRow: true, blank: blank) { s, id in
+        return ev.perGrade(collection.field(named: grade)!, rows, blank: blank) { s, id in
             s >= 0 ? value(all[s], pool[id]) ?? blank : blank
         }.values
     }
@@ -56,7 +57,7 @@ extension Field {
             entryFlag("in_series", "its estimated completion is the current series", .inSeries),
         ],
         .reviews: [
-            gradeRank("new_grade_rank", of: "new_grade", { $0.reviews.newGrade }, .qualification({ $0.reviews.qualification })),
+            gradeRank("new_grade_rank", of: "new_grade", in: .reviews),
             Field(name: "deadline", kind: .date, meaning: "last day to request: the service's calendar event, or 30/14 days after a review or appeal outcome", read: { ev, rows in
                 .date(rows.map { ev.deadlines[Int($0)]?.date ?? .blank })
             }, derived: true),
@@ -81,15 +82,15 @@ extension Field {
             },
         ],
         .achievements: [
-            gradeRank("grade_rank", of: "grade", { $0.achievements.grade }, .unit),
+            gradeRank("grade_rank", of: "grade", in: .achievements),
         ],
         .results: [
-            gradeRank("grade_rank", of: "grade", { $0.results.grade }, .qualification({ $0.results.qualification })),
+            gradeRank("grade_rank", of: "grade", in: .results),
             Field(name: "points", kind: .number, meaning: "points for the grade: GCSE its number (U 0); A level A* 60, A 50 ... E 10 (DfE); Combined Science the mean of its two grades; blank for X, Q and scales with none", read: { ev, rows in
-                .number(perGrade(ev, rows, { $0.results.grade }, .qualification({ $0.results.qualification }), blank: .nan) { scale, grade in scale.points(for: grade) })
+                .number(perGrade(ev, rows, .results, "grade", blank: .nan) { scale, grade in scale.points(for: grade) })
             }, derived: true),
             Field(name: "graded", kind: .bool, meaning: "the grade is on its qualification's scale (U included): not X, Q or blank; the rows grade percentages are of", read: { ev, rows in
-                .bool(perGrade(ev, rows, { $0.results.grade }, .qualification({ $0.results.qualification }), blank: false) { scale, grade in scale.rank(of: grade) != nil })
+                .bool(perGrade(ev, rows, .results, "grade", blank: false) { scale, grade in scale.rank(of: grade) != nil })
             }, derived: true),
             Field(name: "original_grade", kind: .text, meaning: "the grade as first issued, before any review outcome", read: { ev, rows in
                 let results = ev.store.results

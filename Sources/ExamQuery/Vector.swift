@@ -86,6 +86,24 @@ extension Array {
         }
     }
 
+    /// The elements where `keep` holds, in order: a `where` over rows, without their positions.
+    func kept(where keep: [Bool]) -> [Element] {
+        keep.withUnsafeBufferPointer { keep in
+            var n = 0
+            for k in keep { n &+= k ? 1 : 0 }
+            return [Element](unsafeUninitializedCapacity: n) { out, count in
+                withUnsafeBufferPointer { all in
+                    var j = 0
+                    for i in 0..<Swift.min(keep.count, all.count) where keep[i] {
+                        (out.baseAddress! + j).initialize(to: all[i])
+                        j &+= 1
+                    }
+                }
+                count = n
+            }
+        }
+    }
+
     /// The elements at `positions`, in their order.
     func gathered(_ positions: [Int]) -> [Element] {
         [Element](unsafeUninitializedCapacity: positions.count) { out, count in

@@ -90,6 +90,8 @@ package enum StoreAsAt {
             }
             s.results.originalGrades = original
             s.results.changedBy = by
+            // The grade pairs worked out for the store's grades are not these grades'.
+            s.forgetResultGrades()
         }
         return s
     }

@@ -116,12 +116,13 @@ public final class Session {
 
     /// What a load works out before the first question, so that the first question on results
     /// morning is as quick as the rest: every entry's eligibility, the store as at today, each of
-    /// its results' (qualification, series) pair, and which entries and results are of the
-    /// current series. All are kept with the store until it changes.
+    /// its results' (qualification, series) pair and grade on its scale (`GradePairs`), and which
+    /// entries and results are of the current series. All are kept with the store until it changes.
     public func prepareForQuestions() {
         _ = Eligibility.standings(store: store)
         let view = known
         _ = Embargo.releases(store: view)
+        _ = GradePairs.ofResults(view)
         var current = SeriesMatch(pool: view.pool, series: RuleContext(store: view, today: today, series: series).series)
         _ = current.entries(of: view)
         _ = current.results(of: view)

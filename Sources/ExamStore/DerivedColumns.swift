@@ -25,6 +25,10 @@ package final class DerivedColumns: @unchecked Sendable {
     package var entriesInSeries: (series: Int32, flags: [Bool])?
     /// Per result, whether it is of series `series`. Of the results table.
     package var resultsInSeries: (series: Int32, flags: [Bool])?
+    /// Per result row, the number of its grade's (scale, grade) pair, and the pairs in the order
+    /// first met (ExamRules' `GradePairs`). Of the results table's grades: a store whose grades
+    /// change keeps the rest (`withoutResultGrades`).
+    package var resultGrades: (of: [Int32], pairs: [(scale: Int8, grade: Int32)])?
 
     package init() {}
 
@@ -37,6 +41,15 @@ package final class DerivedColumns: @unchecked Sendable {
         kept.seriesEvents = seriesEvents
         kept.qualificationScales = qualificationScales
         kept.entriesInSeries = entriesInSeries
+        return kept
+    }
+
+    /// A new set holding these columns but the results' grade pairs, for a store whose results
+    /// keep their rows and change their grades (review outcomes known by a day).
+    package func withoutResultGrades() -> DerivedColumns {
+        let kept = withoutResultColumns()
+        kept.resultPairs = resultPairs
+        kept.resultsInSeries = resultsInSeries
         return kept
     }
 }

@@ -55,6 +55,10 @@ public struct Store: Sendable {
     /// completion) that needs no new index; copies made before the change keep theirs.
     package mutating func forgetDerived() { derived = DerivedColumns() }
 
+    /// Forgets what was derived from the results' grades, keeping the rest: after grades change in
+    /// place (review outcomes). Copies made before the change keep theirs.
+    package mutating func forgetResultGrades() { derived = derived.withoutResultGrades() }
+
     /// Rebuilds every index from the tables, after giving the columns of rows added by code a
     /// blank cell where the code did not set one (`PackFile.pad`). Linear in the data; a few milliseconds per 100,000 rows.
     package mutating func reindex() {

@@ -133,4 +133,31 @@ import ExamRules
         #expect(warnings.count == 1)
         #expect(warnings.first?.message.contains("compared as text") == true)
     }
+
+    /// An A level B raised to an A by a review whose outcome came on 19 August. The whole store's
+    /// grades are read first; from that day the store as it was reads the A in every grade field.
+    @Test func gradeFieldsReadTheGradeAReviewOutcomeSet() throws {
+        var b = StoreBuilder()
+        let aLevel = b.qualification("H446", type: "A Level", level: "3", size: "", glh: nil)
+        let ann = b.candidate("0042")
+        b.entry(ann, aLevel)
+        b.withSummer2024Calendar()
+        b.result(ann, aLevel, grade: "B")
+        b.review("R1", ann, aLevel, .reviewOfMarking, requested: "2024-08-16", submitted: "2024-08-17",
+                 outcome: .raised, outcomeDate: "2024-08-19", newGrade: "A")
+        let whole = b.build()
+        func ask(_ store: Store, _ text: String) throws -> [String] {
+            let ev = Evaluator(store: store, today: Day(parsing: "2024-08-19")!, series: "Summer 2024", source: SourceText(text))
+            guard case .table(let t, _) = try ev.run(try Parser.parse(text)) else { throw NotATable() }
+            return (0..<t.rowCount).flatMap { r in (0..<t.names.count).map { t.cell(r, $0, dates: .iso) } }
+        }
+        let fields = #"results | show grade, points, grade_rank, graded"#
+        #expect(try ask(whole, fields) == ["B", "40", "3", "yes"])
+        let after = StoreAsAt.view(whole, on: Day(parsing: "2024-08-19")!)
+        #expect(try ask(after, fields) == ["A", "50", "2", "yes"])
+        #expect(try ask(after, #"results | where grade >= "A" | count"#) == ["1"])
+        let measures = try ask(after, #"results | summarise avg(points), share(grade >= "A")"#)
+        #expect(measures == ["50", "100"])
+        #expect(try ask(whole, #"results | where grade >= "A" | count"#) == ["0"])
+    }
 }

@@ -99,6 +99,7 @@ func line(_ what: String, _ value: Double, target: Double?, unit: (Double) -> St
 }
 
 let o = parseOptions()
+Launch.keepFreedMemory()   // as exq does
 let isL = o.size.uppercased() == "L"
 say("exq-bench: pack \(o.size) at \(o.pack), today \(o.today), \(o.runs) runs per question")
 
