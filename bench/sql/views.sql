@@ -261,7 +261,11 @@ SELECT result_rn, new_grade FROM (
           GROUP BY r.rn, r.outcome_date, r.new_grade) AS changes
 ) AS latest WHERE k = 1;
 
--- Each result known today with its grade as it stands today.
-CREATE VIEW result_today AS
-SELECT r.rn, r.centre, r.candidate, r.qualification, r.series_order, COALESCE(g.new_grade, r.grade) AS grade
-FROM res r LEFT JOIN grade_change g ON g.result_rn = r.rn;
+-- Results known today, counted by qualification, series and grade as issued (counted before
+-- anything is joined to them, as a SQL writer would).
+CREATE VIEW result_count AS
+SELECT g.qualification, s.series_order, g.grade, g.n
+FROM (SELECT qualification, series, grade, count(*) AS n FROM results GROUP BY qualification, series, grade) AS g
+JOIN result_series_name s ON s.name = g.series
+LEFT JOIN arrival a ON a.series_order = s.series_order AND a.qualification = g.qualification
+WHERE a.day IS NULL OR a.day <= '{TODAY}';
