@@ -2,10 +2,10 @@
 -- reached the centre for its qualification, the candidate has no result row for it in that
 -- series, and it is expected to get one (not Not Eligible, acknowledged or not).
 SELECT count(*) FROM ent e
-JOIN current_series s ON e.completion_order = s.series_order
-JOIN arrival a ON a.series_order = s.series_order AND a.qualification = e.qualification
-LEFT JOIN entry_reasons x ON x.rn = e.rn
-WHERE a.day <= '{TODAY}' AND NOT COALESCE(x.any_reason, FALSE)
-  AND NOT EXISTS (SELECT 1 FROM results r
-                  WHERE r.centre = e.centre AND r.candidate = e.candidate AND r.qualification = e.qualification
-                    AND {SERIES_ORDER(r.series)} = s.series_order);
+JOIN arrival a ON a.series_order = e.completion_order AND a.qualification = e.qualification
+LEFT JOIN (SELECT r.centre, r.candidate, r.qualification FROM results r JOIN result_series_name s ON s.name = r.series
+           WHERE s.series_order = {SERIES_ORDER('{SERIES}')}) AS result
+       ON result.centre = e.centre AND result.candidate = e.candidate AND result.qualification = e.qualification
+WHERE e.completion_order = {SERIES_ORDER('{SERIES}')} AND a.day <= '{TODAY}'
+  AND result.candidate IS NULL
+  AND e.rn NOT IN (SELECT rn FROM entry_reasons WHERE completion_order = {SERIES_ORDER('{SERIES}')} AND any_reason);

@@ -3,71 +3,85 @@
 -- so is {SERIES_ORDER(x)}: series name x as a number that orders series by date (year * 12 +
 -- month, read from a season or month word and a four-digit year: `January 2024` < `Summer 2024`
 -- < `November 2024`; `June 2024` is `Summer 2024`), or NULL for a name with no year. Two names are
--- one series when their numbers are equal.
+-- one series when their numbers are equal (a name with no year is of no series here; exq matches
+-- such a name to itself, and orders it after nothing).
 -- Assumes a pack with a centre column in every file and candidate numbers written alike in every
 -- file (as exq generate writes them past 2,000 candidates), so keys join as text and SQLite can
 -- build its automatic indexes for the joins.
 
+-- Series names as numbers, each distinct name of a column worked out once. (The row numbers keep
+-- DuckDB from pushing a filter on the number below the DISTINCT, which would work it out per row.)
+CREATE VIEW completion_name AS
+SELECT name, {SERIES_ORDER(name)} AS series_order
+FROM (SELECT name, row_number() OVER () AS k
+      FROM (SELECT DISTINCT COALESCE(NULLIF(completion, ''), series) AS name FROM entries) AS d) AS names;
+
+CREATE VIEW unit_row_series_name AS
+SELECT name, {SERIES_ORDER(name)} AS series_order
+FROM (SELECT name, row_number() OVER () AS k FROM (SELECT DISTINCT series AS name FROM achievements) AS d) AS names;
+
+CREATE VIEW result_series_name AS
+SELECT name, {SERIES_ORDER(name)} AS series_order
+FROM (SELECT name, row_number() OVER () AS k FROM (SELECT DISTINCT series AS name FROM results) AS d) AS names;
+
 -- Entries: estimated completion defaults to the series; each entry is judged in that series.
 CREATE VIEW ent AS
-SELECT centre, candidate, qualification, series, rn,
-       COALESCE(NULLIF(completion, ''), series) AS completion,
-       {SERIES_ORDER(COALESCE(NULLIF(completion, ''), series))} AS completion_order,
-       lower(COALESCE(acknowledged, '')) IN ('yes', 'y', 'true', '1') AS ack
-FROM entries;
-
--- The current series, as a number.
-CREATE VIEW current_series AS SELECT {SERIES_ORDER('{SERIES}')} AS series_order;
+SELECT e.centre, e.candidate, e.qualification, e.series, e.rn, s.name AS completion, s.series_order AS completion_order,
+       lower(COALESCE(e.acknowledged, '')) IN ('yes', 'y', 'true', '1') AS ack
+FROM entries e JOIN completion_name s ON s.name = COALESCE(NULLIF(e.completion, ''), e.series);
 
 -- Each unit row (achievements.csv) with its series as a number and its standing: achieved (not
 -- U) 4 > in progress (claimed, entered) 3 > absent 2 > achieved U 1. Unit rows carry no date:
 -- all are known whatever today is.
 CREATE VIEW unit_row AS
-SELECT centre, candidate, qualification, unit, {SERIES_ORDER(series)} AS series_order,
+SELECT a.centre, a.candidate, a.qualification, a.unit, s.series_order,
        CASE WHEN lower(status) = 'achieved' THEN (CASE WHEN upper(COALESCE(grade, '')) IN ('U', 'NOT ACHIEVED') THEN 1 ELSE 4 END)
             WHEN lower(status) IN ('claimed', 'entered') THEN 3
             WHEN lower(status) = 'absent' THEN 2 END AS standing
-FROM achievements;
+FROM achievements a JOIN unit_row_series_name s ON s.name = a.series;
 
--- Each unit of each entry of a unitised qualification, with the best of the candidate's rows for
--- it that count in the entry's own series (its completion): a row of a later series never counts
--- (it has not happened yet), and a row in progress counts only in that series (one left from an
--- earlier series is stale); no row that counts = 0. Also whether the candidate was absent from
--- the unit in that series. Only rows for the entry's own qualification count.
+-- Each unit (by its row number) of each entry of a unitised qualification, with the best of the
+-- candidate's rows for it that count in the entry's own series (its completion): a row of a
+-- later series never counts (it has not happened yet), and a row in progress counts only in that
+-- series (one left from an earlier series is stale); no row that counts = 0. Also whether the
+-- candidate was absent from the unit in that series. Only rows for the entry's own qualification
+-- count.
 CREATE VIEW entry_unit AS
-SELECT e.rn, e.centre, e.candidate, e.qualification, e.completion_order, e.ack, u.unit,
-       CAST(u.glh AS INTEGER) AS glh,
-       lower(u.mandatory) IN ('yes', 'y', 'true', '1') AS mandatory, lower(u.assessment) AS assessment,
+SELECT e.rn, e.centre, e.candidate, e.qualification, e.ack, e.completion_order, u.rn AS unit_rn,
        COALESCE(MAX(CASE WHEN a.series_order > e.completion_order THEN NULL
-                         WHEN a.standing = 3 AND NOT (a.series_order = e.completion_order) THEN NULL
+                         WHEN a.standing = 3 AND NOT COALESCE(a.series_order = e.completion_order, FALSE) THEN NULL
                          ELSE a.standing END), 0) AS best,
-       MAX(CASE WHEN a.standing = 2 AND a.series_order = e.completion_order THEN 1 ELSE 0 END) = 1 AS absent_in_series
+       MAX(CASE WHEN a.standing = 2 AND a.series_order = e.completion_order THEN 1 ELSE 0 END) AS absent_in_series
 FROM ent e
 JOIN units u ON u.qualification = e.qualification
 LEFT JOIN unit_row a ON a.centre = e.centre AND a.candidate = e.candidate AND a.qualification = e.qualification AND a.unit = u.unit
-GROUP BY e.rn, e.centre, e.candidate, e.qualification, e.completion_order, e.ack, u.unit, u.glh, u.mandatory, u.assessment;
+GROUP BY e.rn, e.centre, e.candidate, e.qualification, e.ack, e.completion_order, u.rn;
 
--- Each entry of a unitised qualification with the Progress Tracker's reasons, in its own series:
--- No activity (no row counts for any unit; then the only reason), Mandatory unit not yet achieved
--- (a mandatory unit's best row is none, U or absent), Absent from a mandatory examined unit (a
--- mandatory exam unit whose best row is an absence in the entry's series), Not enough GLH (units
--- achieved, not U, or in progress short of the qualification's GLH; a blank GLH is 0).
+-- Each entry of a unitised qualification, judged in its own series, with the Progress Tracker's
+-- reasons: No activity (no row counts for any unit; then the only reason), Mandatory unit not yet
+-- achieved (a mandatory unit's best row is none, U or absent), Absent from a mandatory examined
+-- unit (a mandatory exam unit whose best row is an absence in the entry's series), Not enough GLH
+-- (the GLH of units achieved, not U, or in progress short of the qualification's; a blank GLH is 0).
+CREATE VIEW entry_judged AS
+SELECT x.rn, x.centre, x.candidate, x.qualification, x.ack, x.completion_order,
+       MAX(x.best) = 0 AS no_activity,
+       MAX(CASE WHEN lower(u.mandatory) IN ('yes', 'y', 'true', '1') AND x.best IN (0, 1, 2) THEN 1 ELSE 0 END) = 1 AS mandatory_not_achieved,
+       MAX(CASE WHEN lower(u.mandatory) IN ('yes', 'y', 'true', '1') AND x.best = 2 AND x.absent_in_series = 1
+                     AND lower(u.assessment) = 'exam' THEN 1 ELSE 0 END) = 1 AS absent_mandatory_exam,
+       SUM(CASE WHEN x.best >= 3 THEN CAST(u.glh AS INTEGER) ELSE 0 END)
+         < MAX(COALESCE(CAST(NULLIF(q.glh, '') AS INTEGER), 0)) AS short_of_glh
+FROM entry_unit x
+JOIN units u ON u.rn = x.unit_rn
+JOIN qualifications q ON q.qualification = u.qualification
+GROUP BY x.rn, x.centre, x.candidate, x.qualification, x.ack, x.completion_order;
+
 CREATE VIEW entry_reasons AS
 SELECT rn, centre, candidate, qualification, completion_order, ack, no_activity,
        NOT no_activity AND mandatory_not_achieved AS mandatory_not_achieved,
        NOT no_activity AND absent_mandatory_exam AS absent_mandatory_exam,
-       NOT no_activity AND glh_achieved < glh_required AS not_enough_glh,
-       no_activity OR mandatory_not_achieved OR absent_mandatory_exam OR glh_achieved < glh_required AS any_reason
-FROM (
-    SELECT x.rn, x.centre, x.candidate, x.qualification, x.completion_order, x.ack,
-           MAX(x.best) = 0 AS no_activity,
-           MAX(CASE WHEN x.mandatory AND x.best IN (0, 1, 2) THEN 1 ELSE 0 END) = 1 AS mandatory_not_achieved,
-           MAX(CASE WHEN x.mandatory AND x.best = 2 AND x.absent_in_series AND x.assessment = 'exam' THEN 1 ELSE 0 END) = 1 AS absent_mandatory_exam,
-           SUM(CASE WHEN x.best >= 3 THEN x.glh ELSE 0 END) AS glh_achieved,
-           MAX(COALESCE(CAST(NULLIF(q.glh, '') AS INTEGER), 0)) AS glh_required
-    FROM entry_unit x JOIN qualifications q ON q.qualification = x.qualification
-    GROUP BY x.rn, x.centre, x.candidate, x.qualification, x.completion_order, x.ack
-) AS judged;
+       NOT no_activity AND short_of_glh AS not_enough_glh,
+       no_activity OR mandatory_not_achieved OR absent_mandatory_exam OR short_of_glh AS any_reason
+FROM entry_judged;
 
 -- The calendar: the pack's rows, and the built-in calendars' events it does not give (a pack's
 -- row for the same series, event and applies_to wins; built-in rows count as after the pack's).
@@ -224,9 +238,10 @@ LEFT JOIN qual_event ev ON ev.qualification = r.qualification AND ev.series_orde
 -- Results as known today (DOMAIN.md "Time"): a series' results for a qualification are known from
 -- their arrival (restricted release, else results day); where no calendar gives either, known.
 CREATE VIEW res AS
-SELECT r.rn, r.centre, r.candidate, r.qualification, r.series_order, r.grade
-FROM (SELECT rn, centre, candidate, qualification, {SERIES_ORDER(series)} AS series_order, grade FROM results) AS r
-LEFT JOIN arrival a ON a.series_order = r.series_order AND a.qualification = r.qualification
+SELECT r.rn, r.centre, r.candidate, r.qualification, s.series_order, r.grade
+FROM results r
+JOIN result_series_name s ON s.name = r.series
+LEFT JOIN arrival a ON a.series_order = s.series_order AND a.qualification = r.qualification
 WHERE a.day IS NULL OR a.day <= '{TODAY}';
 
 -- Outcomes change results: a raised or lowered outcome known today with a new_grade sets the
@@ -235,17 +250,22 @@ WHERE a.day IS NULL OR a.day <= '{TODAY}';
 -- change one result, the latest (by outcome_date, a blank one first; then row) sets it.
 CREATE VIEW grade_change AS
 SELECT result_rn, new_grade FROM (
-    SELECT x.result_rn, r.new_grade,
-           row_number() OVER (PARTITION BY x.result_rn ORDER BY COALESCE(r.outcome_date, '') DESC, r.rn DESC) AS k
-    FROM rev r
-    JOIN review_series s ON s.rn = r.rn
-    JOIN (SELECT centre, candidate, qualification, series_order, MAX(rn) AS result_rn FROM res
-          GROUP BY centre, candidate, qualification, series_order) AS x
-      ON x.centre = r.centre AND x.candidate = r.candidate AND x.qualification = r.qualification AND x.series_order = s.series_order
-    WHERE r.outcome IN ('raised', 'lowered') AND r.new_grade <> ''
+    SELECT result_rn, new_grade,
+           row_number() OVER (PARTITION BY result_rn ORDER BY outcome_date DESC, review_rn DESC) AS k
+    FROM (SELECT r.rn AS review_rn, COALESCE(r.outcome_date, '') AS outcome_date, r.new_grade, MAX(x.rn) AS result_rn
+          FROM rev r
+          JOIN review_series s ON s.rn = r.rn
+          JOIN res x ON x.centre = r.centre AND x.candidate = r.candidate AND x.qualification = r.qualification
+                    AND x.series_order = s.series_order
+          WHERE r.outcome IN ('raised', 'lowered') AND r.new_grade <> ''
+          GROUP BY r.rn, r.outcome_date, r.new_grade) AS changes
 ) AS latest WHERE k = 1;
 
--- Each result known today with its grade as it stands today.
-CREATE VIEW result_today AS
-SELECT r.rn, r.centre, r.candidate, r.qualification, r.series_order, COALESCE(g.new_grade, r.grade) AS grade
-FROM res r LEFT JOIN grade_change g ON g.result_rn = r.rn;
+-- Results known today, counted by qualification, series and grade as issued (counted before
+-- anything is joined to them, as a SQL writer would).
+CREATE VIEW result_count AS
+SELECT g.qualification, s.series_order, g.grade, g.n
+FROM (SELECT qualification, series, grade, count(*) AS n FROM results GROUP BY qualification, series, grade) AS g
+JOIN result_series_name s ON s.name = g.series
+LEFT JOIN arrival a ON a.series_order = s.series_order AND a.qualification = g.qualification
+WHERE a.day IS NULL OR a.day <= '{TODAY}';
