@@ -95,7 +95,8 @@ package enum Broadsheet {
         // The rows.
         let scales = GradeScale.scales(store: store)
         var held: [Int64: Int] = [:]
-        for r in 0..<store.results.count where SeriesName.same(store.pool[store.results.series[r]], series) {
+        let inSeries = store.results.series.mapDistinct { SeriesName.same(store.pool[$0], series) }   // each name read once
+        for r in 0..<store.results.count where inSeries[r] {
             held[Int64(store.results.candidate[r]) << 32 | Int64(store.results.qualification[r])] = r
         }
         var seen: [Int32: Int] = [:]

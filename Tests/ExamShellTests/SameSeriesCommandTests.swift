@@ -21,4 +21,13 @@ import Testing
         let o = try ExqProcess.run(["--demo", "-c", "set series \"Smmer 2024\""])
         #expect(o.stderr.contains("warning: no calendar event or entry names the series \"Smmer 2024\"; did you mean \"Summer 2024\"?"))
     }
+
+    @Test func updateCertificateFindsTheCertificateUnderAnotherNameOfItsSeries() throws {
+        // The demo's certificate of 0006 for J560 is of Summer 2022.
+        let o = try ExqProcess.run(["--demo", "--today", "2024-09-20", "--format", "csv",
+                                    "-c", "update certificate 0006 J560 \"JUNE  2022\" set issued = today",
+                                    "-c", "certificates | where candidate = \"0006\" | show series, issued"])
+        #expect(o.status == 0, "\(o.stderr)")
+        #expect(o.stdout.hasSuffix("series,issued\nSummer 2022,2024-09-20\n"), "\(o.stdout)")
+    }
 }
