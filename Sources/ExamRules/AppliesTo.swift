@@ -37,10 +37,12 @@ package enum AppliesTo {
 
     /// The calendar row of event `event` (interned name) in `series` that applies most specifically
     /// to the qualification; among equally specific rows the later row (a pack's correction) wins.
+    /// A row's series is `series` under any of its names (`SeriesMatch`: `June 2024` is `Summer 2024`).
     package static func event(store: Store, named event: Int32, series: Int32, qualification: Int32) -> Int32? {
         let calendar = store.calendar
         var best: (row: Int, match: Match)? = nil
-        for i in 0..<calendar.count where calendar.event[i] == event && calendar.series[i] == series {
+        var sameSeries = SeriesMatch(pool: store.pool, series: series)
+        for i in 0..<calendar.count where calendar.event[i] == event && sameSeries.matches(calendar.series[i]) {
             guard !calendar.date[i].isBlank,
                   let m = match(store: store, appliesTo: calendar.appliesTo[i], qualification: qualification) else { continue }
             if best == nil || m >= best!.match { best = (i, m) }

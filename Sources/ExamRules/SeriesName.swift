@@ -51,27 +51,49 @@ package enum SeriesName {
     package static func isValid(_ name: String) -> Bool { order(name) != nil }
 }
 
-/// Whether interned series names are one given series (`SeriesName.same`), each name read once.
+/// "The same series" for interned names (DOMAIN.md "Series and calendars": `SUMMER  2024`,
+/// `June 2024` and `Summer 2024` are one series): each id is read once and given a number per
+/// key (`SeriesName.key`), so rows compare numbers, not names. The one way rules compare series
+/// from two columns or files; `matches` answers for one given series (the current one, a request's).
 package struct SeriesMatch {
-    let series: Int32, key: String, pool: StringPool
-    /// The other series ids met so far and whether each matches: a store has a handful, so a
+    let series: Int32, pool: StringPool
+    /// The series ids met so far and their key numbers (from 1): a store has a handful, so a
     /// short scan (no hash per row).
-    var known: [(id: Int32, matches: Bool)] = []
+    var known: [(id: Int32, number: Int32)] = []
+    var keys: [String] = []
+    /// The key number of `series` (0 until first needed, or for id 0).
+    var seriesNumber: Int32 = 0
 
     /// Matches the names of series `series` (a pool id; 0 matches nothing).
     package init(pool: StringPool, series: Int32) {
         self.series = series
         self.pool = pool
-        key = series == 0 ? "" : SeriesName.key(pool[series])
     }
 
+    /// The key number of series id `id`; 0 for id 0 (no series).
+    @inline(__always) package mutating func number(_ id: Int32) -> Int32 {
+        if id == 0 { return 0 }
+        for k in known where k.id == id { return k.number }
+        let key = SeriesName.key(pool[id])
+        let n: Int32
+        if let i = keys.firstIndex(of: key) { n = Int32(i + 1) } else { keys.append(key); n = Int32(keys.count) }
+        known.append((id, n))
+        return n
+    }
+
+    /// Whether series ids `a` and `b` name one series; a blank (0) is no series and matches nothing.
+    @inline(__always) package mutating func same(_ a: Int32, _ b: Int32) -> Bool {
+        if a == b { return a != 0 }
+        if a == 0 || b == 0 { return false }
+        return number(a) == number(b)
+    }
+
+    /// Whether series id `id` names series `series`.
     @inline(__always) package mutating func matches(_ id: Int32) -> Bool {
         if id == series { return id != 0 }
         if id == 0 || series == 0 { return false }
-        for k in known where k.id == id { return k.matches }
-        let m = SeriesName.key(pool[id]) == key
-        known.append((id, m))
-        return m
+        if seriesNumber == 0 { seriesNumber = number(series) }
+        return number(id) == seriesNumber
     }
 
     /// Per entry, whether its completion is this series; kept with the store for the next question.

@@ -106,13 +106,20 @@ package enum ReviewOutcomes {
     }
 
     /// The result a review is about: the candidate's result for its qualification in the request's
-    /// series (`Deadlines.series`); where that series is unknown or has no result, none.
+    /// series (`Deadlines.series`) under any of its names (`SeriesMatch`: a request of `June 2024`
+    /// reviews a result of `Summer 2024`); where that series is unknown or has no result, none.
     package static func result(store: Store, review: Int32, series: Int32?) -> Int32? {
-        guard let series else { return nil }
+        var sameSeries = SeriesMatch(pool: store.pool, series: 0)
+        return result(store: store, review: review, series: series, sameSeries: &sameSeries)
+    }
+
+    /// As `result(store:review:series:)`, with the series names read so far (`sameSeries`).
+    static func result(store: Store, review: Int32, series: Int32?, sameSeries: inout SeriesMatch) -> Int32? {
+        guard let series, series != 0 else { return nil }
         let r = Int(review)
         let c = store.reviews.candidate[r], q = store.reviews.qualification[r]
         return store.resultsByCandidate[c].last {
-            store.results.qualification[Int($0)] == q && store.results.series[Int($0)] == series
+            store.results.qualification[Int($0)] == q && sameSeries.same(store.results.series[Int($0)], series)
         }
     }
 
@@ -130,8 +137,9 @@ package enum ReviewOutcomes {
         let series = Deadlines.allSeries(store: store)
         var current: [Int32: Int32] = [:]
         var out: [Change] = []
+        var sameSeries = SeriesMatch(pool: store.pool, series: 0)
         for r in order {
-            guard let result = self.result(store: store, review: Int32(r), series: series[r] == 0 ? nil : series[r]) else { continue }
+            guard let result = self.result(store: store, review: Int32(r), series: series[r], sameSeries: &sameSeries) else { continue }
             let from = current[result] ?? store.results.originalGrade(Int(result))
             out.append(Change(review: Int32(r), result: result, from: from, to: reviews.newGrade[r]))
             current[result] = reviews.newGrade[r]

@@ -175,8 +175,8 @@ package enum Tracking {
     /// The candidate's certificate for the qualification, in `series` when given; an error
     /// when there is none, or several and no series to choose.
     package static func certificate(store: Store, candidate: Int32, qualification: Int32, series: String?) throws(TrackingError) -> Int32 {
-        let rows = store.certificatesByCandidate[candidate].filter {
-            store.certificates.qualification[Int($0)] == qualification && (series == nil || store.pool[store.certificates.series[Int($0)]] == series)
+        let rows = store.certificatesByCandidate[candidate].filter { row in
+            store.certificates.qualification[Int(row)] == qualification && (series.map { name in SeriesName.same(store.pool[store.certificates.series[Int(row)]], name) } ?? true)
         }
         let name = store.formalName(candidate: candidate), code = store.pool[store.qualifications.code[Int(qualification)]]
         guard let row = rows.last else { throw TrackingError("\(name) has no certificate for \(code)\(series.map { " in \($0)" } ?? "")") }

@@ -142,10 +142,11 @@ extension Session {
         var rows: [[String]] = []
         var marks: Set<String> = []
         var withheldEntries = 0
+        var current = SeriesMatch(pool: pool, series: context.series)
         for e32 in store.entriesByCandidate[c] {
             let e = Int(e32), q = store.entries.qualification[e], qi = Int(q)
             let completion = store.entries.completion[e]
-            guard context.series != 0, completion == context.series else { continue }
+            guard current.matches(completion) else { continue }
             let arrived = ResultsArrival.arrivalDay(store: store, qualification: q, series: completion).map { today >= $0 } ?? true
             let withheld = visible?.withholds(qualification: q, series: completion) ?? false
             // What the role may not see is left out, not listed as awaited (that would tell it has come).
@@ -153,7 +154,7 @@ extension Session {
             if releasedOnly && !arrived { continue }
             let head = [pool[store.qualifications.code[qi]], pool[store.qualifications.type[qi]], pool[store.qualifications.title[qi]]]
             let result = store.resultsByCandidate[c].last {
-                store.results.qualification[Int($0)] == q && store.results.series[Int($0)] == completion
+                store.results.qualification[Int($0)] == q && current.matches(store.results.series[Int($0)])
             }
             if let r = result.map(Int.init) {
                 let grade = pool[store.results.grade[r]]
