@@ -39,10 +39,17 @@ package enum AppliesTo {
     /// to the qualification; among equally specific rows the later row (a pack's correction) wins.
     /// A row's series is `series` under any of its names (`SeriesMatch`: `June 2024` is `Summer 2024`).
     package static func event(store: Store, named event: Int32, series: Int32, qualification: Int32) -> Int32? {
+        var sameSeries = SeriesMatch(pool: store.pool, series: 0)
+        return self.event(store: store, named: event, series: series, qualification: qualification, sameSeries: &sameSeries)
+    }
+
+    /// As `event(store:named:series:qualification:)`, with the series names read so far
+    /// (`sameSeries`), so that a caller asking per row reads each name once.
+    package static func event(store: Store, named event: Int32, series: Int32, qualification: Int32,
+                              sameSeries: inout SeriesMatch) -> Int32? {
         let calendar = store.calendar
         var best: (row: Int, match: Match)? = nil
-        var sameSeries = SeriesMatch(pool: store.pool, series: series)
-        for i in 0..<calendar.count where calendar.event[i] == event && sameSeries.matches(calendar.series[i]) {
+        for i in 0..<calendar.count where calendar.event[i] == event && sameSeries.same(calendar.series[i], series) {
             guard !calendar.date[i].isBlank,
                   let m = match(store: store, appliesTo: calendar.appliesTo[i], qualification: qualification) else { continue }
             if best == nil || m >= best!.match { best = (i, m) }

@@ -33,7 +33,15 @@ package enum Deadlines {
     /// The results days of each series, by qualification, worked out once per qualification.
     package struct ResultsDays {
         var byQualification: [Int32: [(day: Day, series: Int32)]] = [:]
+        /// The series names read so far (`SeriesMatch`), for every request's calendar event.
+        var sameSeries: SeriesMatch?
         package init() {}
+
+        /// `AppliesTo.event`, reading each series name once.
+        mutating func event(store: Store, named event: Int32, series: Int32, qualification: Int32) -> Int32? {
+            if sameSeries == nil { sameSeries = SeriesMatch(pool: store.pool, series: 0) }
+            return AppliesTo.event(store: store, named: event, series: series, qualification: qualification, sameSeries: &sameSeries!)
+        }
 
         mutating func days(store: Store, qualification q: Int32) -> [(day: Day, series: Int32)] {
             if let known = byQualification[q] { return known }
@@ -84,8 +92,8 @@ package enum Deadlines {
         default:
             guard let name = eventName(for: service), let event = store.pool.lookup(name),
                   let series = series(store: store, review: review, resultsDays: &resultsDays),
-                  let row = AppliesTo.event(store: store, named: event, series: series,
-                                            qualification: store.reviews.qualification[Int(review)]) else { return nil }
+                  let row = resultsDays.event(store: store, named: event, series: series,
+                                              qualification: store.reviews.qualification[Int(review)]) else { return nil }
             return Deadline(date: store.calendar.date[Int(row)], estimated: store.calendar.estimated[Int(row)],
                             source: .calendar(eventRow: row, appliesTo: store.pool[store.calendar.appliesTo[Int(row)]]))
         }

@@ -16,14 +16,30 @@ package struct RuleContext: Sendable {
     }
 
     /// The context for `today`, with the series named explicitly or else resolved from the
-    /// calendar (`CurrentSeries.resolve`). A series name the store has never seen gets id 0:
-    /// nothing can be in it.
+    /// calendar (`CurrentSeries.resolve`). A name the store never writes is taken as the store's
+    /// name of that series (`June 2024` for `Summer 2024`, `SeriesName.key`); a series the store
+    /// has never seen gets id 0: nothing can be in it.
     package init(store: Store, today: Day, series explicit: String? = nil) {
         self.today = today
         if let name = CurrentSeries.resolve(store: store, today: today, explicit: explicit) {
-            self.series = store.pool.lookup(name) ?? 0
+            self.series = store.pool.lookup(name) ?? Self.id(of: name, in: store)
         } else {
             self.series = 0
         }
+    }
+
+    /// The id of a name of series `name` in the calendar, entries' completions or results; 0 when
+    /// none names it. Each distinct id is read once, and only for a name the pool does not hold.
+    static func id(of name: String, in store: Store) -> Int32 {
+        let key = SeriesName.key(name)
+        var seen = Set<Int32>()
+        for column in [store.calendar.series, store.entries.completion, store.results.series] {
+            var last: Int32 = 0
+            for id in column where id != last && id != 0 {
+                last = id
+                if seen.insert(id).inserted, SeriesName.key(store.pool[id]) == key { return id }
+            }
+        }
+        return 0
     }
 }

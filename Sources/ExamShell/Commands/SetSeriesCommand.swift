@@ -1,4 +1,5 @@
 import ExamStore
+import ExamRules
 import ExamQuery
 
 /// `set series NAME` or `set series auto`: the current series (journaled in a workspace).
@@ -35,7 +36,8 @@ struct SetSeriesCommand: Command, Equatable {
         if let series {
             let store = session.store
             let known = Set(store.calendar.series.map { store.pool[$0] } + store.entries.completion.map { store.pool[$0] })
-            if !known.contains(series.text) {
+            // `June 2024` and `SUMMER  2024` name the series `Summer 2024` names (`SeriesName.key`).
+            if !Set(known.map(SeriesName.key)).contains(SeriesName.key(series.text)) {
                 session.console.err("warning: no calendar event or entry names the series \"\(series)\"\(Suggestions.closest(to: series.text, in: known.sorted()).map { "; did you mean \"\($0)\"?" } ?? "")\n")
             }
         }
