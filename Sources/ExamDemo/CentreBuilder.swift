@@ -136,7 +136,7 @@ struct CentreBuilder {
     }
 
     /// A post-results request with the next id (`R001`, `R002`, ...) and the service's usual fee.
-    mutating func addReview(candidate: Int32, qualification q: Int, component: Int32 = 0, service: Service,
+    mutating func addReview(candidate: Int32, qualification q: Int, component: Int32 = 0, series: Int32 = 0, service: Service,
                             requested: Day, consent: Day = .blank, submitted: Day = .blank,
                             outcome: ReviewOutcome = .none, outcomeDate: Day = .blank, newGrade: Int32 = 0) {
         reviewCount += 1
@@ -144,6 +144,7 @@ struct CentreBuilder {
         store.reviews.candidate.append(candidate)
         store.reviews.qualification.append(qualificationRows[q])
         store.reviews.component.append(component)
+        store.reviews.series.append(series)
         store.reviews.service.append(service)
         store.reviews.requested.append(requested)
         store.reviews.consent.append(consent)

@@ -183,14 +183,14 @@ enum DemoStories {
             b.technical(c, K.businessDiploma, "1:P@j24 2:M@s23 3:P@s24 4:M@s24 22:M@s24 5:P@s24 7:M@s24 8:P@s24 9:M@s24 10:M@s24",
                         result: "MM")
             b.general(c, K.aLevelMaths, "D")
-            let unit1 = b.pool.intern("1")
-            b.addReview(candidate: c, qualification: K.businessDiploma, component: unit1, service: .reviewOfMarking,
+            let unit1 = b.pool.intern("1"), january = b.january2024
+            b.addReview(candidate: c, qualification: K.businessDiploma, component: unit1, series: january, service: .reviewOfMarking,
                         requested: CentreBuilder.day(2024, 3, 12), consent: CentreBuilder.day(2024, 3, 12),
                         submitted: CentreBuilder.day(2024, 3, 13), outcome: .confirmed, outcomeDate: CentreBuilder.day(2024, 4, 5))
-            b.addReview(candidate: c, qualification: K.businessDiploma, component: unit1, service: .appeal1,
+            b.addReview(candidate: c, qualification: K.businessDiploma, component: unit1, series: january, service: .appeal1,
                         requested: CentreBuilder.day(2024, 4, 20), consent: CentreBuilder.day(2024, 4, 20),
                         submitted: CentreBuilder.day(2024, 4, 22), outcome: .confirmed, outcomeDate: CentreBuilder.day(2024, 5, 20))
-            b.addReview(candidate: c, qualification: K.businessDiploma, component: unit1, service: .appeal2,
+            b.addReview(candidate: c, qualification: K.businessDiploma, component: unit1, series: january, service: .appeal2,
                         requested: CentreBuilder.day(2024, 5, 28), consent: CentreBuilder.day(2024, 5, 28))
         },
     ]

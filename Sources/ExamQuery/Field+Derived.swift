@@ -64,7 +64,7 @@ extension Field {
             derivedFlag("deadline_estimated", "the deadline is exq's estimate from earlier years' pattern, not a published date") { ev, r in
                 ev.deadlines[r]?.estimated ?? false
             },
-            Field(name: "series", kind: .text, meaning: "the series of the result reviewed: reviews.csv's series, else the unit named's, else the latest results day on or before requested; blank when unknown", read: { ev, rows in
+            Field(name: "series", kind: .text, meaning: "the series of the result reviewed: reviews.csv's series, else the latest results day on or before requested; blank when unknown", read: { ev, rows in
                 let series = ev.reviewSeries
                 return .text(series.gathered(rows))
             }, derived: true),

@@ -21,18 +21,16 @@ package enum Deadlines {
     }
 
     /// A request's series (DOMAIN.md "Post-results requests"): the series of the result it reviews,
-    /// as its `series` column gives it (reviews.csv, format 2). Else, where the request names a unit of its qualification (`component`) that the candidate has
-    /// rows for, the latest series of those rows not after the series below (a review of a January
-    /// unit, or of last summer's unit asked for this autumn); else the latest series whose results
+    /// as its `series` column gives it (reviews.csv, format 2); else the latest series whose results
     /// day for the qualification (the most specific `results_day` that applies) is on or before
-    /// `requested`. Nil when neither says: the series, and so the deadline, is unknown.
+    /// `requested`. Nil when neither says: the series, and so the deadline, is unknown. The unit a
+    /// request names (`component`) does not date it: a review of a January unit says so in `series`.
     package static func series(store: Store, review: Int32) -> Int32? {
         var days = ResultsDays()
         return series(store: store, review: review, resultsDays: &days)
     }
 
-    /// The results days of each series, by qualification, worked out once per qualification; and
-    /// the order of each series met.
+    /// The results days of each series, by qualification, worked out once per qualification.
     package struct ResultsDays {
         var byQualification: [Int32: [(day: Day, series: Int32)]] = [:]
         /// The series names read so far (`SeriesMatch`), for every request's calendar event.
@@ -57,42 +55,18 @@ package enum Deadlines {
             byQualification[q] = found
             return found
         }
-
-        /// A series' place in time (`SeriesName.order`), read from its name once per series.
-        var orders: [Int32: Int?] = [:]
-        mutating func order(store: Store, series: Int32) -> Int? {
-            if let known = orders[series] { return known }
-            let order = SeriesName.order(store.pool[series])
-            orders[series] = order
-            return order
-        }
     }
 
     static func series(store: Store, review: Int32, resultsDays: inout ResultsDays) -> Int32? {
         let r = Int(review)
         if store.reviews.series[r] != 0 { return store.reviews.series[r] }
-        let c = store.reviews.candidate[r], q = store.reviews.qualification[r]
         let requested = store.reviews.requested[r]
-        var byResultsDay: (day: Day, series: Int32)? = nil
-        if !requested.isBlank {
-            for d in resultsDays.days(store: store, qualification: q) where d.day <= requested {
-                if byResultsDay == nil || d.day > byResultsDay!.day { byResultsDay = d }
-            }
+        guard !requested.isBlank else { return nil }
+        var latest: (day: Day, series: Int32)? = nil
+        for d in resultsDays.days(store: store, qualification: store.reviews.qualification[r]) where d.day <= requested {
+            if latest == nil || d.day > latest!.day { latest = d }
         }
-        let component = store.reviews.component[r]
-        if component != 0 {
-            let limit = byResultsDay.flatMap { resultsDays.order(store: store, series: $0.series) } ?? Int.max
-            var best: (order: Int, series: Int32)? = nil
-            for a32 in store.achievementsByCandidate[c] {
-                let a = Int(a32)
-                guard store.achievements.qualification[a] == q,
-                      store.units.code[Int(store.achievements.unit[a])] == component,
-                      let order = resultsDays.order(store: store, series: store.achievements.series[a]), order <= limit else { continue }
-                if best == nil || order > best!.order { best = (order, store.achievements.series[a]) }
-            }
-            if let best { return best.series }
-        }
-        return byResultsDay?.series
+        return latest?.series
     }
 
     /// A review's deadline; nil when it is unknown: its series is unknown, no calendar event of

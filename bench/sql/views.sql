@@ -180,28 +180,18 @@ SELECT rn, id, centre, candidate, qualification, COALESCE(component, '') AS comp
 FROM reviews
 WHERE COALESCE(requested, '') = '' OR requested <= '{TODAY}';
 
--- A request's series, the series of the result it reviews: its series column when given; else,
--- where it names a unit of its qualification (component) the candidate has rows for, the latest
--- series of those rows not after the series below; else the latest series whose results day for
--- the qualification is on or before `requested`. NULL: unknown (and so is its deadline).
+-- A request's series, the series of the result it reviews: its series column when given; else the
+-- latest series whose results day for the qualification is on or before `requested` (the unit it
+-- names does not date it). NULL: unknown (and so is its deadline).
 CREATE VIEW review_results_day_series AS
 SELECT r.rn, MAX(d.series_order) AS series_order
 FROM rev r
 LEFT JOIN qual_event d ON d.qualification = r.qualification AND d.event = 'results_day' AND d.date <= r.requested
 GROUP BY r.rn;
 
-CREATE VIEW review_unit_series AS
-SELECT r.rn, MAX(a.series_order) AS series_order
-FROM rev r
-JOIN review_results_day_series d ON d.rn = r.rn
-JOIN unit_row a ON a.centre = r.centre AND a.candidate = r.candidate AND a.qualification = r.qualification AND a.unit = r.component
-WHERE r.component <> '' AND (d.series_order IS NULL OR a.series_order <= d.series_order)
-GROUP BY r.rn;
-
 CREATE VIEW review_series AS
-SELECT r.rn, COALESCE(r.series_given, u.series_order, d.series_order) AS series_order
+SELECT r.rn, COALESCE(r.series_given, d.series_order) AS series_order
 FROM rev r
-LEFT JOIN review_unit_series u ON u.rn = r.rn
 LEFT JOIN review_results_day_series d ON d.rn = r.rn;
 
 -- An appeal's basis: the outcome date of the latest earlier review of results (1, 2, 2P, 3) for
