@@ -80,16 +80,20 @@ package enum StoreAsAt {
         // Outcomes known by today change the grades of the results they review.
         let changes = ReviewOutcomes.changes(store: s)
         if !changes.isEmpty {
-            var original = s.results.grade
-            var by = [Int32](repeating: -1, count: s.results.count)
+            // Changed in a table of its own and set once: each change set through `Store.results`
+            // (which forgets what was derived from it) copied the whole grade column.
+            var results = s.results
+            var original = results.grade
+            var by = [Int32](repeating: -1, count: results.count)
             for change in changes {  // in the order they happened: the latest sets the grade
                 let r = Int(change.result)
-                if by[r] < 0 { original[r] = s.results.grade[r] }
-                s.results.grade[r] = change.to
+                if by[r] < 0 { original[r] = results.grade[r] }
+                results.grade[r] = change.to
                 by[r] = change.review
             }
-            s.results.originalGrades = original
-            s.results.changedBy = by
+            results.originalGrades = original
+            results.changedBy = by
+            s.results = results
         }
         return s
     }
