@@ -18,8 +18,20 @@ public struct Store: Sendable {
     package var achievements = AchievementTable()
     /// What was derived from the results (each result's pairs, its series flag, its grade on its
     /// scale) is dropped whenever the table changes, rows or a single grade, so no answer can read
-    /// what was worked out for other results.
-    package var results = ResultTable() { didSet { if derived.holdsResultColumns { derived = derived.withoutResultColumns() } } }
+    /// what was worked out for other results. Changed in place (`_modify`): an observer (`didSet`)
+    /// copied the table on every change, which made building a million candidates' results quadratic.
+    package var results: ResultTable {
+        get { resultTable }
+        _modify {
+            yield &resultTable
+            if derived.holdsResultColumns { derived = derived.withoutResultColumns() }
+        }
+        set {
+            resultTable = newValue
+            if derived.holdsResultColumns { derived = derived.withoutResultColumns() }
+        }
+    }
+    private var resultTable = ResultTable()
     package var reviews = ReviewTable()
     package var calendar = CalendarTable()
     package var certificates = CertificateTable()
