@@ -48,7 +48,7 @@ package enum Deadlines {
             var seen = Set<Int32>(), found: [(day: Day, series: Int32)] = []
             let event = store.pool.lookup("results_day") ?? -1
             for (i, series) in store.calendar.series.enumerated() where store.calendar.event[i] == event && seen.insert(series).inserted {
-                if let row = AppliesTo.event(store: store, named: event, series: series, qualification: q) {
+                if let row = self.event(store: store, named: event, series: series, qualification: q) {
                     found.append((store.calendar.date[Int(row)], series))
                 }
             }

@@ -38,6 +38,7 @@ package enum MissingResults {
         let reasons = Eligibility.standings(store: store).reasons
         // Per qualification: 0 = not yet looked up, 1 = arrived, 2 = not arrived.
         var arrived = [UInt8](repeating: 0, count: store.qualifications.count)
+        var seriesNames = SeriesMatch(pool: store.pool, series: 0)   // read once for every qualification
         let qualification = store.entries.qualification, candidate = store.entries.candidate
         let offsets = store.resultsByCandidate.offsets, byCandidate = store.resultsByCandidate.rows
         let resultQualification = store.results.qualification
@@ -57,7 +58,8 @@ package enum MissingResults {
                 guard inSeries[e], reasons[e] == 0 else { continue }
                 let q = qualification[e]
                 if arrived[Int(q)] == 0 {
-                    arrived[Int(q)] = ResultsArrival.resultsArrived(store: store, qualification: q, series: context.series, today: context.today) ? 1 : 2
+                    let day = ResultsArrival.arrivalDay(store: store, qualification: q, series: context.series, sameSeries: &seriesNames)
+                    arrived[Int(q)] = day.map { context.today >= $0 } == true ? 1 : 2
                 }
                 guard arrived[Int(q)] == 1 else { continue }
                 let c = Int(candidate[e])

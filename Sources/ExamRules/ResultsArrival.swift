@@ -6,8 +6,16 @@ package enum ResultsArrival {
     /// the qualification (`AppliesTo`), or its `results_day` where no restricted release applies;
     /// nil when the calendar has neither for the series.
     package static func arrivalDay(store: Store, qualification: Int32, series: Int32) -> Day? {
+        var sameSeries = SeriesMatch(pool: store.pool, series: 0)
+        return arrivalDay(store: store, qualification: qualification, series: series, sameSeries: &sameSeries)
+    }
+
+    /// As `arrivalDay(store:qualification:series:)`, with the series names read so far
+    /// (`sameSeries`), so that a caller asking per pair reads each name once.
+    package static func arrivalDay(store: Store, qualification: Int32, series: Int32, sameSeries: inout SeriesMatch) -> Day? {
         for name in ["restricted_release", "results_day"] {
-            if let row = AppliesTo.event(store: store, named: name, series: series, qualification: qualification) {
+            guard let event = store.pool.lookup(name) else { continue }
+            if let row = AppliesTo.event(store: store, named: event, series: series, qualification: qualification, sameSeries: &sameSeries) {
                 return store.calendar.date[Int(row)]
             }
         }

@@ -25,7 +25,11 @@ package enum StoreAsAt {
         // Results not yet released.
         // Arrival days by (qualification, series) pair, each worked out once.
         let (perResult, pairs) = ResultPairs.of(store)
-        let arrivals = pairs.map { ResultsArrival.arrivalDay(store: store, qualification: $0.qualification, series: $0.series) }
+        var sameSeries = SeriesMatch(pool: store.pool, series: 0)
+        var arrivals: [Day?] = []
+        for pair in pairs {
+            arrivals.append(ResultsArrival.arrivalDay(store: store, qualification: pair.qualification, series: pair.series, sameSeries: &sameSeries))
+        }
         let later = arrivals.map { $0.map { $0 > today } ?? false }
         var keepResults: [Int32] = []
         if later.contains(true) {
