@@ -100,12 +100,12 @@ package enum GradeSource: Sendable {
     /// (scale, grade) pair numbered once per store (ExamRules' `GradePairs.ofResults`).
     case result
 
-    /// For a grade on its qualification's scale: each row's qualification.
-    func qualifications(_ store: Store) -> [Int32] {
+    /// For a grade on its qualification's scale, each row's qualification; nil for the unit scale.
+    func qualifications(_ store: Store) -> [Int32]? {
         switch self {
         case .qualification(let column): return column(store)
         case .result: return store.results.qualification
-        case .unit: return []
+        case .unit: return nil
         }
     }
 }

@@ -75,16 +75,12 @@ extension Evaluator {
 
     /// For each of `rows`, the index in `GradeScale.all` of its grade's scale, or -1 for none.
     func rowScales(_ source: GradeSource?, _ rows: [Int32]) -> [Int8] {
-        switch source {
-        case .unit:
-            let u = Int8(GradeScale.all.firstIndex(of: .unit)!)
-            return [Int8](repeating: u, count: rows.count)
-        case .qualification, .result:
-            let q = source!.qualifications(store), byQualification = qualificationScales
-            return rows.map { byQualification[Int(q[Int($0)])] }
-        case nil:
-            return [Int8](repeating: -1, count: rows.count)
+        guard let source else { return [Int8](repeating: -1, count: rows.count) }
+        guard let q = source.qualifications(store) else {
+            return [Int8](repeating: Int8(GradeScale.all.firstIndex(of: .unit)!), count: rows.count)
         }
+        let byQualification = qualificationScales
+        return rows.map { byQualification[Int(q[Int($0)])] }
     }
 
     /// The (scale, grade) pairs of the grade field's grades at `rows`, and whether they are

@@ -242,10 +242,8 @@ extension Evaluator {
             default: return nil
             }
             let has = GradeScale.all.map { $0.rank(of: text) != nil }
-            switch field.grade {
-            case .qualification, .result:
-                return .byQualification(qualificationScales.map { $0 >= 0 && !has[Int($0)] }, field.grade!.qualifications(store))
-            default: break
+            if let q = field.grade?.qualifications(store) {
+                return .byQualification(qualificationScales.map { $0 >= 0 && !has[Int($0)] }, q)
             }
             return .byRow(rowScales(field.grade, frame.rows).map { $0 >= 0 && !has[Int($0)] })
         case .binary(_, let l, let r, _):

@@ -24,14 +24,18 @@ public struct Store: Sendable {
         get { resultTable }
         _modify {
             yield &resultTable
-            if derived.holdsResultColumns { derived = derived.withoutResultColumns() }
+            forgetResultColumns()
         }
         set {
             resultTable = newValue
-            if derived.holdsResultColumns { derived = derived.withoutResultColumns() }
+            forgetResultColumns()
         }
     }
     private var resultTable = ResultTable()
+
+    private mutating func forgetResultColumns() {
+        if derived.holdsResultColumns { derived = derived.withoutResultColumns() }
+    }
     package var reviews = ReviewTable()
     package var calendar = CalendarTable()
     package var certificates = CertificateTable()
@@ -111,9 +115,7 @@ public struct Store: Sendable {
     /// left out of them, keeping the rest, and the eligibility judged on entries and units.
     package mutating func reindexDatedTables(results resultsChanged: Bool, reviews reviewsChanged: Bool, certificates certificatesChanged: Bool) {
         let nc = candidates.count
-        if resultsChanged {
-            resultsByCandidate = Grouping(keys: results.candidate, keyCount: nc)
-        }
+        if resultsChanged { resultsByCandidate = Grouping(keys: results.candidate, keyCount: nc) }
         if reviewsChanged {
             var ids = [Int32: Int32](minimumCapacity: reviews.count)
             for i in 0..<reviews.count { ids[reviews.id[i]] = Int32(i) }
